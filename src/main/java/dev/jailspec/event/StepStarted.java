@@ -1,0 +1,7 @@
+package dev.jailspec.event;
+
+import java.time.Instant;
+
+/** A Gherkin step begins; {@code text} is keyword and text, e.g. "When the jail is started". */
+public record StepStarted(Instant at, String text, int line) implements JailspecEvent {
+}
