@@ -1,0 +1,20 @@
+package dev.jailspec.sim;
+
+import java.util.List;
+
+/** Every program the simulated host has. */
+final class Programs {
+    private Programs() {
+    }
+
+    static List<SimTool> all() {
+        return List.of(
+                new MkdirTool(),
+                new TestTool(),
+                new CatTool(),
+                new RmTool(),
+                new CpTool(),
+                new SysrcTool(),
+                new ZfsTool());
+    }
+}
