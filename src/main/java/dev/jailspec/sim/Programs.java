@@ -15,6 +15,13 @@ final class Programs {
                 new RmTool(),
                 new CpTool(),
                 new SysrcTool(),
-                new ZfsTool());
+                new ZfsTool(),
+                new IfconfigTool(),
+                new RouteTool(),
+                new MountTool(),
+                new HostnameTool(),
+                new ShTool(),
+                new JlsTool(),
+                new JexecTool());
     }
 }
