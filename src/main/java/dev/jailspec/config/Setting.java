@@ -31,9 +31,7 @@ public enum Setting {
     JAIL_GATEWAY("jailspec.jail.gateway", "192.168.7.221", null, Rules.IPV4,
             "an IPv4 address, e.g. 192.168.7.221"),
     SIM_ROOT("jailspec.sim.root", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
-            "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)"),
-    REPORTS_DIR("jailspec.reports", "reports", "reports", Rules.NO_NEWLINE,
-            "a directory for reports, relative to the project or absolute");
+            "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)");
 
     private final String key;
     private final String simDefault;
@@ -100,7 +98,6 @@ public enum Setting {
         static final Predicate<String> IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}").asMatchPredicate();
         static final Predicate<String> IPV4_CIDR = Pattern.compile(
                 OCTET + "(\\." + OCTET + "){3}/(3[0-2]|[12]?\\d)").asMatchPredicate();
-        static final Predicate<String> NO_NEWLINE = v -> !v.isEmpty() && v.chars().noneMatch(c -> c == '\n' || c == '\r' || c == 0);
 
         private Rules() {
         }

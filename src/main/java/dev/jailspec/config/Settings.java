@@ -74,10 +74,6 @@ public final class Settings {
         return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
     }
 
-    public Path reportsDir(Path projectDir) {
-        return projectDir.resolve(get(Setting.REPORTS_DIR));
-    }
-
     /** Key to value, in declaration order: what the report and the console print. */
     public Map<String, String> asMap() {
         var map = new LinkedHashMap<String, String>();

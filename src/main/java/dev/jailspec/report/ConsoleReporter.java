@@ -9,6 +9,7 @@ import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.RunStarted;
 import dev.jailspec.event.ScenarioFinished;
 import dev.jailspec.event.ScenarioStarted;
+import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.event.StepFinished;
 import dev.jailspec.event.StepStarted;
 import dev.jailspec.event.WaitFinished;
@@ -34,6 +35,10 @@ public final class ConsoleReporter implements EventListener {
     public void on(JailspecEvent event) {
         if (event instanceof RunStarted e) {
             out.println("jailspec run " + e.runId() + " on " + e.target());
+        } else if (event instanceof SettingsResolved e) {
+            out.println("jailspec settings in effect:");
+            e.values().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(v -> out.printf(
+                    "  %-26s = %-28s (%s)%n", v.getKey(), v.getValue(), e.sources().getOrDefault(v.getKey(), "?")));
         } else if (event instanceof ScenarioStarted e) {
             out.println("Scenario: " + e.name());
         } else if (event instanceof StepStarted e) {

@@ -8,6 +8,7 @@ import dev.jailspec.event.ScenarioStarted;
 import dev.jailspec.event.StepFinished;
 import dev.jailspec.event.StepStarted;
 import io.cucumber.plugin.ConcurrentEventListener;
+import java.nio.file.Path;
 import io.cucumber.plugin.event.EventHandler;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.PickleStepTestStep;
@@ -31,8 +32,12 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
     /** System property naming what the run is aimed at, for {@link RunStarted#target()}. */
     public static final String TARGET_PROPERTY = "jailspec.target";
 
+    /** Where a run started by Cucumber writes its reports: {@code reports/} in the project. */
+    public static final Path REPORTS_DIR = Path.of("reports");
+
     private final EventBus bus;
     private final String runId;
+    private final boolean attachReports;
 
     private final EventHandler<TestRunStarted> runStarted = this::runStarted;
     private final EventHandler<TestRunFinished> runFinished = this::runFinished;
@@ -43,12 +48,18 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
 
     /** Used by Cucumber: publishes on {@link RunContext#bus()}. */
     public CucumberEventBridge() {
-        this(RunContext.bus(), RunContext.runId());
+        this(RunContext.bus(), RunContext.runId(), true);
     }
 
+    /** For tests: publishes on {@code bus} and attaches no report listeners. */
     public CucumberEventBridge(EventBus bus, String runId) {
+        this(bus, runId, false);
+    }
+
+    private CucumberEventBridge(EventBus bus, String runId, boolean attachReports) {
         this.bus = bus;
         this.runId = runId;
+        this.attachReports = attachReports;
     }
 
     @Override
@@ -62,6 +73,10 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
     }
 
     private void runStarted(TestRunStarted e) {
+        // Attached here, not in a hook, so the log also holds RunStarted; flushed per line, never closed.
+        if (attachReports) {
+            ReportListeners.attach(bus, REPORTS_DIR);
+        }
         bus.publish(new RunStarted(e.getInstant(), runId, System.getProperty(TARGET_PROPERTY, "unspecified")));
     }
 

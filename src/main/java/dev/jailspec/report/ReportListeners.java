@@ -34,7 +34,8 @@ public final class ReportListeners implements AutoCloseable {
 
     public static ReportListeners attach(EventBus bus, Path reportsDir, PrintStream console, AllureLifecycle allure) {
         return new ReportListeners(bus, new JsonLinesEventLog(reportsDir.resolve(EVENT_LOG)),
-                List.of(new ConsoleReporter(console), new AllureBridge(allure)));
+                List.of(new ConsoleReporter(console), new AllureBridge(allure),
+                        new AllureEnvironment(reportsDir.resolve("allure-results"))));
     }
 
     public Path eventLog() {
