@@ -18,7 +18,7 @@ Feature: Release template
   Scenario: The release template holds the base system and is frozen as "@base"
     Given the jail dataset tree exists under the ZFS root
     When the template dataset of the release is created
-    And the release's base system is fetched into "media" and extracted into the template
+    And the release's base system is fetched and extracted into the template
     And the template is snapshotted as "@base"
     Then the template snapshot "@base" exists
     And the template contains the FreeBSD base system of the release

@@ -30,6 +30,8 @@ public enum Setting {
             "an IPv4 address with prefix length, e.g. 192.168.7.253/24"),
     JAIL_GATEWAY("jailspec.jail.gateway", "192.168.7.221", null, Rules.IPV4,
             "an IPv4 address, e.g. 192.168.7.221"),
+    TEARDOWN("jailspec.teardown", "always", "always", oneOf("always", "on-success", "never"),
+            "always, on-success or never (never keeps the jail for debugging)"),
     SIM_ROOT("jailspec.sim.root", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
             "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)");
 

@@ -191,6 +191,19 @@ public final class LocalHost implements Host {
         }
     }
 
+    @Override
+    public java.util.List<String> list(String absoluteDir) {
+        Path dir = local(absoluteDir);
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new HostException("cannot list " + absoluteDir + " on local: " + reason(e), e);
+        }
+    }
+
     /** Replaces the file atomically (temp file in the same directory, then rename); never creates directories. */
     @Override
     public void writeFile(String absolutePath, byte[] content, int mode) {
