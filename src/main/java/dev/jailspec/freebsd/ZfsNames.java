@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
  * Checks ZFS dataset, snapshot and property names before a zfs command is built, so a bad name
  * fails with a message saying what is wrong instead of reaching the host.
  *
- * <p>Rules (zfs(8) / zfsprops(7), freebsd-facts 1.4; this harness is a little stricter than ZFS,
- * which also allows spaces):
+ * <p>Rules: the user-property rules are freebsd-facts 1.4 (zfsprops(7)); the dataset rules follow
+ * zfs(8) "Naming" and are not in the facts file. This harness is a little stricter than ZFS,
+ * which also allows spaces in names:
  * <ul>
  *   <li>dataset: {@code pool/child/...}, components of {@code [A-Za-z0-9_.:-]}, no empty component,
  *       no {@code .} or {@code ..} component, the pool starts with a letter, at most 255 characters;</li>
