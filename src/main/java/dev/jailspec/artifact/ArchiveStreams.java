@@ -67,8 +67,9 @@ final class ArchiveStreams {
                     name + " is neither xz, gzip nor tar: it starts with " + describeBytes(head) + ".");
         }
         return switch (actual) {
-            case XZ -> new XZCompressorInputStream(in, true, kib(xzMemoryLimit));
-            case GZIP -> new GzipCompressorInputStream(in, true);
+            case XZ -> XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true)
+                    .setMemoryLimitKiB(kib(xzMemoryLimit)).get();
+            case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
             case NONE -> in;
         };
     }
