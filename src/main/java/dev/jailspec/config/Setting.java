@@ -20,6 +20,10 @@ public enum Setting {
             "an absolute path without '..', e.g. /zroot/jailspec (default: / followed by jailspec.zfs.root)"),
     FREEBSD_RELEASE("jailspec.freebsd.release", "14.3-RELEASE", "14.3-RELEASE", Rules.RELEASE,
             "a FreeBSD release such as 14.3-RELEASE or 15.0-RELEASE"),
+    FREEBSD_MIRROR("jailspec.freebsd.mirror", "", "https://download.freebsd.org/ftp", Rules.OPTIONAL_URL,
+            "an http(s) URL above releases/amd64/amd64/<release>/ (on sim, empty: the embedded fixture mirror)"),
+    CACHE_DIR("jailspec.cache", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
+            "an absolute directory for downloads kept between runs (empty: ~/.cache/jailspec)"),
     JAIL_NAME("jailspec.jail.name", "lrdev", "lrdev", Rules.JAIL_NAME,
             "a jail name: a letter, then letters, digits, _ or -, at most 64 characters"),
     JAIL_ID("jailspec.jail.id", "253", "253", Rules.EPAIR_ID,
@@ -90,6 +94,8 @@ public enum Setting {
         static final Predicate<String> ABSOLUTE_PATH = Pattern.compile("(/[A-Za-z0-9_.:+-]+)+/?").asMatchPredicate()
                 .and(v -> !Arrays.asList(v.split("/")).contains(".."));
         static final Predicate<String> OPTIONAL_ABSOLUTE_PATH = v -> v.isEmpty() || ABSOLUTE_PATH.test(v);
+        static final Predicate<String> OPTIONAL_URL = v -> v.isEmpty() || Pattern.compile(
+                "https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~%+-]+)*/?").matcher(v).matches();
         static final Predicate<String> RELEASE = Pattern.compile(
                 "\\d{1,2}\\.\\d-(RELEASE|BETA\\d?|RC\\d?|STABLE|CURRENT|ALPHA\\d?)").asMatchPredicate();
         static final Predicate<String> JAIL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}").asMatchPredicate();

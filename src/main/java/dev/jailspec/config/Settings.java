@@ -49,6 +49,20 @@ public final class Settings {
         return get(Setting.FREEBSD_RELEASE);
     }
 
+    /** Empty on sim when the embedded fixture mirror is meant. */
+    public String freebsdMirror() {
+        return get(Setting.FREEBSD_MIRROR);
+    }
+
+    public Path cacheDir() {
+        String v = get(Setting.CACHE_DIR);
+        return v.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "jailspec") : Path.of(v);
+    }
+
+    public String teardown() {
+        return get(Setting.TEARDOWN);
+    }
+
     public String jailName() {
         return get(Setting.JAIL_NAME);
     }

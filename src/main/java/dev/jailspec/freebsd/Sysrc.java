@@ -67,13 +67,19 @@ public final class Sysrc {
         return change;
     }
 
-    private CommandResult run(String arg) {
+    /** {@code sysrc -x NAME}: removes the variable from the file, so its default applies again. */
+    public void delete(String variable) {
+        requireVariable(variable);
+        run("-x", variable).orThrow();
+    }
+
+    private CommandResult run(String... args) {
         List<String> argv = new ArrayList<>(List.of("sysrc"));
         file.ifPresent(f -> {
             argv.add("-f");
             argv.add(f);
         });
-        argv.add(arg);
+        argv.addAll(List.of(args));
         return host.run(Command.of(argv));
     }
 
