@@ -13,7 +13,7 @@ public record Comment(String text) implements Statement {
         Objects.requireNonNull(text, "text");
         boolean toEndOfLine = (text.startsWith("#") || text.startsWith("//")) && text.indexOf('\n') < 0;
         boolean block = text.startsWith("/*") && text.endsWith("*/") && text.length() >= 4
-                && text.indexOf("*/") == text.length() - 2;
+                && text.indexOf("*/", 2) == text.length() - 2;
         if (!toEndOfLine && !block) {
             throw new IllegalArgumentException("not a jail.conf comment: " + text);
         }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,7 @@ public final class JailConfFiles implements ConfFiles {
 
     /**
      * Files under {@code root}, which stands for "/" of a simulated host: {@code /etc/jail.conf}
-     * is {@code root.resolve("etc/jail.conf")}. Paths that would leave {@code root} do not exist.
+     * is {@code root.resolve("etc/jail.conf")}; {@code /..} is {@code /}, as on the host.
      */
     public static JailConfFiles under(Path root) {
         return new JailConfFiles(Objects.requireNonNull(root, "root"));
@@ -40,16 +42,12 @@ public final class JailConfFiles implements ConfFiles {
 
     @Override
     public boolean exists(String absPath) {
-        Path path = resolve(absPath);
-        return path != null && Files.exists(path);
+        return Files.exists(resolve(absPath));
     }
 
     @Override
     public String read(String absPath) {
         Path path = resolve(absPath);
-        if (path == null) {
-            throw new UncheckedIOException(new IOException(absPath + ": outside " + root));
-        }
         try {
             // jail(8) reads bytes; undecodable ones become U+FFFD rather than an exception.
             return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
@@ -69,7 +67,7 @@ public final class JailConfFiles implements ConfFiles {
             @Override
             public List<String> list(String absDir) {
                 Path dir = resolve(absDir);
-                if (dir == null || !Files.isDirectory(dir)) {
+                if (!Files.isDirectory(dir)) {
                     return List.of();
                 }
                 try (Stream<Path> entries = Files.list(dir)) {
@@ -86,13 +84,27 @@ public final class JailConfFiles implements ConfFiles {
         return "JailConfFiles[" + root + "]";
     }
 
-    /** The real path for an absolute host path, or null when it would leave the root. */
+    /**
+     * The real path for an absolute host path. {@code ..} stops at "/" as it does on the host, so
+     * a path never leaves the root (symbolic links inside the tree are followed as they are).
+     */
     private Path resolve(String absPath) {
         if (!absPath.startsWith("/")) {
             throw new IllegalArgumentException("not an absolute path: " + absPath);
         }
-        Path path = root.resolve(absPath.replaceFirst("^/+", "")).normalize();
-        return path.startsWith(root) ? path : null;
+        Deque<String> components = new ArrayDeque<>();
+        for (String component : absPath.split("/")) {
+            if (component.equals("..")) {
+                components.pollLast();
+            } else if (!component.isEmpty() && !component.equals(".")) {
+                components.addLast(component);
+            }
+        }
+        Path path = root;
+        for (String component : components) {
+            path = path.resolve(component);
+        }
+        return path;
     }
 
     /** In-memory files for tests and simulated hosts that keep their files in a map. */

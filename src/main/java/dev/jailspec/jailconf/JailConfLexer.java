@@ -27,10 +27,6 @@ final class JailConfLexer {
     private record Match(Rule rule, int length) {
     }
 
-    /** text2lval()'s result: the value, and where a {@code $} stopped it (-1 if none). */
-    private record Unescaped(String value, int stop) {
-    }
-
     private final String text;
     private final String fileName;
     private final List<String> errors;
@@ -138,11 +134,11 @@ final class JailConfLexer {
             }
             case WORD, ESCAPE, SINGLE_CHAR -> {
                 advance(raw.length());
-                return stringToken(unescape(raw, 0, 0, false).value(), raw);
+                return stringToken(BackslashEscapes.apply(raw, 0, 0, false).value(), raw);
             }
             case SQ_STRING -> {
                 advance(raw.length());
-                return stringToken(unescape(raw, 1, 1, false).value(), raw);
+                return stringToken(BackslashEscapes.apply(raw, 1, 1, false).value(), raw);
             }
             case DQ_STRING, DQ_REST -> {
                 return doubleQuoted(raw, match.rule() == Rule.DQ_STRING ? 1 : 0);
@@ -157,7 +153,7 @@ final class JailConfLexer {
             }
             case BRACED_VAR -> {
                 advance(raw.length());
-                return variableToken(unescape(raw, 2, 1, false).value(), raw);
+                return variableToken(BackslashEscapes.apply(raw, 2, 1, false).value(), raw);
             }
             case UNTERMINATED_COMMENT -> lexicalError(raw, "unterminated comment");
             case UNTERMINATED_SQ, UNTERMINATED_DQ -> lexicalError(raw, "unterminated string");
@@ -177,7 +173,7 @@ final class JailConfLexer {
      * start condition DQ to read the variable and then the rest (flex's yyless()).
      */
     private Token doubleQuoted(String raw, int skip) {
-        Unescaped piece = unescape(raw, skip, 1, true);
+        BackslashEscapes.Result piece = BackslashEscapes.apply(raw, skip, 1, true);
         if (piece.stop() < 0) {
             inQuotes = false;
             advance(raw.length());
@@ -328,6 +324,9 @@ final class JailConfLexer {
         int best = -1;
         for (int i = 2; pos + i < text.length(); i++) {
             if (!reachable[i]) {
+                if (!reachable[i + 1]) {
+                    break; // steps are 1 or 2 characters: nothing further is reachable
+                }
                 continue;
             }
             char c = text.charAt(pos + i);
@@ -353,6 +352,9 @@ final class JailConfLexer {
         int best = 2;
         for (int i = 2; pos + i <= text.length(); i++) {
             if (!reachable[i]) {
+                if (!reachable[i + 1]) {
+                    break;
+                }
                 continue;
             }
             best = i;
@@ -372,55 +374,6 @@ final class JailConfLexer {
 
     private static boolean excludedFromVariable(char c, boolean quoted) {
         return c == '\n' || c == '{' || c == '}' || (quoted && c == '"');
-    }
-
-    // ---- text2lval(): quotes trimmed, backslash escapes applied ---------------------------
-
-    private static Unescaped unescape(String raw, int trimLeft, int trimRight, boolean stopAtVariable) {
-        StringBuilder out = new StringBuilder();
-        int end = raw.length() - trimRight;
-        for (int s = trimLeft; s < end; s++) {
-            char c = raw.charAt(s);
-            if (c != '\\') {
-                if (stopAtVariable && c == '$') {
-                    return new Unescaped(out.toString(), s);
-                }
-                out.append(c);
-                continue;
-            }
-            s++;
-            // C reads one past the trimmed end here when a backslash is last; so do we.
-            char e = s < raw.length() ? raw.charAt(s) : '\0';
-            if (TokenChars.isOctal(e)) {
-                int value = e - '0';
-                for (int n = 0; n < 2 && s + 1 < end && TokenChars.isOctal(raw.charAt(s + 1)); n++) {
-                    value = value * 8 + (raw.charAt(++s) - '0');
-                }
-                out.append((char) (value & 0xFF));
-                continue;
-            }
-            switch (e) {
-                case 'a' -> out.append('\u0007');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'v' -> out.append('\u000B');
-                case '\n' -> {
-                    // backslash-newline: a line continuation, nothing is kept
-                }
-                case 'x' -> {
-                    int value = 0;
-                    for (int n = 0; n < 2 && s + 1 < end && TokenChars.hexValue(raw.charAt(s + 1)) >= 0; n++) {
-                        value = value * 16 + TokenChars.hexValue(raw.charAt(++s));
-                    }
-                    out.append((char) value);
-                }
-                default -> out.append(e);
-            }
-        }
-        return new Unescaped(out.toString(), -1);
     }
 
     // ---- small helpers ---------------------------------------------------------------------
@@ -459,7 +412,11 @@ final class JailConfLexer {
     }
 
     private static String stripTrailingCr(String comment) {
-        return comment.endsWith("\r") ? comment.substring(0, comment.length() - 1) : comment;
+        int end = comment.length();
+        while (end > 0 && comment.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return comment.substring(0, end);
     }
 
     /**

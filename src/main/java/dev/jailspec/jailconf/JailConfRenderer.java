@@ -63,7 +63,7 @@ public final class JailConfRenderer {
     }
 
     private static String value(Value value) {
-        if (!value.hasVariables() && TokenChars.isWord(value.literal().orElseThrow())) {
+        if (!value.hasVariables() && isBareValue(value.literal().orElseThrow())) {
             return value.literal().orElseThrow();
         }
         StringBuilder out = new StringBuilder("\"");
@@ -75,6 +75,17 @@ public final class JailConfRenderer {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * Words and slashes: {@code /} is a one-character token that glues to its neighbours, so
+     * {@code /usr/local} reads back as one value, unless it would open a comment.
+     */
+    private static boolean isBareValue(String text) {
+        if (text.isEmpty() || text.contains("//") || text.contains("/*")) {
+            return false;
+        }
+        return text.chars().allMatch(c -> c == '/' || TokenChars.isWordChar((char) c));
     }
 
     private static String variableName(String name) {

@@ -1,5 +1,6 @@
 package dev.jailspec.jailconf;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,25 @@ public final class JailConfSet {
                 .filter(jail -> !jail.isWildcard() && jail.name().equals(jailName))
                 .findFirst()
                 .map(jail -> ParameterResolver.resolve(jail, table.jails()));
+    }
+
+    /**
+     * What jail(8) prints on stderr while loading this configuration, before it starts anything:
+     * config.c resolves every jail, so one jail's bad variable is reported even when another jail
+     * is started. Empty when every jail resolves.
+     */
+    public List<String> warnings() {
+        List<String> lines = new ArrayList<>();
+        for (JailTable.Jail jail : table.jails()) {
+            if (!jail.isWildcard()) {
+                try {
+                    ParameterResolver.resolve(jail, table.jails());
+                } catch (JailConfException failed) {
+                    lines.addAll(failed.lines());
+                }
+            }
+        }
+        return List.copyOf(lines);
     }
 
     /**
