@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A strict simulated FreeBSD host over a real directory that stands for "/". Commands are
@@ -134,6 +136,23 @@ public final class SimHost implements Host {
                 throw new HostException("cannot read " + absolutePath + ": no such file", e);
             } catch (IOException e) {
                 throw new HostException("cannot read " + absolutePath + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> list(String absoluteDir) {
+        synchronized (lock) {
+            try {
+                Path real = fs.resolve(absoluteDir);
+                if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+                    return List.of();
+                }
+                try (Stream<Path> entries = Files.list(real)) {
+                    return entries.map(p -> p.getFileName().toString()).sorted().toList();
+                }
+            } catch (IOException e) {
+                throw new HostException("cannot list " + absoluteDir + ": " + e.getMessage(), e);
             }
         }
     }
