@@ -22,6 +22,7 @@ final class Programs {
                 new HostnameTool(),
                 new ShTool(),
                 new JlsTool(),
-                new JexecTool());
+                new JexecTool(),
+                new ServiceTool());
     }
 }
