@@ -102,12 +102,13 @@ final class Interfaces {
 
     /**
      * if_vmove(): the interface leaves its network stack for another; it loses its addresses
-     * and its bridge membership on the way.
+     * and its bridge membership on the way, and is attached anew (a new index, listed last).
      */
     void move(SimState.InterfaceState i, String toVnet) {
         leaveBridges(i);
         i.inet.clear();
         i.vnet = toVnet;
+        i.index = ++state.lastIfIndex;
     }
 
     int flags(SimState.InterfaceState i) {
