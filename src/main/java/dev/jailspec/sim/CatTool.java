@@ -7,7 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
-/** cat(1) without options: files in order, or standard input when there are none. */
+/**
+ * cat(1) without options (bin/cat; not in freebsd-facts): files in order, or standard input when
+ * there are none; {@code cat: X: No such file or directory} / {@code Is a directory}, status 1.
+ */
 final class CatTool implements SimTool {
 
     @Override

@@ -8,7 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 
-/** cp(1): {@code cp [-R] [-f] [-p] [-v] source target} and {@code cp ... source ... directory}. */
+/**
+ * cp(1) of bin/cp (not in freebsd-facts; the how-to's step 8 copies resolv.conf and localtime into
+ * the template, freebsd-facts 4.4): {@code cp [-R] [-f] [-p] [-v] source target} and
+ * {@code cp ... source ... directory}.
+ */
 final class CpTool implements SimTool {
     static final String USAGE = "usage: cp [-R [-H | -L | -P]] [-f | -i | -n] [-alpsvx] source_file target_file\n"
             + "       cp [-R [-H | -L | -P]] [-f | -i | -n] [-alpsvx] source_file ... target_directory";

@@ -2,7 +2,10 @@ package dev.jailspec.sim;
 
 import java.util.List;
 
-/** hostname(1) without arguments: the host's name, or the jail's host.hostname inside a jail. */
+/**
+ * hostname(1) without arguments: the host's name, or the jail's host.hostname inside a jail (as
+ * {@code jexec ioc-pkg-repo hostname} prints {@code pkg-repo} in transcript jexec/001).
+ */
 final class HostnameTool implements SimTool {
 
     @Override

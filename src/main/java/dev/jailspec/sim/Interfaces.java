@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The network interfaces of the simulated host and its VNET jails: cloning and destroying
- * epairs and bridges, moving interfaces between network stacks, and ifconfig(8)'s report.
+ * epairs and bridges (freebsd-facts 4.1), moving interfaces between network stacks (the VNET of
+ * freebsd-facts 2.2/4.2), and ifconfig(8)'s report (bridge layout from transcripts ifconfig-bridge).
  */
 final class Interfaces {
     private static final String[] FLAG_NAMES = new String[25];

@@ -9,7 +9,8 @@ import java.util.List;
  * jail(8)'s run_command() in command.c runs it: a string with shell metacharacters goes to
  * {@code /bin/sh -c}, anything else is split on blanks and exec'd directly; exec.start and
  * exec.stop run inside the jail, where the program must exist; a non-zero status is reported
- * as {@code jail: NAME: <command line>: failed}.
+ * as {@code jail: NAME: <command line>: failed} (freebsd-facts 2.2: "All commands must succeed"; the
+ * wording, marked unverified there, is command.c's {@code jail_warnx(j, "%s: failed", j->comline)}).
  */
 final class JailCommand {
     /** strpbrk() set of run_command(). */

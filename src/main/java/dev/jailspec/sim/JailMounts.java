@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * The mounts jail(8) makes for a jail ({@code mount}, {@code mount.fstab}, {@code mount.devfs},
- * {@code mount.fdescfs}, {@code mount.procfs}): check_path() of command.c first, then what
- * mount(8) would do.
+ * {@code mount.fdescfs}, {@code mount.procfs}; freebsd-facts 2.2, fstab lines as in 3.4):
+ * check_path() of command.c first, then what mount(8) would do. mount.devfs uses ruleset 4
+ * (devfsrules_jail) unless devfs_ruleset says otherwise (freebsd-facts 2.2).
  */
 final class JailMounts {
     private static final Set<String> FILE_SYSTEMS = Set.of("devfs", "tmpfs", "fdescfs", "procfs", "linprocfs",

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** mkdir(1) of FreeBSD's bin/mkdir: {@code mkdir [-pv] [-m mode] directory_name ...}. */
+/**
+ * mkdir(1) of FreeBSD's bin/mkdir: {@code mkdir [-pv] [-m mode] directory_name ...}. Not in
+ * freebsd-facts: errors are mkdir.c's {@code warn("%s", path)}, e.g. {@code mkdir: /x: File exists},
+ * status 1; usage is status 64 (EX_USAGE).
+ */
 final class MkdirTool implements SimTool {
     static final String USAGE = "usage: mkdir [-pv] [-m mode] directory_name ...";
     private static final int EX_USAGE = 64;

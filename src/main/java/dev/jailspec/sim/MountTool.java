@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * mount(8) without arguments: the mounted file systems, {@code device on mountpoint (type,
- * options)} as the transcripts show. In a jail, enforce_statfs decides what is seen (jail(8)):
+ * options)} as the transcripts mount-in-jail/001 and mount-linux/001 show. In a jail, enforce_statfs decides what is seen (jail(8)):
  * 0 everything; 1 the jail's root file system as "/" and the mounts below it, with the jail's
  * path taken off; 2 (the default) only the root file system.
  */

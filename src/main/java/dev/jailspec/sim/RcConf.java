@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * rc.conf(5) variables as sh(1) would see them after sourcing {@code /etc/defaults/rc.conf} and
  * then each of {@code rc_conf_files}: later assignments win. Only plain assignments
  * ({@code name="value"}, {@code name='value'}, {@code name=value}) are understood; that is all
- * sysrc(8) writes.
+ * sysrc(8) writes (freebsd-facts 5.1). {@link #checkyesno} is rc.subr's test behind the
+ * jail_enable check (freebsd-facts 2.3).
  */
 final class RcConf {
     static final String DEFAULTS = "/etc/defaults/rc.conf";

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * rm(1): {@code rm [-f] [-rR] [-v] file ...}. A directory something is mounted on cannot be
+ * rm(1) of bin/rm (not in freebsd-facts): {@code rm [-f] [-rR] [-v] file ...}; a directory without
+ * -r is {@code rm: X: is a directory}. A directory something is mounted on cannot be
  * removed ({@code Device busy}), as on FreeBSD.
  */
 final class RmTool implements SimTool {

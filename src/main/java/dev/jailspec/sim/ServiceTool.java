@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * service(8): runs an rc.d script. Only {@code jail} is simulated (see {@link RcJail}); other
- * base-system scripts are refused as not simulated, unknown names get service(8)'s message.
+ * base-system scripts are refused as not simulated, unknown names get service(8)'s message
+ * [wording from service.sh, no transcript]. freebsd-facts 2.3 for what {@code service jail} does.
  */
 final class ServiceTool implements SimTool {
     private static final Set<String> BASE_SCRIPTS_NOT_MODELLED = Set.of("linux", "sshd", "cron", "syslogd", "netif",

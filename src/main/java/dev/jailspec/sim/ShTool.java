@@ -9,7 +9,8 @@ import java.util.Set;
  * /bin/sh as jail(8) and rc use it: {@code sh -c "simple command"} (words and quotes only, no
  * operators or expansions) and {@code sh SCRIPT} for the rc scripts {@code /etc/rc} and
  * {@code /etc/rc.shutdown}, which must exist and whose effects are not simulated. Anything
- * else is a {@link SimUnsupportedException}.
+ * else is a {@link SimUnsupportedException}. jail.conf's {@code exec.start = "/bin/sh /etc/rc"} is the
+ * common case (freebsd-facts 2.1, 2.2, 4.2).
  */
 final class ShTool implements SimTool {
     private static final Set<String> RC_SCRIPTS = Set.of("/etc/rc", "/etc/rc.shutdown");

@@ -1,6 +1,9 @@
 package dev.jailspec.sim;
 
-/** zfs_nicebytes() of libzfs: 0B, 512B, 96K, 1.50K, 27.7M, 49.0G, at most five characters when it can. */
+/**
+ * zfs_nicebytes() of libzfs: 0B, 512B, 96K, 1.50K, 27.7M, 49.0G, at most five characters when it
+ * can (OpenZFS 2.x prints {@code 0B}, not {@code 0}: freebsd-facts 1.3).
+ */
 final class SizeFormat {
     private static final String[] UNITS = {"B", "K", "M", "G", "T", "P", "E"};
 

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * test(1): file tests ({@code -e -d -f -s -r -w -x -L -h}), string tests ({@code -n -z = !=})
- * and {@code !}, decided by argument count as POSIX specifies. Exit 0 true, 1 false, 2 error.
+ * and {@code !}, decided by argument count as POSIX specifies. Exit 0 true, 1 false, 2 error
+ * (bin/test; not in freebsd-facts).
  */
 final class TestTool implements SimTool {
     private static final Set<String> UNARY = Set.of("-e", "-d", "-f", "-s", "-r", "-w", "-x", "-L", "-h", "-n", "-z");
