@@ -7,6 +7,7 @@ import dev.jailspec.event.ScenarioFinished;
 import dev.jailspec.event.ScenarioStarted;
 import dev.jailspec.event.StepFinished;
 import dev.jailspec.event.StepStarted;
+import dev.jailspec.config.SettingsLoader;
 import io.cucumber.plugin.ConcurrentEventListener;
 import java.nio.file.Path;
 import io.cucumber.plugin.event.EventHandler;
@@ -29,9 +30,6 @@ import io.cucumber.plugin.event.TestStepStarted;
  * that is the thread whose Allure context the host commands of the step will use.
  */
 public final class CucumberEventBridge implements ConcurrentEventListener {
-    /** System property naming what the run is aimed at, for {@link RunStarted#target()}. */
-    public static final String TARGET_PROPERTY = "jailspec.target";
-
     /** Where a run started by Cucumber writes its reports: {@code reports/} in the project. */
     public static final Path REPORTS_DIR = Path.of("reports");
 
@@ -77,7 +75,16 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
         if (attachReports) {
             ReportListeners.attach(bus, REPORTS_DIR);
         }
-        bus.publish(new RunStarted(e.getInstant(), runId, System.getProperty(TARGET_PROPERTY, "unspecified")));
+        bus.publish(new RunStarted(e.getInstant(), runId, targetName()));
+    }
+
+    /** The target as the settings will resolve it; the run itself reports bad settings in detail. */
+    private static String targetName() {
+        try {
+            return SettingsLoader.fromEnvironment(Path.of("")).target().toString();
+        } catch (RuntimeException e) {
+            return "unknown (the settings are invalid)";
+        }
     }
 
     private void runFinished(TestRunFinished e) {
