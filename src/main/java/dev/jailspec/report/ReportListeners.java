@@ -5,7 +5,11 @@ import dev.jailspec.event.EventListener;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import java.io.PrintStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +21,7 @@ import java.util.List;
  */
 public final class ReportListeners implements AutoCloseable {
     public static final String EVENT_LOG = "events.jsonl";
+    public static final String ALLURE_RESULTS = "allure-results";
 
     private final JsonLinesEventLog eventLog;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
@@ -35,7 +40,27 @@ public final class ReportListeners implements AutoCloseable {
     public static ReportListeners attach(EventBus bus, Path reportsDir, PrintStream console, AllureLifecycle allure) {
         return new ReportListeners(bus, new JsonLinesEventLog(reportsDir.resolve(EVENT_LOG)),
                 List.of(new ConsoleReporter(console), new AllureBridge(allure),
-                        new AllureEnvironment(reportsDir.resolve("allure-results"))));
+                        new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS))));
+    }
+
+    /**
+     * Empties {@code <reports>/allure-results}: Allure adds result files and never removes them, so
+     * without this a report would mix this run's scenarios with earlier runs'.
+     */
+    public static void clearAllureResults(Path reportsDir) {
+        Path results = reportsDir.resolve(ALLURE_RESULTS);
+        if (!Files.isDirectory(results)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(results)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f)) {
+                    Files.delete(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + results + " before the run", e);
+        }
     }
 
     public Path eventLog() {
