@@ -108,7 +108,11 @@ final class SysrcTool implements SimTool {
             case "+=" -> appendWord(old, value);
             default -> removeWord(old, value);
         };
-        set(inv.fs(), files, name, updated);
+        try {
+            set(inv.fs(), files, name, updated);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SimUnsupportedException("sysrc writing to " + files.get(0) + ", whose directory does not exist");
+        }
         if (!o.quiet()) {
             inv.out(name + ": " + old + " -> " + updated);
         }
