@@ -10,6 +10,7 @@ import dev.jailspec.event.StepStarted;
 import dev.jailspec.config.SettingsLoader;
 import io.cucumber.plugin.ConcurrentEventListener;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import io.cucumber.plugin.event.EventHandler;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.PickleStepTestStep;
@@ -36,6 +37,7 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
     private final EventBus bus;
     private final String runId;
     private final boolean attachReports;
+    private final Supplier<String> target;
 
     private final EventHandler<TestRunStarted> runStarted = this::runStarted;
     private final EventHandler<TestRunFinished> runFinished = this::runFinished;
@@ -46,18 +48,19 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
 
     /** Used by Cucumber: publishes on {@link RunContext#bus()}. */
     public CucumberEventBridge() {
-        this(RunContext.bus(), RunContext.runId(), true);
+        this(RunContext.bus(), RunContext.runId(), true, CucumberEventBridge::targetFromSettings);
     }
 
     /** For tests: publishes on {@code bus} and attaches no report listeners. */
-    public CucumberEventBridge(EventBus bus, String runId) {
-        this(bus, runId, false);
+    public CucumberEventBridge(EventBus bus, String runId, Supplier<String> target) {
+        this(bus, runId, false, target);
     }
 
-    private CucumberEventBridge(EventBus bus, String runId, boolean attachReports) {
+    private CucumberEventBridge(EventBus bus, String runId, boolean attachReports, Supplier<String> target) {
         this.bus = bus;
         this.runId = runId;
         this.attachReports = attachReports;
+        this.target = target;
     }
 
     @Override
@@ -76,11 +79,11 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
             ReportListeners.clearAllureResults(REPORTS_DIR);
             ReportListeners.attach(bus, REPORTS_DIR);
         }
-        bus.publish(new RunStarted(e.getInstant(), runId, targetName()));
+        bus.publish(new RunStarted(e.getInstant(), runId, target.get()));
     }
 
     /** The target as the settings will resolve it; the run itself reports bad settings in detail. */
-    private static String targetName() {
+    private static String targetFromSettings() {
         try {
             return SettingsLoader.fromEnvironment(Path.of("")).target().toString();
         } catch (RuntimeException e) {

@@ -54,7 +54,7 @@ class CucumberEventBridgeTest {
         List<JailspecEvent> events = new ArrayList<>();
         bus.subscribe(events::add);
         var publisher = new FakePublisher();
-        new CucumberEventBridge(bus, "20250314-093012-abcd").setEventPublisher(publisher);
+        new CucumberEventBridge(bus, "20250314-093012-abcd", () -> "sim").setEventPublisher(publisher);
         var given = new FakeStep("Given ", "a template", 5);
         var when = new FakeStep("When ", "the jail is started", 6);
         TestStep hook = new FakeHook();
@@ -73,7 +73,7 @@ class CucumberEventBridgeTest {
         publisher.send(new TestRunFinished(AT, new Result(Status.FAILED, Duration.ZERO, null)));
 
         assertThat(events).containsExactly(
-                new RunStarted(AT, "20250314-093012-abcd", "unspecified"),
+                new RunStarted(AT, "20250314-093012-abcd", "sim"),
                 new ScenarioStarted(AT, "A thin jail starts", FEATURE.toString(), List.of("@vnet")),
                 new StepStarted(AT, "Given a template", 5),
                 new StepFinished(AT, "Given a template", "PASSED", ""),
