@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailspecEvent;
+import dev.jailspec.report.cucumberfixture.BusOnlyBridge;
 import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.RunStarted;
 import dev.jailspec.event.ScenarioFinished;
@@ -104,7 +105,7 @@ class CucumberEventBridgeTest {
         AutoCloseable subscription = RunContext.bus().subscribe(events::add);
         try {
             exitStatus = Main.run(new String[] {
-                    "--plugin", CucumberEventBridge.class.getName(),
+                    "--plugin", BusOnlyBridge.class.getName(),
                     "--glue", "dev.jailspec.report.cucumberfixture",
                     "--monochrome",
                     feature.toString()}, Thread.currentThread().getContextClassLoader());
