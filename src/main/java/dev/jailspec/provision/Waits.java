@@ -53,9 +53,13 @@ public final class Waits {
         } catch (ConditionTimeoutException e) {
             publish(alias, timeout, start, polls.get(), false);
             String seen = last.get() == null ? "nothing (the probe never answered)" : describe.apply(last.get());
-            throw new WaitTimeoutException("waited " + timeout.toSeconds() + " s for " + alias + " (" + polls.get()
+            throw new WaitTimeoutException("waited " + human(timeout) + " for " + alias + " (" + polls.get()
                     + " polls) in vain; last seen:\n" + seen.indent(2).stripTrailing(), e);
         }
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() < 10_000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private void publish(String alias, Duration timeout, long startNanos, int polls, boolean satisfied) {

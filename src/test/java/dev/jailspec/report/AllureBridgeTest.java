@@ -78,7 +78,7 @@ class AllureBridgeTest {
                 .extracting(StepResult::getName, StepResult::getStatus, StepResult::getStage)
                 .containsExactly(
                         tuple("$ zfs list -H", Status.PASSED, Stage.FINISHED),
-                        tuple("$ jail -c 'name=lr dev'", Status.FAILED, Stage.FINISHED),
+                        tuple("$ jail -c 'name=lr dev'  (exit 1)", Status.PASSED, Stage.FINISHED),
                         tuple("$ sh -s", Status.PASSED, Stage.FINISHED));
 
         StepResult list = gherkin.getSteps().get(0);
