@@ -22,6 +22,14 @@ public enum Setting {
             "a FreeBSD release such as 14.3-RELEASE or 15.0-RELEASE"),
     FREEBSD_MIRROR("jailspec.freebsd.mirror", "", "https://download.freebsd.org/ftp", Rules.OPTIONAL_URL,
             "an http(s) URL above releases/amd64/amd64/<release>/ (on sim, empty: the embedded fixture mirror)"),
+    ROCKY_RELEASE("jailspec.rocky.release", "9", "9", Rules.ROCKY_RELEASE,
+            "the Rocky Linux major release, e.g. 9"),
+    ROCKY_MIRROR("jailspec.rocky.mirror", "", "https://dl.rockylinux.org/pub/rocky", Rules.OPTIONAL_URL,
+            "an http(s) URL above <release>/images/x86_64/ (on sim, empty: the embedded fixture mirror)"),
+    ROCKY_IMAGE_URL("jailspec.rocky.imageUrl", "", "", Rules.OPTIONAL_URL,
+            "the Container-Base image to use (empty: Rocky-<release>-Container-Base.latest.x86_64.tar.xz on the mirror)"),
+    ROCKY_CHECKSUM_URL("jailspec.rocky.checksumUrl", "", "", Rules.OPTIONAL_URL,
+            "the CHECKSUM file listing that image (empty: CHECKSUM next to the image)"),
     CACHE_DIR("jailspec.cache", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
             "an absolute directory for downloads kept between runs (empty: ~/.cache/jailspec)"),
     JAIL_NAME("jailspec.jail.name", "lrdev", "lrdev", Rules.JAIL_NAME,
@@ -96,6 +104,7 @@ public enum Setting {
         static final Predicate<String> OPTIONAL_ABSOLUTE_PATH = v -> v.isEmpty() || ABSOLUTE_PATH.test(v);
         static final Predicate<String> OPTIONAL_URL = v -> v.isEmpty() || Pattern.compile(
                 "https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~%+-]+)*/?").matcher(v).matches();
+        static final Predicate<String> ROCKY_RELEASE = Pattern.compile("\\d{1,2}").asMatchPredicate();
         static final Predicate<String> RELEASE = Pattern.compile(
                 "\\d{1,2}\\.\\d-(RELEASE|BETA\\d?|RC\\d?|STABLE|CURRENT|ALPHA\\d?)").asMatchPredicate();
         static final Predicate<String> JAIL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}").asMatchPredicate();

@@ -20,6 +20,7 @@ public final class JailspecRun implements AutoCloseable {
     private final TargetHost target;
     private final Host host;
     private final Downloader downloader;
+    private boolean hostReady;
 
     private JailspecRun(Settings settings, EventBus bus, String runId, TargetHost target) {
         this.settings = settings;
@@ -72,8 +73,24 @@ public final class JailspecRun implements AutoCloseable {
         return URI.create(mirror + "/releases/amd64/amd64/" + layout.release() + "/");
     }
 
+    public RockyImage rockyImage() {
+        return RockyImage.of(settings, target.rockyMirror());
+    }
+
     ProvisionStep baseSystemInstaller(Host on) {
         return new InstallBaseSystem(on, layout, downloader, freebsdReleaseDir());
+    }
+
+    ProvisionStep rockyUserlandInstaller(Host on) {
+        return new InstallRockyUserland(on, layout, downloader, rockyImage(), bus);
+    }
+
+    /** Checks the host once per run, before the first change; throws with what to fix. */
+    synchronized void requireHostReady() {
+        if (!hostReady) {
+            new Preflight(host, layout).requireReady();
+            hostReady = true;
+        }
     }
 
     @Override

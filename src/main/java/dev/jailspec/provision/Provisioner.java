@@ -4,6 +4,8 @@ import dev.jailspec.event.EventBus;
 import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
+import dev.jailspec.freebsd.Kldstat;
+import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.ServiceJailStopOutcome;
 import dev.jailspec.freebsd.Sysrc;
@@ -54,7 +56,27 @@ public final class Provisioner {
 
     // --- release template (kept between scenarios and runs) ---
 
+    // --- host preflight and Linux ABI ---
+
+    public List<Preflight.Finding> preflight() {
+        return new Preflight(host, layout).findings();
+    }
+
+    public void enableLinuxAbi() {
+        run.requireHostReady();
+        var step = new EnableLinuxAbi(host);
+        if (!step.isDone()) {
+            teardown.record(new Undo.RestoreRcConf("linux_enable", new RcConfFile(host).value("linux_enable").orElse(null)));
+        }
+        steps.ensure(step);
+    }
+
+    public boolean kernelModuleLoaded(String module) {
+        return new Kldstat(host).isModuleLoaded(module);
+    }
+
     public void createDatasetTree() {
+        run.requireHostReady();
         steps.ensure(new CreateDatasetTree(zfs, layout, run.marks()));
     }
 
@@ -66,6 +88,10 @@ public final class Provisioner {
         steps.ensure(run.baseSystemInstaller(host));
     }
 
+    public void updateTemplate() {
+        steps.ensure(new UpdateTemplate(host, layout));
+    }
+
     public void snapshotTemplate() {
         steps.ensure(new SnapshotTemplate(zfs, layout));
     }
@@ -75,6 +101,7 @@ public final class Provisioner {
         createDatasetTree();
         createTemplateDataset();
         installBaseSystem();
+        updateTemplate();
         snapshotTemplate();
     }
 
@@ -129,6 +156,11 @@ public final class Provisioner {
         return "/etc/jail.conf";
     }
 
+    /** The Rocky userland under the jail's compat/rocky; removed with the jail's clone. */
+    public void installRockyUserland() {
+        steps.ensure(run.rockyUserlandInstaller(host));
+    }
+
     public void startJail() {
         if (steps.ensure(new StartJail(jailService, jls, layout)) == StepRunner.Outcome.APPLIED) {
             teardown.record(new Undo.StopJail(layout.jailName()));
@@ -143,6 +175,28 @@ public final class Provisioner {
         writeJailConf(linuxMounts);
         startJail();
         awaitJailRunning(Duration.ofSeconds(30));
+    }
+
+    /** The Linux jail of the how-to, running: everything above plus the Linux ABI, mounts and Rocky. */
+    public void ensureLinuxJailRunning() {
+        enableLinuxAbi();
+        ensureTemplate();
+        enableJailsAtBoot();
+        cloneJail();
+        installRockyUserland();
+        writeJailConf(true);
+        startJail();
+        awaitJailRunning(Duration.ofSeconds(30));
+    }
+
+    /** Commands and files as seen inside the running jail ({@code jexec NAME ...}). */
+    public PrefixedHost insideJail() {
+        return PrefixedHost.jail(host, layout.jailName(), layout.jailPath());
+    }
+
+    /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */
+    public PrefixedHost insideLinuxUserland() {
+        return insideJail().chroot(Layout.LINUX_ROOT_IN_JAIL);
     }
 
     public JailInfo awaitJailRunning(Duration timeout) {

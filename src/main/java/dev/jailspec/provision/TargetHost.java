@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * FreeBSD host over a directory plus an embedded loopback mirror serving generated release
  * files; on {@code local}, this FreeBSD machine and the configured mirror.
  */
-record TargetHost(Host host, String freebsdMirror, Optional<FixtureServer> fixtureMirror, Optional<Path> tempRoot)
+record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<FixtureServer> fixtureMirror,
+                  Optional<Path> tempRoot)
         implements AutoCloseable {
 
     static TargetHost open(Settings settings) {
@@ -39,7 +40,8 @@ record TargetHost(Host host, String freebsdMirror, Optional<FixtureServer> fixtu
             throw new ProvisionException("jailspec.target=local drives the FreeBSD machine the JVM runs on, but this is "
                     + os + "; run on a FreeBSD host as root, or use the default target sim");
         }
-        return new TargetHost(new LocalHost(), settings.freebsdMirror(), Optional.empty(), Optional.empty());
+        return new TargetHost(new LocalHost(), settings.freebsdMirror(), settings.rockyMirror(), Optional.empty(),
+                Optional.empty());
     }
 
     private static TargetHost openSim(Settings settings) {
@@ -50,14 +52,24 @@ record TargetHost(Host host, String freebsdMirror, Optional<FixtureServer> fixtu
                 .withPools(List.of(settings.pool()))
                 .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
         SimHost sim = SimHost.create(root, spec);
-        String mirror = settings.freebsdMirror();
+        String freebsdMirror = settings.freebsdMirror();
+        String rockyMirror = settings.rockyMirror();
         Optional<FixtureServer> server = Optional.empty();
-        if (mirror.isEmpty()) {
-            FixtureServer started = FixtureServer.start().serveFreebsd(FixtureArchives.freebsd(settings.freebsdRelease()));
+        if (freebsdMirror.isEmpty() || rockyMirror.isEmpty()) {
+            FixtureServer started = FixtureServer.start()
+                    .serveFreebsd(FixtureArchives.freebsd(settings.freebsdRelease()))
+                    .serveRocky(FixtureArchives.rockyImages(simRockyRelease(settings.rockyRelease())));
             server = Optional.of(started);
-            mirror = started.url("/ftp").toString();
+            freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
+            rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
         }
-        return new TargetHost(sim, mirror, server, temp);
+        return new TargetHost(sim, freebsdMirror, rockyMirror, server, temp);
+    }
+
+    /** The release the embedded mirror serves: 9.7 (an OCI archive, as on the real mirror today) for 9. */
+    private static FixtureArchives.RockyRelease simRockyRelease(String major) {
+        int m = Integer.parseInt(major);
+        return m == 9 ? FixtureArchives.RockyRelease.R9_7 : new FixtureArchives.RockyRelease(m, 0, "20260101.0");
     }
 
     private static Path createTempRoot() {

@@ -12,6 +12,15 @@ public final class ParameterTypes {
         return unit.startsWith("minute") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
     }
 
+    /**
+     * A command as the feature writes it, in quotes: words separated by spaces become the argv,
+     * so "dnf -y install dnf-command(config-manager)" is four arguments; no shell is involved.
+     */
+    @ParameterType("\"([^\"]+)\"")
+    public java.util.List<String> command(String words) {
+        return java.util.List.of(words.trim().split("\\s+"));
+    }
+
     /** A snapshot name as written in the how-to, with its '@': "@base" gives "base". */
     @ParameterType("\"@([A-Za-z0-9_.:-]+)\"")
     public String snapshot(String name) {

@@ -1,0 +1,21 @@
+@runbook
+Feature: Host preflight
+  Before anything on the host is changed, jailspec checks that the host can carry a Linux jail.
+  A host that is not ready stops the run here, with what to fix, and nothing is changed.
+
+  The how-to assumes all of this (its "step 0"): a ZFS pool, the bridge the jails join, and a
+  release new enough for /etc/jail.conf.d. It leaves out the Linux ABI, which the FreeBSD
+  Handbook enables with sysrc and "service linux start"; without it no Linux binary runs.
+
+  Scenario: The host can carry a Linux jail
+    Then the host passes the preflight checks:
+      | check                      |
+      | running as root            |
+      | supported FreeBSD release  |
+      | ZFS pool                   |
+      | bridge                     |
+
+  Scenario: The Linux ABI is enabled and its 64-bit module is loaded
+    When the Linux ABI is enabled with sysrc and "service linux start"
+    Then rc.conf sets "linux_enable" to "YES"
+    And kldstat shows the kernel module "linux64" loaded

@@ -1,0 +1,41 @@
+@runbook
+Feature: Start the Linux jail and verify it
+  The jail starts with "service jail start". rc.d/jail exits 0 even when a jail failed to start,
+  so jailspec confirms with jls. Then it checks, from inside the jail, what a person would check
+  by hand: the network, the Linux mounts, the Rocky userland and dnf.
+
+  How-to steps 19 to 22. Step 20's interactive shell becomes commands run with
+  "jexec <jail> chroot /compat/rocky ...".
+
+  Background:
+    Given the Linux jail is running with the Rocky userland
+
+  Scenario: The jail runs at its path
+    Then within 30 seconds jls shows the jail running at its path
+
+  Scenario: The jail has its own network stack
+    Then inside the jail the epair's "b" side has the jail's address
+    And inside the jail the default route goes to the gateway
+
+  Scenario: The Linux file systems are mounted under /compat/rocky
+    Then inside the jail these file systems are mounted:
+      | type      | mount point            |
+      | devfs     | /compat/rocky/dev      |
+      | tmpfs     | /compat/rocky/dev/shm  |
+      | fdescfs   | /compat/rocky/dev/fd   |
+      | linprocfs | /compat/rocky/proc     |
+      | linsysfs  | /compat/rocky/sys      |
+      | nullfs    | /compat/rocky/tmp      |
+      | nullfs    | /compat/rocky/home     |
+    And "/compat/rocky/dev/shm" is mounted with mode 1777
+
+  Scenario: The Rocky userland answers inside the jail
+    Then "cat /etc/os-release" in the Linux userland names Rocky Linux of the configured major release
+    And "getent hosts dl.rockylinux.org" in the Linux userland resolves the name
+    And "rpm -qa" in the Linux userland lists installed packages
+
+  Scenario: dnf updates the userland and installs the config-manager plugin
+    When "dnf -y makecache" runs in the Linux userland
+    And "dnf -y update" runs in the Linux userland
+    And "dnf -y install dnf-command(config-manager)" runs in the Linux userland
+    Then "dnf config-manager --help" in the Linux userland exits 0

@@ -1,0 +1,16 @@
+@runbook
+Feature: Teardown
+  After every scenario jailspec stops the jail and destroys what the scenario created: the
+  jail's clone, its configuration file, its epair, and the rc.conf values it changed. The
+  release template and its "@base" snapshot stay, so the next run reuses them.
+
+  jailspec.teardown chooses when: "always" (the default), "on-success", or "never" to keep the
+  jail for debugging; the report then says how to remove it by hand.
+
+  Scenario: Teardown leaves the host as it was, but for the template
+    Given the jail is running
+    When the scenario's changes are torn down
+    Then within 5 seconds jls no longer lists the jail
+    And the jail's dataset no longer exists
+    And the jail's configuration file no longer exists
+    And the template snapshot "@base" exists

@@ -1,0 +1,91 @@
+package dev.jailspec.freebsd;
+
+import dev.jailspec.host.Command;
+import dev.jailspec.host.CommandResult;
+import dev.jailspec.host.FileStat;
+import dev.jailspec.host.Host;
+import dev.jailspec.host.OutputLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A view of a host from inside a jail ({@code jexec NAME ...}) or a chroot ({@code chroot DIR ...}):
+ * commands get the prefix, paths are read under the root directory on the outer host. So the
+ * same typed tools ({@link Ifconfig}, {@link Route}, {@link Mounts}) work inside a jail, the way
+ * testinfra stacks a backend on another.
+ *
+ * <p>Paths are mapped textually: a symlink inside the view with an absolute target is followed
+ * on the outer host, not inside the view; read files whose links are relative (as Rocky's
+ * etc/os-release is) or use a command.
+ */
+public final class PrefixedHost implements Host {
+    private final Host outer;
+    private final List<String> prefix;
+    private final String root;
+    private final String name;
+
+    private PrefixedHost(Host outer, List<String> prefix, String root, String name) {
+        this.outer = outer;
+        this.prefix = List.copyOf(prefix);
+        this.root = root.replaceAll("/+$", "");
+        this.name = name;
+    }
+
+    /** Inside the running jail {@code jail}, whose root is {@code jailPath} on {@code host}. */
+    public static PrefixedHost jail(Host host, String jail, String jailPath) {
+        JailNames.requireValid(jail);
+        return new PrefixedHost(host, List.of("jexec", jail), jailPath, host.describe() + " jail " + jail);
+    }
+
+    /** Inside {@code dir} of this view, entered with chroot(8), e.g. the Linux userland /compat/rocky. */
+    public PrefixedHost chroot(String dir) {
+        var p = new ArrayList<>(prefix);
+        p.add("chroot");
+        p.add(dir);
+        return new PrefixedHost(outer, p, root + dir, name + " chroot " + dir);
+    }
+
+    @Override
+    public CommandResult run(Command command, Consumer<OutputLine> lines) {
+        var argv = new ArrayList<>(prefix);
+        argv.addAll(command.argv());
+        Command outerCommand = new Command(argv, command.env(), command.workingDirectory(), command.stdin(),
+                command.timeout(), command.kind());
+        return outer.run(outerCommand, lines);
+    }
+
+    /** The path on the outer host of {@code absolutePath} inside this view. */
+    public String outerPath(String absolutePath) {
+        if (!absolutePath.startsWith("/")) {
+            throw new IllegalArgumentException("not an absolute path: " + absolutePath);
+        }
+        return root + absolutePath;
+    }
+
+    @Override
+    public Optional<FileStat> stat(String absolutePath) {
+        return outer.stat(outerPath(absolutePath));
+    }
+
+    @Override
+    public List<String> list(String absoluteDir) {
+        return outer.list(outerPath(absoluteDir));
+    }
+
+    @Override
+    public byte[] readFile(String absolutePath) {
+        return outer.readFile(outerPath(absolutePath));
+    }
+
+    @Override
+    public void writeFile(String absolutePath, byte[] content, int mode) {
+        outer.writeFile(outerPath(absolutePath), content, mode);
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+}

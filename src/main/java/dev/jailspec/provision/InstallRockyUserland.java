@@ -1,0 +1,118 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.artifact.ArchiveFormat;
+import dev.jailspec.artifact.ArchiveInspector;
+import dev.jailspec.artifact.ArchiveInventory;
+import dev.jailspec.artifact.DownloadResult;
+import dev.jailspec.artifact.Downloader;
+import dev.jailspec.artifact.OciImage;
+import dev.jailspec.artifact.RockyChecksum;
+import dev.jailspec.artifact.RootfsValidator;
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.Note;
+import dev.jailspec.freebsd.FileCopy;
+import dev.jailspec.freebsd.Mkdir;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.Host;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How-to steps 16 to 18, corrected: the Rocky Container-Base image is checked against the
+ * published CHECKSUM, inspected before anything is extracted (a Minimal image without dnf, the
+ * wrong release or unsafe entries are refused), flattened when it is an OCI image archive (Rocky
+ * 9.7 and later), and extracted by the host's own {@code tar -xpf} so owners, modes, setuid bits
+ * and links are kept. The how-to's {@code tar xfp} of the .latest file yields a useless tree on
+ * 9.7, and it mounts the Linux file systems under compat/ubuntu; we use compat/rocky.
+ */
+final class InstallRockyUserland implements ProvisionStep {
+    /** Mount points the jail's Linux mounts need inside the userland (see JailConfTemplate). */
+    static final List<String> MOUNT_POINTS = List.of("dev", "dev/shm", "dev/fd", "proc", "sys", "tmp", "home");
+    static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(20);
+
+    private final Host host;
+    private final Layout layout;
+    private final Downloader downloader;
+    private final RockyImage image;
+    private final EventBus bus;
+
+    InstallRockyUserland(Host host, Layout layout, Downloader downloader, RockyImage image, EventBus bus) {
+        this.host = host;
+        this.layout = layout;
+        this.downloader = downloader;
+        this.image = image;
+        this.bus = bus;
+    }
+
+    @Override
+    public String description() {
+        return "install the Rocky Linux " + image.major() + " userland into " + layout.linuxRootOnHost();
+    }
+
+    @Override
+    public boolean isDone() {
+        return host.stat(layout.linuxRootOnHost() + "/usr/bin/dnf").isPresent()
+                && host.stat(layout.linuxRootOnHost() + "/etc/resolv.conf").isPresent();
+    }
+
+    @Override
+    public void apply() {
+        RockyChecksum checksum = RockyChecksum.parse(
+                downloader.fetchText(image.checksum(), "check jailspec.rocky.mirror or jailspec.rocky.checksumUrl"),
+                image.checksum().toString());
+        RockyChecksum.Entry listed = checksum.require(image.fileName());
+        RockyChecksum.Entry dated = listed.isAlias() ? checksum.resolveLatest(image.fileName()) : listed;
+        bus.publish(new Note(bus.now(), "Rocky image: " + dated.file() + " (sha256 " + dated.sha256() + ")"
+                + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
+        DownloadResult download = downloader.download(image.image(), listed.sha256(),
+                "check jailspec.rocky.mirror or jailspec.rocky.imageUrl");
+
+        Path rootfsTar = rootfsOf(download.path(), dated.file());
+        boolean flattened = !rootfsTar.equals(download.path());
+        String onHost = layout.path("media/" + dated.file() + (flattened ? ".rootfs.tar" : ""));
+        host.upload(rootfsTar, onHost, 0644);
+        new Mkdir(host).parents(layout.linuxRootOnHost());
+        host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost())
+                .withTimeout(EXTRACT_TIMEOUT).withKind("extract")).orThrow();
+        new FileCopy(host).copy("/etc/resolv.conf", layout.linuxRootOnHost() + "/etc/");
+        for (String dir : MOUNT_POINTS) {
+            new Mkdir(host).parents(layout.linuxRootOnHost() + "/" + dir);
+        }
+    }
+
+    /** A plain rootfs tar of the image, flattened from its layers when it is an OCI archive; checked. */
+    private Path rootfsOf(Path download, String name) {
+        var inspector = new ArchiveInspector();
+        ArchiveInventory inventory = inspector.inspect(download);
+        var validator = RootfsValidator.linuxUserland("rocky", image.major());
+        if (inventory.format() != ArchiveFormat.OCI_ARCHIVE) {
+            validator.require(name, inventory);
+            return download;
+        }
+        Path flat = download.resolveSibling(download.getFileName() + ".rootfs.tar");
+        try (OciImage oci = OciImage.open(download)) {
+            validator.require(name + " (flattened)", oci.inventory());
+            try (OutputStream out = Files.newOutputStream(flat)) {
+                oci.writeFlattenedTar(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the flattened root file system " + flat, e);
+        }
+        return flat;
+    }
+
+    @Override
+    public void verify() {
+        for (String required : List.of("/etc/os-release", "/usr/bin/dnf", "/usr/bin/rpm", "/etc/resolv.conf")) {
+            if (host.stat(layout.linuxRootOnHost() + required).isEmpty()) {
+                throw new ProvisionException(layout.linuxRootOnHost() + required + " is missing after extracting the "
+                        + "Rocky image: the extraction is incomplete");
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.freebsd.FreebsdVersion;
+import dev.jailspec.freebsd.FreebsdVersions;
+import dev.jailspec.freebsd.Ifconfig;
+import dev.jailspec.freebsd.ReleaseVersion;
+import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.Host;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the host must already have before anything is changed: root, a supported release, the
+ * pool, the bridge. Read-only; a host that is not ready fails here with what to fix.
+ */
+public final class Preflight {
+    /** .include in jail.conf and /etc/jail.conf.d arrived in 14.0 (freebsd-facts 2.1). */
+    static final int OLDEST_MAJOR = 14;
+
+    public record Finding(String check, boolean ok, String detail, String fix) {
+    }
+
+    private final Host host;
+    private final Layout layout;
+
+    public Preflight(Host host, Layout layout) {
+        this.host = host;
+        this.layout = layout;
+    }
+
+    public List<Finding> findings() {
+        var out = new ArrayList<Finding>();
+        out.add(root());
+        out.add(release());
+        out.add(pool());
+        out.add(bridge());
+        return out;
+    }
+
+    /** Throws when any check fails, listing each failed check and its fix. */
+    public List<Finding> requireReady() {
+        List<Finding> all = findings();
+        List<Finding> failed = all.stream().filter(f -> !f.ok()).toList();
+        if (!failed.isEmpty()) {
+            var sb = new StringBuilder("the host " + host.describe() + " is not ready; nothing was changed:");
+            failed.forEach(f -> sb.append("\n- ").append(f.check()).append(": ").append(f.detail())
+                    .append("\n  fix: ").append(f.fix()));
+            throw new ProvisionException(sb.toString());
+        }
+        return all;
+    }
+
+    private Finding root() {
+        String uid = host.run(Command.of("id", "-u")).orThrow().stdout().strip();
+        return new Finding("running as root", uid.equals("0"), "id -u is " + uid,
+                "run as root (jails, ZFS and rc.conf need it), e.g. with doas or sudo");
+    }
+
+    private Finding release() {
+        FreebsdVersions v = new FreebsdVersion(host).versions();
+        ReleaseVersion running = v.running();
+        ReleaseVersion template = ReleaseVersion.parse(layout.release());
+        boolean supported = running.major() >= OLDEST_MAJOR;
+        // Patch levels do not matter: a 14.3-RELEASE-p2 host runs a 14.3-RELEASE template.
+        boolean notOlder = running.major() > template.major()
+                || running.major() == template.major() && running.minor() >= template.minor();
+        String detail = "freebsd-version -kru: kernel " + v.kernel() + ", running " + running + ", userland " + v.userland()
+                + "; template " + template;
+        String fix = !supported
+                ? "upgrade the host to FreeBSD " + OLDEST_MAJOR + ".0 or later"
+                : "a jail cannot run a newer release than its host: choose jailspec.freebsd.release <= " + running;
+        return new Finding("supported FreeBSD release", supported && notOlder, detail, fix);
+    }
+
+    private Finding pool() {
+        boolean exists = new Zfs(host).exists(layout.pool());
+        return new Finding("ZFS pool " + layout.pool(), exists,
+                exists ? "zfs list " + layout.pool() + " answers" : "zfs list " + layout.pool() + ": dataset does not exist",
+                "create the pool, or set jailspec.zfs.root to a dataset on an existing pool (zpool list)");
+    }
+
+    private Finding bridge() {
+        boolean exists = new Ifconfig(host).exists(layout.bridge());
+        return new Finding("bridge " + layout.bridge(), exists,
+                exists ? "ifconfig " + layout.bridge() + " answers" : "ifconfig: interface " + layout.bridge() + " does not exist",
+                "create it (ifconfig bridge create; ifconfig bridge0 addm <nic> up; persist with cloned_interfaces in "
+                        + "rc.conf), or set jailspec.bridge");
+    }
+}

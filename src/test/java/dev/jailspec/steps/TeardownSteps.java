@@ -1,0 +1,35 @@
+package dev.jailspec.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jailspec.hooks.World;
+import dev.jailspec.provision.Layout;
+import dev.jailspec.provision.Provisioner;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+/** features/07_teardown.feature: what teardown removes and what it keeps. */
+public final class TeardownSteps {
+    private final Provisioner provisioner;
+    private final Layout layout;
+
+    public TeardownSteps(World world) {
+        this.provisioner = world.provisioner();
+        this.layout = provisioner.layout();
+    }
+
+    @When("the scenario's changes are torn down")
+    public void tearDown() {
+        provisioner.teardown();
+    }
+
+    @Then("the jail's dataset no longer exists")
+    public void datasetGone() {
+        assertThat(provisioner.dataset(layout.jailDataset())).as("zfs list %s", layout.jailDataset()).isEmpty();
+    }
+
+    @Then("the jail's configuration file no longer exists")
+    public void confGone() {
+        assertThat(provisioner.host().stat(layout.jailConfPath())).as(layout.jailConfPath()).isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.jailspec.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jailspec.artifact.OsRelease;
+import dev.jailspec.freebsd.IfconfigInet;
+import dev.jailspec.freebsd.Ifconfig;
+import dev.jailspec.freebsd.MountEntry;
+import dev.jailspec.freebsd.Mounts;
+import dev.jailspec.freebsd.Route;
+import dev.jailspec.hooks.World;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.CommandResult;
+import dev.jailspec.provision.Layout;
+import dev.jailspec.provision.Provisioner;
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** features/05_start_and_verify.feature and 06: the running Linux jail, checked from inside. */
+public final class VerifySteps {
+    /** dnf downloads metadata and packages; give it the time a slow mirror needs. */
+    static final Duration DNF_TIMEOUT = Duration.ofMinutes(20);
+
+    private final World world;
+    private final Provisioner provisioner;
+    private final Layout layout;
+
+    public VerifySteps(World world) {
+        this.world = world;
+        this.provisioner = world.provisioner();
+        this.layout = provisioner.layout();
+    }
+
+    @Given("the Linux jail is running with the Rocky userland")
+    public void linuxJailRunning() {
+        provisioner.ensureLinuxJailRunning();
+    }
+
+    @Then("inside the jail the epair's {string} side has the jail's address")
+    public void epairHasAddress(String side) {
+        String ifname = layout.epair() + side;
+        List<IfconfigInet> inet = new Ifconfig(provisioner.insideJail()).describe(ifname).inet();
+        assertThat(inet).as("jexec %s ifconfig %s", layout.jailName(), ifname)
+                .anySatisfy(a -> assertThat(a.cidr()).isEqualTo(layout.jailAddress()));
+    }
+
+    @Then("inside the jail the default route goes to the gateway")
+    public void defaultRoute() {
+        assertThat(new Route(provisioner.insideJail()).defaultGateway())
+                .as("jexec %s route -n get default", layout.jailName()).contains(layout.gateway());
+    }
+
+    @Then("inside the jail these file systems are mounted:")
+    public void mounted(DataTable table) {
+        List<MountEntry> mounts = new Mounts(provisioner.insideJail()).list();
+        for (Map<String, String> row : table.asMaps()) {
+            assertThat(mounts).as("jexec %s mount", layout.jailName()).anySatisfy(m -> {
+                assertThat(m.fsType()).isEqualTo(row.get("type"));
+                assertThat(m.mountPoint()).isEqualTo(row.get("mount point"));
+            });
+        }
+    }
+
+    @Then("{string} is mounted with mode {int}")
+    public void mountedWithMode(String path, int octalMode) {
+        int expected = Integer.parseInt(Integer.toString(octalMode), 8);
+        assertThat(provisioner.insideJail().stat(path)).as("%s in the jail", path)
+                .hasValueSatisfying(st -> assertThat(st.mode() & 07777).as("mode %o", st.mode()).isEqualTo(expected));
+    }
+
+    @Then("{command} in the Linux userland names Rocky Linux of the configured major release")
+    public void userlandOsRelease(List<String> argv) {
+        OsRelease os = OsRelease.parse(inUserland(argv, Command.DEFAULT_TIMEOUT).orThrow().stdout());
+        assertThat(os.id()).as("ID printed by %s", argv).isEqualTo("rocky");
+        assertThat(os.majorVersion()).as("VERSION_ID printed by %s", argv)
+                .isEqualTo(world.run().settings().rockyRelease());
+    }
+
+    @Then("{command} in the Linux userland resolves the name")
+    public void resolves(List<String> argv) {
+        CommandResult r = inUserland(argv, Command.DEFAULT_TIMEOUT);
+        assertThat(r.exitCode()).as("exit code of %s; stderr: %s", argv, r.stderr()).isZero();
+        assertThat(r.stdout()).as("output of %s", argv).contains(argv.get(argv.size() - 1));
+    }
+
+    @Then("{command} in the Linux userland lists installed packages")
+    public void listsPackages(List<String> argv) {
+        CommandResult r = inUserland(argv, Command.DEFAULT_TIMEOUT).orThrow();
+        assertThat(r.stdoutLines()).as("packages listed by %s", argv).isNotEmpty();
+    }
+
+    @When("{command} runs in the Linux userland")
+    public void runs(List<String> argv) {
+        inUserland(argv, DNF_TIMEOUT).orThrow();
+    }
+
+    @Then("{command} in the Linux userland exits {int}")
+    public void exits(List<String> argv, int code) {
+        CommandResult r = inUserland(argv, DNF_TIMEOUT);
+        assertThat(r.exitCode()).as("exit code of %s; stderr:%n%s", argv, r.stderr()).isEqualTo(code);
+    }
+
+    @Then("{command} in the Linux userland lists the repositories {string} and {string}")
+    public void listsRepos(List<String> argv, String a, String b) {
+        List<String> ids = inUserland(argv, DNF_TIMEOUT).orThrow().stdoutLines().stream()
+                .map(line -> line.split("\\s+")[0]).toList();
+        assertThat(ids).as("repo ids printed by %s", argv).contains(a, b);
+    }
+
+    private CommandResult inUserland(List<String> argv, Duration timeout) {
+        return provisioner.insideLinuxUserland().run(Command.of(argv).withTimeout(timeout)
+                .withKind(argv.get(0).equals("dnf") ? "dnf" : "default"));
+    }
+}
