@@ -12,7 +12,8 @@ public sealed interface JailspecEvent permits
         StepStarted, StepFinished,
         CommandStarted, CommandOutput, CommandFinished, CommandTimedOut,
         FileWritten, DatasetChanged, JailStateChanged,
-        SettingsResolved, WaitFinished, Note {
+        SettingsResolved, WaitFinished, Note,
+        DownloadProgress, DownloadRetrying, DownloadFinished {
 
     Instant at();
 

@@ -30,11 +30,23 @@ public interface Host extends AutoCloseable {
         return new String(readFile(absolutePath), StandardCharsets.UTF_8);
     }
 
+    /** The names in a directory, sorted; empty when it is not a directory. */
+    java.util.List<String> list(String absoluteDir);
+
     /** Writes the whole file, replacing it; {@code mode} as in chmod(1), e.g. 0644. */
     void writeFile(String absolutePath, byte[] content, int mode);
 
     default void writeText(String absolutePath, String content) {
         writeFile(absolutePath, content.getBytes(StandardCharsets.UTF_8), 0644);
+    }
+
+    /** Copies a local file to the target; transports override this to stream large files. */
+    default void upload(java.nio.file.Path localFile, String absolutePath, int mode) {
+        try {
+            writeFile(absolutePath, java.nio.file.Files.readAllBytes(localFile), mode);
+        } catch (java.io.IOException e) {
+            throw new TransportException("cannot read " + localFile + " to upload it to " + absolutePath, e);
+        }
     }
 
     /** A short name for messages and reports, e.g. "sim:/tmp/jailspec-sim-123" or "local". */

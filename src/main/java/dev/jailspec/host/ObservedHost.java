@@ -68,6 +68,17 @@ public final class ObservedHost implements Host {
     }
 
     @Override
+    public java.util.List<String> list(String absoluteDir) {
+        return transport.list(absoluteDir);
+    }
+
+    @Override
+    public void upload(java.nio.file.Path localFile, String absolutePath, int mode) {
+        transport.upload(localFile, absolutePath, mode);
+        bus.publish(new FileWritten(bus.now(), absolutePath, mode, "<copied from " + localFile + ">"));
+    }
+
+    @Override
     public String describe() {
         return transport.describe();
     }

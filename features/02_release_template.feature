@@ -1,0 +1,24 @@
+@runbook
+Feature: Release template
+  A snapshot thin jail grows from a FreeBSD release template: one ZFS dataset holding the
+  release's base system, frozen as the snapshot "@base". Each jail is a ZFS clone of that
+  snapshot, so it takes almost no space and is ready in seconds.
+
+  Names come from the settings, never from this text: the ZFS root is jailspec.zfs.root
+  ("zdata/jails" in the how-to, mounted at jailspec.zfs.mountpoint "/zdata/jails") and the
+  release is jailspec.freebsd.release ("14.3-RELEASE"). The report lists the values in effect.
+
+  How-to steps 3, 5, 6, 7 and 10. The template is built once and reused by later runs.
+
+  Scenario: The jail datasets form one tree under the ZFS root
+    When the jail dataset tree is created under the ZFS root
+    Then the ZFS root holds the datasets "media", "templates" and "containers"
+    And each of them is mounted below the ZFS mountpoint
+
+  Scenario: The release template holds the base system and is frozen as "@base"
+    Given the jail dataset tree exists under the ZFS root
+    When the template dataset of the release is created
+    And the release's base system is fetched and extracted into the template
+    And the template is snapshotted as "@base"
+    Then the template snapshot "@base" exists
+    And the template contains the FreeBSD base system of the release

@@ -1,0 +1,115 @@
+package dev.jailspec.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads a {@code .tar.xz}, {@code .txz}, {@code .tar.gz} or plain {@code .tar} once, as a
+ * stream, into an {@link ArchiveInventory}. Nothing is extracted. The compression is told by
+ * magic bytes; a name that promises another one is an error that names the bytes seen.
+ *
+ * <p>The xz decoder is given a memory limit (default {@value #DEFAULT_XZ_MEMORY_LIMIT} bytes) so a
+ * hostile header cannot make it allocate gigabytes.
+ */
+public final class ArchiveInspector {
+    public static final long DEFAULT_XZ_MEMORY_LIMIT = 256L * 1024 * 1024;
+    public static final int DEFAULT_MAX_LISTED = 20;
+
+    private final long xzMemoryLimit;
+    private final int maxListed;
+
+    public ArchiveInspector() {
+        this(DEFAULT_XZ_MEMORY_LIMIT, DEFAULT_MAX_LISTED);
+    }
+
+    /**
+     * @param xzMemoryLimit bytes the xz decoder may use (its dictionary); at least 1 KiB
+     * @param maxListed     how many unsafe entries the inventory lists (all are counted)
+     */
+    public ArchiveInspector(long xzMemoryLimit, int maxListed) {
+        if (xzMemoryLimit < 1024) {
+            throw new IllegalArgumentException("xz memory limit must be at least 1024 bytes, got " + xzMemoryLimit);
+        }
+        if (maxListed < 1) {
+            throw new IllegalArgumentException("maxListed must be at least 1, got " + maxListed);
+        }
+        this.xzMemoryLimit = xzMemoryLimit;
+        this.maxListed = maxListed;
+    }
+
+    public long xzMemoryLimit() {
+        return xzMemoryLimit;
+    }
+
+    public int maxListed() {
+        return maxListed;
+    }
+
+    public ArchiveInventory inspect(Path archive) {
+        String name = archive.toString();
+        try (InputStream in = Files.newInputStream(archive)) {
+            return inspect(in, name);
+        } catch (NoSuchFileException e) {
+            throw new ArchiveException(name, ArchiveException.Problem.IO, "archive " + name + " does not exist", e);
+        } catch (IOException e) {
+            throw ArchiveStreams.translate(e, name, xzMemoryLimit);
+        }
+    }
+
+    /**
+     * Reads an archive from {@code in} (not closed). {@code name} is used for messages and to
+     * say which compression to expect (".txz", ".tar.xz", ".tar.gz", ".tar"; anything else: any).
+     */
+    public ArchiveInventory inspect(InputStream in, String name) {
+        InventoryCollector collector = new InventoryCollector(maxListed);
+        try {
+            InputStream tarStream = open(in, name);
+            TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                InventoryCollector.Member m = member(entry);
+                byte[] content = collector.wantsContent(m) ? tar.readNBytes((int) m.size()) : null;
+                collector.add(m, content);
+            }
+            // Read to the end so the xz index, the CRCs and a cut tail are checked too.
+            tarStream.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw ArchiveStreams.translate(e, name, xzMemoryLimit);
+        }
+        return collector.finish(name);
+    }
+
+    InputStream open(InputStream raw, String name) throws IOException {
+        return ArchiveStreams.decompress(raw, name, ArchiveStreams.expectedFromName(name), xzMemoryLimit);
+    }
+
+    static InventoryCollector.Member member(TarArchiveEntry e) {
+        EntryType type = EntryType.of(e);
+        String link = switch (type) {
+            case SYMLINK -> e.getLinkName();
+            case HARDLINK -> ArchivePaths.normalize(e.getLinkName());
+            default -> "";
+        };
+        return new InventoryCollector.Member(ArchivePaths.normalize(e.getName()), type,
+                type == EntryType.FILE ? e.getSize() : 0, link, e.getDevMajor(), e.getDevMinor());
+    }
+
+    /** For messages: the first offenders, one per line, and how many more. */
+    static String describe(List<UnsafeEntry> listed, long total) {
+        StringBuilder sb = new StringBuilder();
+        for (UnsafeEntry u : listed) {
+            sb.append("\n  ").append(u.describe());
+        }
+        if (total > listed.size()) {
+            sb.append("\n  ... and ").append(total - listed.size()).append(" more");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.jailspec.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads settings from, in rising priority: built-in defaults, {@code jailspec.properties} in
+ * the project directory, {@code JAILSPEC_*} environment variables, {@code -Djailspec.*}
+ * system properties. Fails at once, naming the key and its source, on an unknown key or a bad
+ * value, and refuses a real target whose ZFS root was not set explicitly.
+ */
+public final class SettingsLoader {
+    public static final String PROPERTIES_FILE = "jailspec.properties";
+    private static final String PREFIX = "jailspec.";
+    private static final String ENV_PREFIX = "JAILSPEC_";
+
+    private SettingsLoader() {
+    }
+
+    public static Settings fromEnvironment(Path projectDir) {
+        return load(projectDir, System.getenv(), System.getProperties());
+    }
+
+    public static Settings load(Path projectDir, Map<String, String> env, Properties systemProperties) {
+        var given = new EnumMap<Setting, String>(Setting.class);
+        var sources = new EnumMap<Setting, String>(Setting.class);
+
+        Path file = projectDir.resolve(PROPERTIES_FILE);
+        if (Files.isRegularFile(file)) {
+            readKeys(loadProperties(file), PROPERTIES_FILE, given, sources);
+        }
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX)) {
+                Setting s = Setting.byEnvName(name).orElseThrow(() -> unknown(name, "environment", envNames()));
+                put(s, value, "environment " + name, given, sources);
+            }
+        });
+        readKeys(systemProperties, "-D system property", given, sources);
+
+        Target target = Target.parse(given.getOrDefault(Setting.TARGET, "sim"));
+        var values = new EnumMap<Setting, String>(Setting.class);
+        for (Setting s : Setting.values()) {
+            if (given.containsKey(s)) {
+                values.put(s, given.get(s));
+            } else {
+                s.defaultFor(target).ifPresent(v -> {
+                    values.put(s, v);
+                    sources.put(s, "default");
+                });
+            }
+        }
+        applyRealTargetRules(target, values, sources);
+        return new Settings(values, sources);
+    }
+
+    private static void applyRealTargetRules(Target target, Map<Setting, String> values, Map<Setting, String> sources) {
+        if (!target.isReal()) {
+            return;
+        }
+        if (!values.containsKey(Setting.ZFS_ROOT)) {
+            throw new SettingsException("target '" + target + "' changes a real host, so jailspec.zfs.root must be set "
+                    + "explicitly (e.g. -Djailspec.zfs.root=zroot/jailspec); jailspec only touches what it creates under it");
+        }
+        if (!values.containsKey(Setting.ZFS_MOUNTPOINT)) {
+            values.put(Setting.ZFS_MOUNTPOINT, "/" + values.get(Setting.ZFS_ROOT));
+            sources.put(Setting.ZFS_MOUNTPOINT, "derived from jailspec.zfs.root");
+        }
+        for (Setting s : List.of(Setting.JAIL_ADDRESS, Setting.JAIL_GATEWAY)) {
+            if (!values.containsKey(s)) {
+                throw new SettingsException("target '" + target + "' needs " + s.key() + " for the jail's network: "
+                        + s.allowed());
+            }
+        }
+    }
+
+    private static void readKeys(Properties props, String source, Map<Setting, String> given, Map<Setting, String> sources) {
+        for (String name : props.stringPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                Setting s = Setting.byKey(name).orElseThrow(() -> unknown(name, source, keys()));
+                put(s, props.getProperty(name), source, given, sources);
+            }
+        }
+    }
+
+    private static void put(Setting s, String value, String source, Map<Setting, String> given, Map<Setting, String> sources) {
+        String v = value.strip();
+        if (!s.accepts(v)) {
+            throw new SettingsException("bad value for " + s.key() + " from " + source + ": '" + printable(v)
+                    + "'; allowed: " + s.allowed());
+        }
+        given.put(s, v);
+        sources.put(s, source);
+    }
+
+    private static SettingsException unknown(String name, String source, List<String> known) {
+        return new SettingsException("unknown setting " + name + " from " + source + "; known settings: "
+                + String.join(", ", known));
+    }
+
+    private static List<String> keys() {
+        var list = new ArrayList<String>();
+        for (Setting s : Setting.values()) {
+            list.add(s.key());
+        }
+        return list;
+    }
+
+    private static List<String> envNames() {
+        var list = new ArrayList<String>();
+        for (Setting s : Setting.values()) {
+            list.add(s.envName());
+        }
+        return list;
+    }
+
+    private static String printable(String v) {
+        return v.replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static Properties loadProperties(Path file) {
+        var props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new SettingsException("cannot read " + file + ": " + e.getMessage());
+        }
+        return props;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.jailspec.event;
+
+import java.time.Instant;
+
+/**
+ * Attempt {@code attempt} of a download failed for a reason worth retrying (connection error,
+ * cut transfer, HTTP 5xx); the next attempt starts after {@code delayMs}.
+ */
+public record DownloadRetrying(Instant at, String url, int attempt, int maxAttempts, String reason, long delayMs)
+        implements JailspecEvent {
+}

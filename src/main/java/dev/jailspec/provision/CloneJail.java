@@ -1,0 +1,55 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.freebsd.ZfsDataset;
+
+/** How-to step 12: the jail's dataset is a clone of the template's {@code @base} snapshot. */
+final class CloneJail implements ProvisionStep {
+    private final Zfs zfs;
+    private final Layout layout;
+    private final Marks marks;
+
+    CloneJail(Zfs zfs, Layout layout, Marks marks) {
+        this.zfs = zfs;
+        this.layout = layout;
+        this.marks = marks;
+    }
+
+    @Override
+    public String description() {
+        return "clone " + layout.templateSnapshot() + " to " + layout.jailDataset();
+    }
+
+    @Override
+    public boolean isDone() {
+        if (!zfs.exists(layout.jailDataset())) {
+            return false;
+        }
+        String run = zfs.get(layout.jailDataset(), Marks.RUN).get(0).valueIfSet().orElse("");
+        if (!run.equals(marks.runId())) {
+            throw new ProvisionException(layout.jailDataset() + " already exists and was not created by this run"
+                    + (run.isEmpty() ? "" : " (it carries jailspec:run=" + run + ", an earlier run)")
+                    + "; destroy it (zfs destroy -r " + layout.jailDataset() + ") or choose another jailspec.jail.name");
+        }
+        return true;
+    }
+
+    @Override
+    public void apply() {
+        zfs.clone(layout.templateSnapshot(), layout.jailDataset(), marks.zfsProperties());
+    }
+
+    @Override
+    public void verify() {
+        ZfsDataset ds = zfs.list(layout.jailDataset(), false).get(0);
+        if (!ds.origin().orElse("").equals(layout.templateSnapshot())) {
+            throw new ProvisionException(layout.jailDataset() + " has origin " + ds.origin().orElse("(none)")
+                    + ", expected the template snapshot " + layout.templateSnapshot());
+        }
+        if (!ds.mountpoint().orElse("").equals(layout.jailPath())) {
+            throw new ProvisionException(layout.jailDataset() + " is mounted at " + ds.mountpoint().orElse("(nowhere)")
+                    + ", expected the jail path " + layout.jailPath());
+        }
+    }
+
+}

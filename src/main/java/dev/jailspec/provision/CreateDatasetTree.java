@@ -1,0 +1,58 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.freebsd.ZfsDataset;
+import java.util.HashMap;
+import java.util.List;
+
+/** How-to step 3: {@code <root>}, {@code <root>/media}, {@code <root>/templates}, {@code <root>/containers}. */
+final class CreateDatasetTree implements ProvisionStep {
+    static final List<String> CHILDREN = List.of("media", "templates", "containers");
+
+    private final Zfs zfs;
+    private final Layout layout;
+    private final Marks marks;
+
+    CreateDatasetTree(Zfs zfs, Layout layout, Marks marks) {
+        this.zfs = zfs;
+        this.layout = layout;
+        this.marks = marks;
+    }
+
+    @Override
+    public String description() {
+        return "create the dataset tree " + layout.zfsRoot() + "/{" + String.join(",", CHILDREN) + "}";
+    }
+
+    @Override
+    public boolean isDone() {
+        return zfs.exists(layout.zfsRoot()) && CHILDREN.stream().allMatch(c -> zfs.exists(layout.dataset(c)));
+    }
+
+    @Override
+    public void apply() {
+        if (!zfs.exists(layout.zfsRoot())) {
+            var props = new HashMap<>(marks.zfsProperties());
+            props.put("mountpoint", layout.mountpoint());
+            zfs.create(layout.zfsRoot(), true, props);
+        }
+        for (String child : CHILDREN) {
+            if (!zfs.exists(layout.dataset(child))) {
+                zfs.create(layout.dataset(child), false, marks.zfsProperties());
+            }
+        }
+    }
+
+    @Override
+    public void verify() {
+        for (String child : CHILDREN) {
+            ZfsDataset ds = zfs.list(layout.dataset(child), false).get(0);
+            String expected = layout.path(child);
+            if (!ds.mountpoint().orElse("").equals(expected)) {
+                throw new ProvisionException(ds.name() + " is mounted at " + ds.mountpoint().orElse("(nowhere)")
+                        + ", expected " + expected + "; check jailspec.zfs.mountpoint against the mountpoint of "
+                        + layout.zfsRoot());
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.artifact.DownloadResult;
+import dev.jailspec.artifact.Downloader;
+import dev.jailspec.artifact.FreebsdManifest;
+import dev.jailspec.freebsd.FileCopy;
+import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.Host;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How-to steps 6 to 8: the release's {@code base.txz}, checked against the release MANIFEST,
+ * copied into {@code <root>/media}, checked again there with the host's own {@code sha256},
+ * extracted into the template with {@code tar -xf ... --unlink}, plus the host's resolv.conf
+ * and localtime. Done once per release: a template already snapshotted as {@code @base} is
+ * reused without downloading or extracting anything.
+ */
+final class InstallBaseSystem implements ProvisionStep {
+    static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(20);
+
+    private final Host host;
+    private final Zfs zfs;
+    private final Layout layout;
+    private final Downloader downloader;
+    private final URI releaseDir;
+
+    /** {@code releaseDir} is the mirror's {@code .../releases/amd64/amd64/<release>/}. */
+    InstallBaseSystem(Host host, Layout layout, Downloader downloader, URI releaseDir) {
+        this.host = host;
+        this.zfs = new Zfs(host);
+        this.layout = layout;
+        this.downloader = downloader;
+        this.releaseDir = releaseDir;
+    }
+
+    @Override
+    public String description() {
+        return "install the " + layout.release() + " base system into " + layout.templatePath();
+    }
+
+    @Override
+    public boolean isDone() {
+        return zfs.exists(layout.templateSnapshot());
+    }
+
+    @Override
+    public void apply() {
+        String manifestText = downloader.fetchText(releaseDir.resolve("MANIFEST"), "check jailspec.freebsd.mirror");
+        String sha256 = FreebsdManifest.parse(manifestText, releaseDir.resolve("MANIFEST").toString()).sha256Of("base.txz");
+        DownloadResult base = downloader.download(releaseDir.resolve("base.txz"), sha256, "check jailspec.freebsd.mirror");
+
+        String archive = layout.baseArchivePath();
+        host.upload(base.path(), archive, 0644);
+        String onHost = host.run(Command.of("sha256", "-q", archive)).orThrow().stdout().strip();
+        if (!onHost.equals(sha256)) {
+            throw new ProvisionException(archive + " on the host has sha256 " + onHost + ", but the release MANIFEST says "
+                    + sha256 + "; the copy to the host is damaged (disk full?); remove it and run again");
+        }
+        host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink")
+                .withTimeout(EXTRACT_TIMEOUT).withKind("extract")).orThrow();
+        var files = new FileCopy(host);
+        files.copy("/etc/resolv.conf", layout.templatePath() + "/etc/resolv.conf");
+        files.copy("/etc/localtime", layout.templatePath() + "/etc/localtime");
+    }
+
+    @Override
+    public void verify() {
+        for (String required : new String[] {"/bin/sh", "/etc/rc", "/bin/freebsd-version"}) {
+            if (host.stat(layout.templatePath() + required).isEmpty()) {
+                throw new ProvisionException("the template " + layout.templatePath() + " has no " + required
+                        + " after extracting " + layout.baseArchivePath() + "; the archive is not a FreeBSD base.txz");
+            }
+        }
+    }
+}

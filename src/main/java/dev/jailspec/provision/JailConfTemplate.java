@@ -1,0 +1,83 @@
+package dev.jailspec.provision;
+
+/**
+ * The jail's self-contained configuration file: the how-to's {@code jail.conf_common} and
+ * {@code lrdev.conf} merged into one block, with its errors corrected. It never relies on the
+ * host's {@code /etc/jail.conf}, which belongs to every jail on the host.
+ *
+ * <p>Corrections to the how-to: the Linux mounts go under {@code compat/rocky}, where the Rocky
+ * userland lives (the how-to says {@code compat/ubuntu}); the network comes up before
+ * {@code /etc/rc} runs, as in the Handbook's VNET example; {@code interface = bridge} is left out
+ * because it only applies to {@code ip4.addr} aliases, not to a VNET jail; tools are called by
+ * absolute path because {@code exec.clean} empties the environment.
+ */
+public final class JailConfTemplate {
+    /** First line of every file jailspec writes, so teardown and the reaper can tell ours apart. */
+    public static final String MARK = "# jailspec:owner";
+
+    private JailConfTemplate() {
+    }
+
+    public static String render(Layout l, String runId, boolean linuxMounts) {
+        var sb = new StringBuilder();
+        sb.append(MARK).append(" run=").append(runId).append('\n');
+        sb.append("# The ").append(l.jailName()).append(" jail: a VNET thin jail cloned from ")
+                .append(l.templateSnapshot()).append(".\n");
+        sb.append("# Remove it with: service jail stop ").append(l.jailName())
+                .append(" && rm ").append(l.jailConfPath()).append('\n');
+        sb.append(l.jailName()).append(" {\n");
+        sb.append("""
+                  # STARTUP/LOGGING
+                  exec.consolelog = "/var/log/jail_console_${name}.log";
+
+                  # PERMISSIONS (devfs ruleset 4 is devfsrules_jail; Linux jails need the mounts below)
+                  allow.raw_sockets;
+                  exec.clean;
+                  mount.devfs;
+                  devfs_ruleset = 4;
+                  allow.mount;
+                  allow.mount.devfs;
+                  enforce_statfs = 1;
+
+                  # HOSTNAME/PATH
+                  host.hostname = "${name}";
+                """);
+        sb.append("  path = \"").append(l.path("containers/")).append("${name}\";\n\n");
+        sb.append("  # NETWORK: VNET with an epair; the a side joins the bridge, the b side is the jail's\n");
+        sb.append("  $id = \"").append(l.jailId()).append("\";\n");
+        sb.append("  $ip = \"").append(l.jailAddress()).append("\";\n");
+        sb.append("  $gateway = \"").append(l.gateway()).append("\";\n");
+        sb.append("  $bridge = \"").append(l.bridge()).append("\";\n");
+        sb.append("""
+                  $epair = "epair${id}";
+                  vnet;
+                  vnet.interface = "${epair}b";
+                  exec.prestart  = "/sbin/ifconfig ${epair} create up";
+                  exec.prestart += "/sbin/ifconfig ${epair}a up descr jail:${name}";
+                  exec.prestart += "/sbin/ifconfig ${bridge} addm ${epair}a up";
+                  exec.start     = "/sbin/ifconfig ${epair}b ${ip} up";
+                  exec.start    += "/sbin/route add default ${gateway}";
+                  exec.start    += "/bin/sh /etc/rc";
+                  exec.stop      = "/bin/sh /etc/rc.shutdown jail";
+                  exec.poststop  = "/sbin/ifconfig ${bridge} deletem ${epair}a";
+                  exec.poststop += "/sbin/ifconfig ${epair}a destroy";
+                """);
+        if (linuxMounts) {
+            String c = "$path" + Layout.LINUX_ROOT_IN_JAIL;
+            sb.append("\n  # LINUX USERLAND: the Rocky root is ").append(Layout.LINUX_ROOT_IN_JAIL).append(" inside the jail\n");
+            sb.append(mount("devfs", c + "/dev", "devfs", "rw"));
+            sb.append(mount("tmpfs", c + "/dev/shm", "tmpfs", "rw,size=1g,mode=1777"));
+            sb.append(mount("fdescfs", c + "/dev/fd", "fdescfs", "rw,linrdlnk"));
+            sb.append(mount("linprocfs", c + "/proc", "linprocfs", "rw"));
+            sb.append(mount("linsysfs", c + "/sys", "linsysfs", "rw"));
+            sb.append(mount("/tmp", c + "/tmp", "nullfs", "rw"));
+            sb.append(mount("/home", c + "/home", "nullfs", "rw"));
+        }
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    private static String mount(String what, String where, String type, String options) {
+        return String.format("  mount += \"%-9s %-27s %-9s %s 0 0\";%n", what, where, type, options);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.config.Settings;
+import dev.jailspec.config.Target;
+import dev.jailspec.host.Host;
+import dev.jailspec.host.LocalHost;
+import dev.jailspec.sim.SimHost;
+import dev.jailspec.sim.SimHostSpec;
+import dev.jailspec.sim.fixtures.FixtureArchives;
+import dev.jailspec.sim.fixtures.FixtureServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The host a run drives, and where its downloads come from. On {@code sim} that is a simulated
+ * FreeBSD host over a directory plus an embedded loopback mirror serving generated release
+ * files; on {@code local}, this FreeBSD machine and the configured mirror.
+ */
+record TargetHost(Host host, String freebsdMirror, Optional<FixtureServer> fixtureMirror, Optional<Path> tempRoot)
+        implements AutoCloseable {
+
+    static TargetHost open(Settings settings) {
+        Target target = settings.target();
+        if (target instanceof Target.Local) {
+            return openLocal(settings);
+        }
+        return openSim(settings);
+    }
+
+    private static TargetHost openLocal(Settings settings) {
+        String os = System.getProperty("os.name");
+        if (!"FreeBSD".equals(os)) {
+            throw new ProvisionException("jailspec.target=local drives the FreeBSD machine the JVM runs on, but this is "
+                    + os + "; run on a FreeBSD host as root, or use the default target sim");
+        }
+        return new TargetHost(new LocalHost(), settings.freebsdMirror(), Optional.empty(), Optional.empty());
+    }
+
+    private static TargetHost openSim(Settings settings) {
+        Optional<Path> temp = settings.simRoot().isPresent() ? Optional.empty() : Optional.of(createTempRoot());
+        Path root = settings.simRoot().orElseGet(temp::get);
+        var spec = SimHostSpec.defaults()
+                .withRelease(settings.freebsdRelease())
+                .withPools(List.of(settings.pool()))
+                .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
+        SimHost sim = SimHost.create(root, spec);
+        String mirror = settings.freebsdMirror();
+        Optional<FixtureServer> server = Optional.empty();
+        if (mirror.isEmpty()) {
+            FixtureServer started = FixtureServer.start().serveFreebsd(FixtureArchives.freebsd(settings.freebsdRelease()));
+            server = Optional.of(started);
+            mirror = started.url("/ftp").toString();
+        }
+        return new TargetHost(sim, mirror, server, temp);
+    }
+
+    private static Path createTempRoot() {
+        try {
+            return Files.createTempDirectory("jailspec-sim-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the simulated host", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        host.close();
+        fixtureMirror.ifPresent(FixtureServer::close);
+        tempRoot.ifPresent(TargetHost::deleteTree);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless; say so rather than fail the run.
+            System.err.println("jailspec: could not remove the simulated host's directory " + root + ": " + e.getMessage());
+        }
+    }
+}

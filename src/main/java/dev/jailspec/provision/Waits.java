@@ -1,0 +1,72 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.WaitFinished;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Waiting on the host, never sleeping: Awaitility polls a probe until its value is right. Each
+ * wait is reported (alias, timeout, polls), and a timeout says what was awaited and what the
+ * probe last saw, e.g. the last {@code jls} output.
+ */
+public final class Waits {
+    static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+    private final EventBus bus;
+
+    public Waits(EventBus bus) {
+        this.bus = bus;
+    }
+
+    /**
+     * Polls {@code probe} until {@code done} accepts its value; returns that value.
+     *
+     * @param describe turns the last value into text for the timeout message
+     * @throws WaitTimeoutException naming the alias, the timeout and the last value seen
+     */
+    public <T> T until(String alias, Duration timeout, Callable<T> probe, Predicate<? super T> done,
+                       Function<? super T, String> describe) {
+        var last = new AtomicReference<T>();
+        var polls = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            T value = Awaitility.await(alias)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL_INTERVAL)
+                    .ignoreExceptions()
+                    .until(() -> {
+                        polls.incrementAndGet();
+                        T v = probe.call();
+                        last.set(v);
+                        return v;
+                    }, done::test);
+            publish(alias, timeout, start, polls.get(), true);
+            return value;
+        } catch (ConditionTimeoutException e) {
+            publish(alias, timeout, start, polls.get(), false);
+            String seen = last.get() == null ? "nothing (the probe never answered)" : describe.apply(last.get());
+            throw new WaitTimeoutException("waited " + timeout.toSeconds() + " s for " + alias + " (" + polls.get()
+                    + " polls) in vain; last seen:\n" + seen.indent(2).stripTrailing(), e);
+        }
+    }
+
+    private void publish(String alias, Duration timeout, long startNanos, int polls, boolean satisfied) {
+        long elapsed = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+        bus.publish(new WaitFinished(bus.now(), alias, timeout.toMillis(), elapsed, polls, satisfied));
+    }
+
+    /** A wait ran out of time; an AssertionError so a test report shows it as a failed expectation. */
+    public static final class WaitTimeoutException extends AssertionError {
+        WaitTimeoutException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

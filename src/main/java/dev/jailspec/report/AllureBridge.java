@@ -1,0 +1,180 @@
+package dev.jailspec.report;
+
+import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.CommandStarted;
+import dev.jailspec.event.CommandTimedOut;
+import dev.jailspec.event.EventListener;
+import dev.jailspec.event.FileWritten;
+import dev.jailspec.event.JailspecEvent;
+import dev.jailspec.event.Note;
+import dev.jailspec.event.SettingsResolved;
+import dev.jailspec.event.WaitFinished;
+import dev.jailspec.host.ShellQuote;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Shows host commands, file writes, settings, notes and waits as Allure steps and attachments
+ * under the Gherkin step that caused them (allure-cucumber7-jvm makes the Gherkin steps).
+ *
+ * <p>Allure's context is thread-local. Events published on a thread with no running Allure test
+ * (the Cucumber plugin thread, a background thread) are skipped rather than attached to some
+ * other test. A command is finished on the thread that started it, as {@code ObservedHost} does.
+ */
+public final class AllureBridge implements EventListener {
+    private static final String TEXT = "text/plain";
+
+    private final AllureLifecycle allure;
+    // Command id -> uuid of its Allure step, for the commands that had a test to belong to.
+    private final Map<Long, String> openCommandSteps = new ConcurrentHashMap<>();
+
+    public AllureBridge() {
+        this(Allure.getLifecycle());
+    }
+
+    public AllureBridge(AllureLifecycle allure) {
+        this.allure = allure;
+    }
+
+    @Override
+    public void on(JailspecEvent event) {
+        if (event instanceof CommandStarted e) {
+            commandStarted(e);
+        } else if (event instanceof CommandFinished e) {
+            commandFinished(e);
+        } else if (event instanceof CommandTimedOut e) {
+            commandTimedOut(e);
+        } else if (event instanceof FileWritten e) {
+            attachToCurrent(e.path(), e.content());
+        } else if (event instanceof SettingsResolved e) {
+            attachToCurrent("settings", settingsText(e));
+        } else if (event instanceof Note e) {
+            instantStep(e.text(), Status.PASSED, step -> { });
+        } else if (event instanceof WaitFinished e) {
+            instantStep("await " + e.alias(), e.satisfied() ? Status.PASSED : Status.FAILED, step -> step
+                    .setStart(e.at().toEpochMilli() - e.elapsedMs())
+                    .getParameters().addAll(List.of(
+                            parameter("timeout", e.timeoutMs() + " ms"),
+                            parameter("elapsed", e.elapsedMs() + " ms"),
+                            parameter("polls", Integer.toString(e.polls())))));
+        }
+    }
+
+    private boolean hasRunningTest() {
+        return allure.getCurrentTestCaseOrStep().isPresent();
+    }
+
+    private void commandStarted(CommandStarted e) {
+        if (!hasRunningTest()) {
+            return;
+        }
+        String uuid = UUID.randomUUID().toString();
+        allure.startStep(uuid, new StepResult().setName("$ " + ShellQuote.join(e.argv())));
+        allure.updateStep(uuid, step -> step.getParameters().add(parameter("host", e.host())));
+        openCommandSteps.put(e.id(), uuid);
+    }
+
+    private void commandFinished(CommandFinished e) {
+        String uuid = openCommandSteps.remove(e.id());
+        if (uuid == null) {
+            return;
+        }
+        // A non-zero exit may be what the scenario expects; the Gherkin step decides the test outcome.
+        allure.updateStep(uuid, step -> step
+                .setStatus(e.exitCode() == 0 ? Status.PASSED : Status.FAILED)
+                .getParameters().addAll(List.of(
+                        parameter("argv", quotedList(e.argv())),
+                        parameter("exit code", Integer.toString(e.exitCode())),
+                        parameter("duration", e.durationMs() + " ms"))));
+        attachToStep(uuid, "stdin", e.stdin());
+        attachToStep(uuid, "stdout", e.stdout());
+        attachToStep(uuid, "stderr", e.stderr());
+        stop(uuid);
+    }
+
+    private void commandTimedOut(CommandTimedOut e) {
+        String uuid = openCommandSteps.remove(e.id());
+        if (uuid == null) {
+            return;
+        }
+        allure.updateStep(uuid, step -> step
+                .setStatus(Status.BROKEN)
+                .setStatusDetails(new StatusDetails().setMessage("did not finish within " + e.timeoutMs()
+                        + " ms and was killed after " + e.durationMs() + " ms"))
+                .getParameters().addAll(List.of(
+                        parameter("argv", quotedList(e.argv())),
+                        parameter("timeout", e.timeoutMs() + " ms"),
+                        parameter("duration", e.durationMs() + " ms"))));
+        stop(uuid);
+    }
+
+    private void stop(String uuid) {
+        // stopStep pops this thread's context; on another thread it would pop someone else's step.
+        if (allure.getCurrentTestCaseOrStep().filter(uuid::equals).isPresent()) {
+            allure.stopStep(uuid);
+        } else {
+            allure.updateStep(uuid, step -> step.setStage(Stage.FINISHED).setStop(System.currentTimeMillis()));
+        }
+    }
+
+    /** A step that starts and ends at once: notes and finished waits. */
+    private void instantStep(String name, Status status, Consumer<StepResult> details) {
+        if (!hasRunningTest()) {
+            return;
+        }
+        String uuid = UUID.randomUUID().toString();
+        allure.startStep(uuid, new StepResult().setName(name).setStatus(status));
+        allure.updateStep(uuid, details);
+        allure.stopStep(uuid);
+    }
+
+    private void attachToCurrent(String name, String text) {
+        if (hasRunningTest()) {
+            allure.addAttachment(name, TEXT, ".txt", text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // By uuid rather than "current", so the attachment lands on the command's step whatever the context holds.
+    private void attachToStep(String uuid, String name, String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        String source = UUID.randomUUID() + "-attachment.txt";
+        allure.updateStep(uuid, step -> step.getAttachments()
+                .add(new Attachment().setName(name).setType(TEXT).setSource(source)));
+        allure.writeAttachment(source, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String settingsText(SettingsResolved e) {
+        var text = new StringBuilder();
+        new TreeMap<>(e.values()).forEach((key, value) -> text.append(key).append(" = ").append(value)
+                .append("    (").append(e.sources().getOrDefault(key, "unknown")).append(")\n"));
+        return text.toString();
+    }
+
+    // ["sh", "-c", "a, b"]: unlike List.toString, shows where each argument starts and ends.
+    private static String quotedList(List<String> argv) {
+        return argv.stream()
+                .map(arg -> '"' + arg.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static Parameter parameter(String name, String value) {
+        return new Parameter().setName(name).setValue(value);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jailspec.report;
+
+import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.CommandTimedOut;
+import dev.jailspec.event.EventListener;
+import dev.jailspec.event.JailspecEvent;
+import dev.jailspec.event.Note;
+import dev.jailspec.event.RunFinished;
+import dev.jailspec.event.RunStarted;
+import dev.jailspec.event.ScenarioFinished;
+import dev.jailspec.event.ScenarioStarted;
+import dev.jailspec.event.SettingsResolved;
+import dev.jailspec.event.StepFinished;
+import dev.jailspec.event.StepStarted;
+import dev.jailspec.event.WaitFinished;
+import dev.jailspec.host.ShellQuote;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * A terse live log for the person watching the build: scenario and step headers, one line per
+ * host command, and the end of stderr when a command exits non-zero. Everything else is in the
+ * event log and the Allure report.
+ */
+public final class ConsoleReporter implements EventListener {
+    static final int STDERR_TAIL_LINES = 5;
+
+    private final PrintStream out;
+
+    public ConsoleReporter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void on(JailspecEvent event) {
+        if (event instanceof RunStarted e) {
+            out.println("jailspec run " + e.runId() + " on " + e.target());
+        } else if (event instanceof SettingsResolved e) {
+            out.println("jailspec settings in effect:");
+            e.values().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(v -> out.printf(
+                    "  %-26s = %-28s (%s)%n", v.getKey(), v.getValue(), e.sources().getOrDefault(v.getKey(), "?")));
+        } else if (event instanceof ScenarioStarted e) {
+            out.println("Scenario: " + e.name());
+        } else if (event instanceof StepStarted e) {
+            out.println("> " + e.text());
+        } else if (event instanceof CommandFinished e) {
+            printCommand(e);
+        } else if (event instanceof CommandTimedOut e) {
+            out.println("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after " + e.durationMs()
+                    + " ms (limit " + e.timeoutMs() + " ms), killed");
+        } else if (event instanceof WaitFinished e && !e.satisfied()) {
+            out.println("  await " + e.alias() + " gave up after " + e.elapsedMs() + " ms (" + e.polls() + " polls)");
+        } else if (event instanceof Note e) {
+            out.println("  # " + e.text());
+        } else if (event instanceof StepFinished e && !"PASSED".equals(e.status())) {
+            out.println("  step " + e.status() + firstLine(e.error()));
+        } else if (event instanceof ScenarioFinished e) {
+            out.println("Scenario " + e.status() + ": " + e.name() + firstLine(e.error()));
+        } else if (event instanceof RunFinished e) {
+            out.println("jailspec run " + e.runId() + (e.passed() ? " passed" : " FAILED"));
+        }
+    }
+
+    private void printCommand(CommandFinished e) {
+        out.println("  $ " + ShellQuote.join(e.argv()) + "  -> exit " + e.exitCode() + " (" + e.durationMs() + " ms)");
+        if (e.exitCode() != 0) {
+            List<String> lines = e.stderr().strip().lines().toList();
+            lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size())
+                    .forEach(line -> out.println("      " + line));
+        }
+    }
+
+    private static String firstLine(String error) {
+        return error == null || error.isBlank() ? "" : ": " + error.strip().lines().findFirst().orElse("");
+    }
+}

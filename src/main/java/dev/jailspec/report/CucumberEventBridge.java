@@ -1,0 +1,129 @@
+package dev.jailspec.report;
+
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.RunFinished;
+import dev.jailspec.event.RunStarted;
+import dev.jailspec.event.ScenarioFinished;
+import dev.jailspec.event.ScenarioStarted;
+import dev.jailspec.event.StepFinished;
+import dev.jailspec.event.StepStarted;
+import io.cucumber.plugin.ConcurrentEventListener;
+import java.nio.file.Path;
+import io.cucumber.plugin.event.EventHandler;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.PickleStepTestStep;
+import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
+import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
+import io.cucumber.plugin.event.TestStepFinished;
+import io.cucumber.plugin.event.TestStepStarted;
+
+/**
+ * Cucumber plugin ({@code cucumber.plugin=dev.jailspec.report.CucumberEventBridge}) that puts
+ * the run, scenarios and Gherkin steps on the jailspec event bus, so the event log, console and
+ * runbook see host commands in their Gherkin context. Hooks are not forwarded.
+ *
+ * <p>A concurrent listener gets events on the thread that runs the scenario, as they happen:
+ * that is the thread whose Allure context the host commands of the step will use.
+ */
+public final class CucumberEventBridge implements ConcurrentEventListener {
+    /** System property naming what the run is aimed at, for {@link RunStarted#target()}. */
+    public static final String TARGET_PROPERTY = "jailspec.target";
+
+    /** Where a run started by Cucumber writes its reports: {@code reports/} in the project. */
+    public static final Path REPORTS_DIR = Path.of("reports");
+
+    private final EventBus bus;
+    private final String runId;
+    private final boolean attachReports;
+
+    private final EventHandler<TestRunStarted> runStarted = this::runStarted;
+    private final EventHandler<TestRunFinished> runFinished = this::runFinished;
+    private final EventHandler<TestCaseStarted> scenarioStarted = this::scenarioStarted;
+    private final EventHandler<TestCaseFinished> scenarioFinished = this::scenarioFinished;
+    private final EventHandler<TestStepStarted> stepStarted = this::stepStarted;
+    private final EventHandler<TestStepFinished> stepFinished = this::stepFinished;
+
+    /** Used by Cucumber: publishes on {@link RunContext#bus()}. */
+    public CucumberEventBridge() {
+        this(RunContext.bus(), RunContext.runId(), true);
+    }
+
+    /** For tests: publishes on {@code bus} and attaches no report listeners. */
+    public CucumberEventBridge(EventBus bus, String runId) {
+        this(bus, runId, false);
+    }
+
+    private CucumberEventBridge(EventBus bus, String runId, boolean attachReports) {
+        this.bus = bus;
+        this.runId = runId;
+        this.attachReports = attachReports;
+    }
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunStarted.class, runStarted);
+        publisher.registerHandlerFor(TestRunFinished.class, runFinished);
+        publisher.registerHandlerFor(TestCaseStarted.class, scenarioStarted);
+        publisher.registerHandlerFor(TestCaseFinished.class, scenarioFinished);
+        publisher.registerHandlerFor(TestStepStarted.class, stepStarted);
+        publisher.registerHandlerFor(TestStepFinished.class, stepFinished);
+    }
+
+    private void runStarted(TestRunStarted e) {
+        // Attached here, not in a hook, so the log also holds RunStarted; flushed per line, never closed.
+        if (attachReports) {
+            ReportListeners.attach(bus, REPORTS_DIR);
+        }
+        bus.publish(new RunStarted(e.getInstant(), runId, System.getProperty(TARGET_PROPERTY, "unspecified")));
+    }
+
+    private void runFinished(TestRunFinished e) {
+        boolean passed = e.getResult() == null || e.getResult().getStatus().isOk();
+        bus.publish(new RunFinished(e.getInstant(), runId, passed));
+    }
+
+    private void scenarioStarted(TestCaseStarted e) {
+        var scenario = e.getTestCase();
+        bus.publish(new ScenarioStarted(e.getInstant(), scenario.getName(), scenario.getUri().toString(),
+                scenario.getTags()));
+    }
+
+    private void scenarioFinished(TestCaseFinished e) {
+        bus.publish(new ScenarioFinished(e.getInstant(), e.getTestCase().getName(), status(e.getResult()),
+                error(e.getResult())));
+    }
+
+    private void stepStarted(TestStepStarted e) {
+        if (e.getTestStep() instanceof PickleStepTestStep step) {
+            bus.publish(new StepStarted(e.getInstant(), text(step), step.getStep().getLine()));
+        }
+    }
+
+    private void stepFinished(TestStepFinished e) {
+        if (e.getTestStep() instanceof PickleStepTestStep step) {
+            bus.publish(new StepFinished(e.getInstant(), text(step), status(e.getResult()), error(e.getResult())));
+        }
+    }
+
+    // Cucumber's keyword keeps its trailing space: "Given ".
+    private static String text(PickleStepTestStep step) {
+        return step.getStep().getKeyword() + step.getStep().getText();
+    }
+
+    private static String status(Result result) {
+        return result.getStatus().name();
+    }
+
+    /** The failure's message, or "" when there is none (the events' convention for "nothing"). */
+    private static String error(Result result) {
+        Throwable error = result.getError();
+        if (error == null) {
+            return "";
+        }
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getName() : message;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jailspec.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jailspec.event.EventListener;
+import dev.jailspec.event.JailspecEvent;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Writes every event as one JSON object per line ({@code "type"}, {@code "at"}, then the record's
+ * components by name), flushed per line so the file is readable while the run goes on and
+ * complete up to the last event if the JVM dies.
+ */
+public final class JsonLinesEventLog implements EventListener, AutoCloseable {
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper().registerModule(instantsAsIsoText());
+    private final BufferedWriter out;
+
+    /** Starts a new file (one per run), creating its directory. */
+    public JsonLinesEventLog(Path file) {
+        this.file = file;
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the event log " + file, e);
+        }
+    }
+
+    // Without jackson-datatype-jsr310 an Instant would come out as a bean; ISO-8601 text is what readers expect.
+    private static SimpleModule instantsAsIsoText() {
+        return new SimpleModule("instants").addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(value.toString());
+            }
+        });
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void on(JailspecEvent event) {
+        ObjectNode line = json.createObjectNode().put("type", event.type());
+        line.setAll((ObjectNode) json.valueToTree(event));
+        try {
+            out.write(json.writeValueAsString(line));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the event log " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the event log " + file, e);
+        }
+    }
+}

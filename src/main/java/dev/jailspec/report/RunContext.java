@@ -1,0 +1,33 @@
+package dev.jailspec.report;
+
+import dev.jailspec.event.EventBus;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The one event bus and run id of this JVM. Cucumber builds plugins by class name with no
+ * arguments, so the plugin and the test glue meet here instead of being handed a bus.
+ */
+public final class RunContext {
+
+    private RunContext() {
+    }
+
+    public static EventBus bus() {
+        return Holder.BUS;
+    }
+
+    /** E.g. {@code 20250314-093012-3fa9} (UTC); safe in ZFS dataset and jail names. */
+    public static String runId() {
+        return Holder.RUN_ID;
+    }
+
+    // Class initialisation is lazy and thread-safe: created on first use, exactly once.
+    private static final class Holder {
+        static final EventBus BUS = new EventBus();
+        static final String RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC))
+                + "-" + String.format("%04x", new SecureRandom().nextInt(0x10000));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jailspec.freebsd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jailspec.host.CommandResult;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JexecTest {
+    private final ScriptedHost host = new ScriptedHost();
+    private final Jexec jexec = new Jexec(host);
+
+    @AfterEach
+    void everyExpectedCommandRan() {
+        host.assertAllRan();
+    }
+
+    @Test
+    void coversEveryTranscript() {
+        assertThat(Transcript.filesOf("jexec")).containsExactly("jexec/001.txt", "jexec/002.txt");
+        assertThat(Transcript.filesOf("jexec-error")).containsExactly("jexec-error/001.txt");
+    }
+
+    @Test
+    void runsByNameAndByJid() {
+        Transcript byName = Transcript.load("jexec/001.txt");
+        Transcript byJid = Transcript.load("jexec/002.txt");
+        assertThat(byName.command()).isEqualTo("jexec ioc-pkg-repo hostname");
+        host.expect("jexec", "ioc-pkg-repo", "hostname").stdout(byName.output());
+        host.expect("jexec", "2", "hostname").stdout(byJid.output());
+
+        assertThat(jexec.run("ioc-pkg-repo", List.of("hostname")).stdout()).isEqualTo("pkg-repo\n");
+        assertThat(jexec.run("2", List.of("hostname")).stdout()).isEqualTo("pkg-repo\n");
+    }
+
+    @Test
+    void missingJailThrowsJailNotRunning() {
+        Transcript t = Transcript.load("jexec-error/001.txt");
+        assertThat(JexecParser.missingJail(t.output())).contains("pkg-repo");
+        host.expect("jexec", "pkg-repo", "hostname").exit(1).stderr(t.output());
+
+        assertThatThrownBy(() -> jexec.run("pkg-repo", List.of("hostname")))
+                .isInstanceOf(JailNotRunningException.class)
+                .hasMessageContaining("jail 'pkg-repo' is not running")
+                .satisfies(e -> assertThat(((JailNotRunningException) e).jail()).isEqualTo("pkg-repo"));
+    }
+
+    @Test
+    void commandsOwnFailureIsReturnedNotThrown() {
+        host.expect("jexec", "rocky", "dnf", "-y", "install", "nope").exit(1)
+                .stderr("Error: Unable to find a match: nope\n");
+
+        CommandResult r = jexec.run("rocky", List.of("dnf", "-y", "install", "nope"), Duration.ofMinutes(10));
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.command().timeout()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void numericJidForm() {
+        assertThat(JexecParser.missingJail("jexec: jail 42 not found\n")).contains("42");
+        assertThat(JexecParser.missingJail("jexec: execvp: nope: No such file or directory\n")).isEmpty();
+    }
+
+    @Test
+    void refusesEmptyCommandAndBadNames() {
+        assertThatThrownBy(() -> jexec.run("rocky", List.of())).hasMessageContaining("needs a command");
+        assertThatThrownBy(() -> jexec.run("rocky;reboot", List.of("id"))).hasMessageContaining("invalid jail name");
+        assertThat(host.ran()).isEmpty();
+    }
+}

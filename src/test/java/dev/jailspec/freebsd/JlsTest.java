@@ -1,0 +1,170 @@
+package dev.jailspec.freebsd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jailspec.host.CommandFailedException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JlsTest {
+    private final ScriptedHost host = new ScriptedHost();
+
+    @AfterEach
+    void everyExpectedCommandRan() {
+        host.assertAllRan();
+    }
+
+    private static final Map<String, Consumer<Transcript>> TRANSCRIPTS = Map.of(
+            "jls/001.txt", t -> assertThat(JlsParser.parseTable(t.output())).containsExactly(
+                    // VNET jail: no IPv4, the libxo jls prints blanks there
+                    new JailInfo(1, Optional.empty(), "myjail.local", "/usr/jail/myjail", List.of(), List.of())),
+            "jls/002.txt", t -> assertThat(JlsParser.parseTable(t.output())).containsExactly(
+                    new JailInfo(1, Optional.empty(), "minecraft", "/jail/minecraft", List.of("10.0.0.210"), List.of())),
+            "jls-v/001.txt", t -> {
+                List<JailInfo> jails = JlsParser.parseVerbose(t.output());
+                assertThat(jails).extracting(JailInfo::jid).containsExactly(1, 2, 3, 4);
+                assertThat(jails.get(1)).isEqualTo(new JailInfo(2, Optional.of("ioc-pkg-repo"), "pkg-repo",
+                        "/zroot/iocage/jails/pkg-repo/root", List.of(), List.of()));
+                assertThat(jails.get(3).name()).contains("ioc-repos-devel");
+            },
+            "jls-j/001.txt", t -> { // one parameter: the whole line is the value, spaces and all
+                var e = JlsParser.parseParameters(t.output(), List.of("meta"), false);
+                assertThat(e).hasSize(1);
+                assertThat(e.get(0).value("meta")).contains("a b c");
+            },
+            "jls-j/002.txt", t -> assertThat(JlsParser.parseParameters(t.output(), List.of("meta"), false)
+                    .get(0).value("meta")).contains(""),
+            "jls-libxo-json/001.txt", t -> {
+                var e = JlsParser.parseJson(t.output());
+                assertThat(e).hasSize(1);
+                assertThat(e.get(0).values()).containsExactlyInAnyOrderEntriesOf(Map.of("name", "j", "meta", "a b c"));
+            },
+            "jls-libxo-json/002.txt", t -> assertThat(JlsParser.parseJson(t.output()).get(0).value("env"))
+                    .contains("1 2 3"));
+
+    static Stream<String> transcripts() {
+        return Stream.of("jls", "jls-v", "jls-j", "jls-libxo-json").flatMap(c -> Transcript.filesOf(c).stream());
+    }
+
+    @ParameterizedTest
+    @MethodSource("transcripts")
+    void parsesEveryJlsTranscript(String file) {
+        assertThat(TRANSCRIPTS).as("expectations for " + file).containsKey(file);
+        TRANSCRIPTS.get(file).accept(Transcript.load(file));
+    }
+
+    @Test
+    void defaultJsonFromTheHandbook() {
+        // freebsd-facts 2.4
+        var e = JlsParser.parseJson("{\"__version\": \"2\", \"jail-information\": {\"jail\": [{\"jid\":1,"
+                + "\"ipv4\":\"192.168.250.70\",\"hostname\":\"classic\",\"path\":\"/usr/local/jails/containers/classic\"}]}}");
+        assertThat(JailInfo.from(e.get(0))).isEqualTo(new JailInfo(1, Optional.empty(), "classic",
+                "/usr/local/jails/containers/classic", List.of("192.168.250.70"), List.of()));
+    }
+
+    @Test
+    void emptyJailListJson() {
+        assertThat(JlsParser.parseJson("{\"__version\": \"2\", \"jail-information\": {\"jail\": []}}")).isEmpty();
+    }
+
+    @Test
+    void listUsesVerboseJson() {
+        // -v JSON keys (freebsd-facts 2.4); the shape matches a real 2017 sample quoted in bsdci/libioc#9
+        host.expect("jls", "-v", "--libxo", "json").stdout("{\"__version\": \"2\", \"jail-information\": {\"jail\": ["
+                + "{\"jid\":1,\"hostname\":\"rocky\",\"path\":\"/usr/local/jails/containers/rocky\",\"name\":\"rocky\","
+                + "\"state\":\"ACTIVE\",\"cpusetid\":2,\"ipv4_addrs\":[\"192.168.7.50\"],\"ipv6_addrs\":[]},"
+                + "{\"jid\":3,\"hostname\":\"vnet1\",\"path\":\"/j/vnet1\",\"name\":\"vnet1\",\"state\":\"ACTIVE\","
+                + "\"cpusetid\":4,\"ipv4_addrs\":[],\"ipv6_addrs\":[]}]}}\n");
+
+        List<JailInfo> jails = new Jls(host).list();
+
+        assertThat(jails).containsExactly(
+                new JailInfo(1, Optional.of("rocky"), "rocky", "/usr/local/jails/containers/rocky",
+                        List.of("192.168.7.50"), List.of()),
+                new JailInfo(3, Optional.of("vnet1"), "vnet1", "/j/vnet1", List.of(), List.of()));
+    }
+
+    @Test
+    void addressListElementsMayBeObjects() {
+        var e = JlsParser.parseJson("{\"__version\": \"2\", \"jail-information\": {\"jail\": [{\"jid\":2,"
+                + "\"hostname\":\"h\",\"path\":\"/j/h\",\"name\":\"h\",\"ipv4_addrs\":[{\"ipv4_addr\":\"10.0.0.2\"},"
+                + "{\"ipv4_addr\":[\"10.0.0.3\"]}]}]}}");
+        assertThat(JailInfo.from(e.get(0)).ipv4()).containsExactly("10.0.0.2", "10.0.0.3");
+    }
+
+    @Test
+    void findParsesQuotedHeaderForm() {
+        host.expect("jls", "-j", "rocky", "-h", "-q", "jid", "name", "path", "host.hostname")
+                .stdout("jid name path host.hostname\n7 rocky \"/usr/local/jails/my jails/rocky\" rocky.example\n");
+
+        assertThat(new Jls(host).find("rocky")).contains(new JailInfo(7, Optional.of("rocky"), "rocky.example",
+                "/usr/local/jails/my jails/rocky", List.of(), List.of()));
+    }
+
+    @Test
+    void findOfMissingJailIsEmpty() {
+        // freebsd-facts 2.4: stderr `jls: jail "NAME" not found`, exit 1
+        host.expect("jls", "-j", "nope", "-h", "-q", "jid", "name", "path", "host.hostname")
+                .exit(1).stderr("jls: jail \"nope\" not found\n");
+
+        assertThat(new Jls(host).find("nope")).isEmpty();
+    }
+
+    @Test
+    void findThrowsOnOtherFailures() {
+        host.expect("jls", "-j", "web", "-h", "-q", "jid", "name", "path", "host.hostname")
+                .exit(1).stderr("usage: jls [-dhNnqv] [-j jail] [param ...]\n");
+
+        assertThatThrownBy(() -> new Jls(host).find("web")).isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("usage: jls");
+    }
+
+    @Test
+    void findRejectsOptionLookingNames() {
+        assertThatThrownBy(() -> new Jls(host).find("-v")).hasMessageContaining("invalid jail name '-v'");
+        assertThat(host.ran()).isEmpty();
+    }
+
+    @Test
+    void quotedSplitHandlesEveryQuoteKind() {
+        assertThat(JlsParser.splitQuoted("1 \"\" 'say \"hi\"' \"it's\" plain"))
+                .containsExactly("1", "", "say \"hi\"", "it's", "plain");
+    }
+
+    @Test
+    void unquotedMultiParameterWithSpacesIsRejected() {
+        assertThatThrownBy(() -> JlsParser.parseParameters("1 a b c\n", List.of("jid", "meta"), false))
+                .hasMessageContaining("needs jls -q");
+    }
+
+    @Test
+    void ipListFromHeaderFormIsCommaSeparated() {
+        var e = JlsParser.parseParameters("jid path ip4.addr\n2 /j/a 10.0.0.2,10.0.0.3\n",
+                List.of("jid", "path", "ip4.addr"), true);
+        assertThat(JailInfo.from(e.get(0)).ipv4()).containsExactly("10.0.0.2", "10.0.0.3");
+    }
+
+    @Test
+    void verboseListsIpAddressesByFamily() {
+        String out = "   JID  Hostname                      Path\n"
+                + "        Name                          State\n"
+                + "        CPUSetID\n"
+                + "        IP Address(es)\n"
+                + "     1  classic                       /usr/local/jails/containers/classic\n"
+                + "        classic                       ACTIVE\n"
+                + "        2\n"
+                + "        192.168.1.151\n"
+                + "        2001:db8::151\n";
+        JailInfo j = JlsParser.parseVerbose(out).get(0);
+        assertThat(j.ipv4()).containsExactly("192.168.1.151");
+        assertThat(j.ipv6()).containsExactly("2001:db8::151");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.jailspec.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jailspec.jailconf.JailConfFiles;
+import dev.jailspec.jailconf.JailConfLoader;
+import dev.jailspec.jailconf.JailParameters;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JailConfTemplateTest {
+    private static final Layout SEED = new Layout("zdata/jails", "/zdata/jails", "14.3-RELEASE", "lrdev", 253,
+            "igc0bridge", "192.168.7.253/24", "192.168.7.221");
+
+    private static JailParameters effective(Layout layout, boolean linux) {
+        String text = JailConfTemplate.render(layout, "run-1", linux);
+        var files = JailConfFiles.inMemory(Map.of(layout.jailConfPath(), text));
+        return JailConfLoader.load(layout.jailConfPath(), files).effective(layout.jailName()).orElseThrow();
+    }
+
+    @Test
+    void theFileIsMarkedAsOursOnItsFirstLine() {
+        assertThat(JailConfTemplate.render(SEED, "run-1", true)).startsWith(JailConfTemplate.MARK + " run=run-1\n");
+    }
+
+    @Test
+    void vnetJailGetsTheHowTosNetworkWithVariablesExpanded() {
+        JailParameters p = effective(SEED, false);
+
+        assertThat(p.value("path")).contains("/zdata/jails/containers/lrdev");
+        assertThat(p.value("host.hostname")).contains("lrdev");
+        assertThat(p.flag("vnet")).isTrue();
+        assertThat(p.value("vnet.interface")).contains("epair253b");
+        assertThat(p.value("devfs_ruleset")).contains("4");
+        assertThat(p.value("enforce_statfs")).contains("1");
+        assertThat(p.flag("allow.mount")).isTrue();
+        assertThat(p.flag("allow.mount.devfs")).isTrue();
+        assertThat(p.flag("allow.raw_sockets")).isTrue();
+        assertThat(p.values("exec.prestart")).containsExactly(
+                "/sbin/ifconfig epair253 create up",
+                "/sbin/ifconfig epair253a up descr jail:lrdev",
+                "/sbin/ifconfig igc0bridge addm epair253a up");
+        assertThat(p.values("exec.start")).containsExactly(
+                "/sbin/ifconfig epair253b 192.168.7.253/24 up",
+                "/sbin/route add default 192.168.7.221",
+                "/bin/sh /etc/rc");
+        assertThat(p.values("exec.poststop")).containsExactly(
+                "/sbin/ifconfig igc0bridge deletem epair253a",
+                "/sbin/ifconfig epair253a destroy");
+        assertThat(p.values("mount")).isEmpty();
+    }
+
+    @Test
+    void linuxMountsGoUnderCompatRockyNotCompatUbuntu() {
+        JailParameters p = effective(SEED, true);
+
+        assertThat(p.values("mount")).hasSize(7).allSatisfy(line ->
+                assertThat(line).contains("/zdata/jails/containers/lrdev/compat/rocky/").doesNotContain("ubuntu"));
+        assertThat(p.values("mount")).anySatisfy(line -> assertThat(line.split("\\s+"))
+                .containsExactly("tmpfs", "/zdata/jails/containers/lrdev/compat/rocky/dev/shm", "tmpfs",
+                        "rw,size=1g,mode=1777", "0", "0"));
+        assertThat(p.values("mount")).anySatisfy(line -> assertThat(line).contains("fdescfs").contains("linrdlnk"));
+        assertThat(p.values("mount")).anySatisfy(line -> assertThat(line.split("\\s+"))
+                .startsWith("/home", "/zdata/jails/containers/lrdev/compat/rocky/home", "nullfs"));
+    }
+
+    @Test
+    void everyValueComesFromTheLayout() {
+        var other = new Layout("tank/js", "/srv/js", "15.0-RELEASE", "acc1", 42, "bridge0", "10.1.2.3/16", "10.1.0.1");
+        JailParameters p = effective(other, true);
+
+        assertThat(p.value("path")).contains("/srv/js/containers/acc1");
+        assertThat(p.value("vnet.interface")).contains("epair42b");
+        assertThat(p.values("exec.start")).startsWith("/sbin/ifconfig epair42b 10.1.2.3/16 up",
+                "/sbin/route add default 10.1.0.1");
+        assertThat(p.values("exec.prestart")).contains("/sbin/ifconfig bridge0 addm epair42a up");
+        assertThat(JailConfTemplate.render(other, "r", true)).doesNotContain("zdata", "lrdev", "igc0bridge", "192.168.7");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.jailspec.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.CommandOutput;
+import dev.jailspec.event.CommandStarted;
+import dev.jailspec.event.CommandTimedOut;
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.FileWritten;
+import dev.jailspec.event.Note;
+import dev.jailspec.event.SettingsResolved;
+import dev.jailspec.event.WaitFinished;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AllureBridgeTest {
+    private static final Instant AT = Instant.parse("2025-03-14T09:30:12Z");
+
+    private final InMemoryAllureResults results = new InMemoryAllureResults();
+    private final AllureLifecycle allure = new AllureLifecycle(results);
+    private final EventBus bus = new EventBus();
+
+    AllureBridgeTest() {
+        bus.subscribe(new AllureBridge(allure));
+    }
+
+    /** Runs {@code events} inside one Gherkin step of one test, as allure-cucumber7-jvm would frame them. */
+    private StepResult insideAGherkinStep(Runnable events) {
+        String test = UUID.randomUUID().toString();
+        allure.scheduleTestCase(new TestResult().setUuid(test).setName("a jail starts"));
+        allure.startTestCase(test);
+        allure.startStep("gherkin-step", new StepResult().setName("When the jail is started"));
+        events.run();
+        allure.stopStep("gherkin-step");
+        allure.stopTestCase(test);
+        allure.writeTestCase(test);
+
+        assertThat(results.tests).hasSize(1);
+        assertThat(results.tests.get(0).getSteps()).hasSize(1);
+        return results.tests.get(0).getSteps().get(0);
+    }
+
+    private String content(Attachment attachment) {
+        return results.attachments.get(attachment.getSource());
+    }
+
+    private static Map<String, String> parameters(StepResult step) {
+        return step.getParameters().stream()
+                .collect(java.util.stream.Collectors.toMap(Parameter::getName, Parameter::getValue));
+    }
+
+    @Test
+    void commandsBecomeNestedStepsWithTheirOutputAttached() {
+        StepResult gherkin = insideAGherkinStep(() -> {
+            bus.publish(new CommandStarted(AT, 1, List.of("zfs", "list", "-H"), "sim"));
+            bus.publish(new CommandOutput(AT, 1, "stdout", "zdata"));
+            bus.publish(new CommandFinished(AT, 1, List.of("zfs", "list", "-H"), 0, 12, "zdata\n", "", ""));
+            bus.publish(new CommandStarted(AT, 2, List.of("jail", "-c", "name=lr dev"), "sim"));
+            bus.publish(new CommandFinished(AT, 2, List.of("jail", "-c", "name=lr dev"), 1, 5, "",
+                    "jail: lr dev: already exists\n", ""));
+            bus.publish(new CommandStarted(AT, 3, List.of("sh", "-s"), "sim"));
+            bus.publish(new CommandFinished(AT, 3, List.of("sh", "-s"), 0, 3, "hi\n", "", "echo hi\n"));
+        });
+
+        assertThat(gherkin.getSteps())
+                .extracting(StepResult::getName, StepResult::getStatus, StepResult::getStage)
+                .containsExactly(
+                        tuple("$ zfs list -H", Status.PASSED, Stage.FINISHED),
+                        tuple("$ jail -c 'name=lr dev'", Status.FAILED, Stage.FINISHED),
+                        tuple("$ sh -s", Status.PASSED, Stage.FINISHED));
+
+        StepResult list = gherkin.getSteps().get(0);
+        assertThat(parameters(list)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "host", "sim", "argv", "[\"zfs\", \"list\", \"-H\"]", "exit code", "0", "duration", "12 ms"));
+        assertThat(list.getAttachments()).extracting(Attachment::getName, Attachment::getType)
+                .containsExactly(tuple("stdout", "text/plain"));
+        assertThat(content(list.getAttachments().get(0))).isEqualTo("zdata\n");
+
+        StepResult jail = gherkin.getSteps().get(1);
+        assertThat(parameters(jail)).containsEntry("exit code", "1");
+        assertThat(jail.getAttachments()).extracting(Attachment::getName).containsExactly("stderr");
+        assertThat(content(jail.getAttachments().get(0))).isEqualTo("jail: lr dev: already exists\n");
+
+        assertThat(gherkin.getSteps().get(2).getAttachments()).extracting(Attachment::getName)
+                .containsExactly("stdin", "stdout");
+        assertThat(gherkin.getStatus()).as("the Gherkin step's own status is not touched").isNull();
+    }
+
+    @Test
+    void aTimedOutCommandIsABrokenStep() {
+        StepResult gherkin = insideAGherkinStep(() -> {
+            bus.publish(new CommandStarted(AT, 4, List.of("sleep", "30"), "local"));
+            bus.publish(new CommandTimedOut(AT, 4, List.of("sleep", "30"), 300, 302));
+        });
+
+        StepResult sleep = gherkin.getSteps().get(0);
+        assertThat(sleep.getName()).isEqualTo("$ sleep 30");
+        assertThat(sleep.getStatus()).isEqualTo(Status.BROKEN);
+        assertThat(sleep.getStage()).isEqualTo(Stage.FINISHED);
+        assertThat(sleep.getStatusDetails().getMessage()).isEqualTo("did not finish within 300 ms and was killed after 302 ms");
+        assertThat(parameters(sleep)).containsEntry("timeout", "300 ms").containsEntry("duration", "302 ms");
+    }
+
+    @Test
+    void filesSettingsNotesAndWaitsShowUpUnderTheGherkinStep() {
+        StepResult gherkin = insideAGherkinStep(() -> {
+            bus.publish(new FileWritten(AT, "/etc/jail.conf.d/lrdev.conf", 0644, "lrdev { vnet; }\n"));
+            bus.publish(new SettingsResolved(AT, Map.of("zfs.root", "zdata/jails", "release", "14.3-RELEASE"),
+                    Map.of("zfs.root", "jailspec.properties", "release", "default")));
+            bus.publish(new Note(AT, "template 14.3-RELEASE@base reused"));
+            bus.publish(new WaitFinished(AT, "jail lrdev running", 5000, 1200, 7, true));
+            bus.publish(new WaitFinished(AT, "dnf answers", 1000, 1001, 3, false));
+        });
+
+        assertThat(gherkin.getAttachments()).extracting(Attachment::getName)
+                .containsExactly("/etc/jail.conf.d/lrdev.conf", "settings");
+        assertThat(content(gherkin.getAttachments().get(0))).isEqualTo("lrdev { vnet; }\n");
+        assertThat(content(gherkin.getAttachments().get(1))).isEqualTo(
+                "release = 14.3-RELEASE    (default)\nzfs.root = zdata/jails    (jailspec.properties)\n");
+        assertThat(gherkin.getSteps()).extracting(StepResult::getName, StepResult::getStatus).containsExactly(
+                tuple("template 14.3-RELEASE@base reused", Status.PASSED),
+                tuple("await jail lrdev running", Status.PASSED),
+                tuple("await dnf answers", Status.FAILED));
+        assertThat(parameters(gherkin.getSteps().get(1))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "timeout", "5000 ms", "elapsed", "1200 ms", "polls", "7"));
+    }
+
+    @Test
+    void eventsWithoutARunningTestOnThisThreadAreSkipped() {
+        bus.publish(new CommandStarted(AT, 5, List.of("true"), "local"));
+        bus.publish(new CommandFinished(AT, 5, List.of("true"), 0, 1, "", "", ""));
+        bus.publish(new FileWritten(AT, "/tmp/x", 0644, "x"));
+        bus.publish(new Note(AT, "nobody listens"));
+        bus.publish(new WaitFinished(AT, "nothing", 10, 10, 1, false));
+
+        assertThat(results.tests).isEmpty();
+        assertThat(results.attachments).isEmpty();
+        assertThat(allure.getCurrentTestCaseOrStep()).isEmpty();
+    }
+}
