@@ -124,12 +124,14 @@ public final class SimHost implements Host {
     @Override
     public java.util.List<String> list(String absoluteDir) {
         synchronized (lock) {
-            Path real = fs.resolve(absoluteDir);
-            if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-                return java.util.List.of();
-            }
-            try (var entries = Files.list(real)) {
-                return entries.map(p -> p.getFileName().toString()).sorted().toList();
+            try {
+                Path real = fs.resolve(absoluteDir);
+                if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+                    return java.util.List.of();
+                }
+                try (var entries = Files.list(real)) {
+                    return entries.map(p -> p.getFileName().toString()).sorted().toList();
+                }
             } catch (IOException e) {
                 throw new HostException("cannot list " + absoluteDir + ": " + e.getMessage(), e);
             }
