@@ -15,6 +15,8 @@ final class Programs {
                 new RmTool(),
                 new CpTool(),
                 new SysrcTool(),
-                new ZfsTool());
+                new ZfsTool(),
+                new TarTool(),
+                new Sha256Tool());
     }
 }
