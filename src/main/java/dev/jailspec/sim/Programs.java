@@ -17,6 +17,13 @@ final class Programs {
                 new SysrcTool(),
                 new ZfsTool(),
                 new TarTool(),
-                new Sha256Tool());
+                new Sha256Tool(),
+                new FreebsdVersionTool(),
+                new UnameTool(),
+                new KldstatTool(),
+                new KldloadTool(),
+                new SysctlTool(),
+                new ServiceTool(),
+                new ChrootTool());
     }
 }
