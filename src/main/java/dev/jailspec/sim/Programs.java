@@ -24,6 +24,8 @@ final class Programs {
                 new KldloadTool(),
                 new SysctlTool(),
                 new ServiceTool(),
-                new ChrootTool());
+                new ChrootTool(),
+                new FetchTool(),
+                new FreebsdUpdateTool());
     }
 }
