@@ -66,7 +66,7 @@ class ArchiveInspectorTest {
         assertThat(inv.hasDnf()).isTrue();
         assertThat(inv.hasRpm()).isTrue();
         assertThat(inv.entryCount()).isEqualTo(38);
-        assertThat(inv.counts()).containsEntry(EntryType.DIRECTORY, 15L).containsEntry(EntryType.FILE, 9L)
+        assertThat(inv.counts()).containsEntry(EntryType.DIRECTORY, 16L).containsEntry(EntryType.FILE, 14L)
                 .containsEntry(EntryType.SYMLINK, 8L).containsEntry(EntryType.HARDLINK, 0L)
                 .containsEntry(EntryType.DEVICE, 0L).containsEntry(EntryType.FIFO, 0L);
         assertThat(inv.totalSize()).isPositive();
