@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class FreebsdVersionTool implements SimTool {
     static final String USAGE = "usage: freebsd-version [-kru] [-j jail]";
     static final String SCRIPT = "/bin/freebsd-version";
+    static final String KERNEL = "/boot/kernel/kernel";
     /** KERNEL_RE of the script, applied to what(1)'s output of the kernel file. */
     private static final Pattern KERNEL_VERSION = Pattern.compile("@\\(#\\)FreeBSD ([-.0-9A-Za-z]+) ");
 
@@ -92,12 +93,12 @@ final class FreebsdVersionTool implements SimTool {
             u = true;
         }
         if (k) {
-            Optional<String> kernel = installedKernel(inv);
-            if (kernel == null) {
+            boolean hostRoot = !inv.ctx().inJail() && inv.fs().realRoot().equals(inv.machine().hostFs().realRoot());
+            if (!inv.fs().isRegularFile(KERNEL) && !hostRoot) {
                 inv.err("freebsd-version: unable to locate kernel");
                 return 1;
             }
-            kernel.ifPresent(inv::out);
+            installedKernel(inv).ifPresent(inv::out);
         }
         if (r) {
             inv.out(inv.state().release);
@@ -136,14 +137,15 @@ final class FreebsdVersionTool implements SimTool {
         return ctx.machine().state().release;
     }
 
-    /** -k: null when there is no kernel file, empty when what(1) finds no version in it. */
+    /**
+     * -k: the version what(1) finds in the kernel file (none: the line is empty, as KERNEL_RE
+     * then matches nothing); the host's simulated tree has no kernel file and answers its release.
+     */
     private static Optional<String> installedKernel(Invocation inv) throws IOException {
-        boolean hostRoot = !inv.ctx().inJail() && inv.fs().realRoot().equals(inv.machine().hostFs().realRoot());
-        String kernel = "/boot/kernel/kernel";
-        if (!inv.fs().isRegularFile(kernel)) {
-            return hostRoot ? Optional.of(inv.state().release) : null;
+        if (!inv.fs().isRegularFile(KERNEL)) {
+            return Optional.of(inv.state().release);
         }
-        Matcher m = KERNEL_VERSION.matcher(new String(inv.fs().read(kernel), java.nio.charset.StandardCharsets.ISO_8859_1));
+        Matcher m = KERNEL_VERSION.matcher(new String(inv.fs().read(KERNEL), java.nio.charset.StandardCharsets.ISO_8859_1));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

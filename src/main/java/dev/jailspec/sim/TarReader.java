@@ -25,9 +25,6 @@ final class TarReader {
 
     /** One member, its names already taken from pax/GNU headers. Types are tar's typeflags. */
     record Entry(String name, char type, int mode, long uid, long gid, long size, long mtime, String link) {
-        boolean isDirectory() {
-            return type == '5' || (type == '0' || type == '\0') && name.endsWith("/");
-        }
     }
 
     private final InputStream in;

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * bsdtar(1) as FreeBSD's /usr/bin/tar, reading only: {@code -x} and {@code -t} with {@code -f},
+ * bsdtar(1) as FreeBSD's /usr/bin/tar, reading only (the handbook's
+ * {@code tar -xf base.txz -C <dir> --unlink}, freebsd-facts 4.4 and 6.1): {@code -x} and {@code -t} with {@code -f},
  * {@code -C}, {@code -p}, {@code -U/--unlink}, {@code -v} and member patterns, on xz, gzip or
  * plain tar (told by magic bytes). Sources: libarchive {@code tar/bsdtar.c}, {@code tar/cmdline.c},
  * {@code tar/read.c}, {@code tar/util.c} and {@code libarchive/archive_write_disk_posix.c}.
