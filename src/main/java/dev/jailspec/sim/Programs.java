@@ -23,6 +23,17 @@ final class Programs {
                 new ShTool(),
                 new JlsTool(),
                 new JexecTool(),
-                new ServiceTool());
+                new ServiceTool(),
+                new TarTool(),
+                new Sha256Tool(),
+                new FreebsdVersionTool(),
+                new UnameTool(),
+                new KldstatTool(),
+                new KldloadTool(),
+                new SysctlTool(),
+                new ChrootTool(),
+                new FetchTool(),
+                new FreebsdUpdateTool(),
+                new IdTool());
     }
 }

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * service(8): runs an rc.d script. Only {@code jail} is simulated (see {@link RcJail}); other
- * base-system scripts are refused as not simulated, unknown names get service(8)'s message
- * [wording from service.sh, no transcript]. freebsd-facts 2.3 for what {@code service jail} does.
+ * service(8) (usr.sbin/service/service.sh): {@code service SCRIPT ARGS...} runs /etc/rc.d/SCRIPT.
+ * The simulated rc.d scripts are classes: {@link RcJail} for {@code jail} (freebsd-facts 2.3) and
+ * {@link LinuxRcScript} for {@code linux} (3.1). Other base-system scripts are refused as not
+ * simulated; a script that exists nowhere gets service.sh's two lines on stdout and exit 1
+ * [wording from service.sh, no transcript].
  */
 final class ServiceTool implements SimTool {
-    private static final Set<String> BASE_SCRIPTS_NOT_MODELLED = Set.of("linux", "sshd", "cron", "syslogd", "netif",
+    static final String LOCAL_STARTUP = "/usr/local/etc/rc.d";
+    private static final Set<String> BASE_SCRIPTS_NOT_MODELLED = Set.of("sshd", "cron", "syslogd", "netif",
             "routing", "ntpd", "zfs", "devfs", "ipfw", "pf", "sendmail", "local", "ldconfig", "hostname", "mountd",
             "nfsd", "nginx", "dhclient", "resolv", "sysctl", "kld", "moused", "powerd");
 
@@ -31,19 +34,28 @@ final class ServiceTool implements SimTool {
             throw new SimUnsupportedException("service " + String.join(" ", args));
         }
         String script = args.get(0);
-        if (script.equals("jail")) {
-            if (args.size() < 2) {
-                inv.err("Usage: " + RcJail.SCRIPT + " [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable|delete"
-                        + "|enabled|describe|extracommands|config|console|status)");
+        List<String> rest = args.subList(1, args.size());
+        switch (script) {
+            case "jail":
+                if (rest.isEmpty()) {
+                    inv.err("Usage: " + RcJail.SCRIPT + " [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable"
+                            + "|delete|enabled|describe|extracommands|config|console|status)");
+                    return 1;
+                }
+                return new RcJail(inv).run(rest.get(0), rest.subList(1, rest.size()));
+            case "linux":
+                if (rest.size() != 1) {
+                    throw new SimUnsupportedException("service linux " + String.join(" ", rest));
+                }
+                return LinuxRcScript.run(inv, rest.get(0));
+            default:
+                if (BASE_SCRIPTS_NOT_MODELLED.contains(script)
+                        || inv.fs().exists("/etc/rc.d/" + script) || inv.fs().exists(LOCAL_STARTUP + "/" + script)) {
+                    throw new SimUnsupportedException("running the rc.d script " + script);
+                }
+                inv.out(script + " does not exist in /etc/rc.d or the local startup");
+                inv.out("directories (" + LOCAL_STARTUP + "), or is not executable");
                 return 1;
-            }
-            return new RcJail(inv).run(args.get(1), args.subList(2, args.size()));
         }
-        if (BASE_SCRIPTS_NOT_MODELLED.contains(script)) {
-            throw new SimUnsupportedException("service " + script);
-        }
-        inv.out(script + " does not exist in /etc/rc.d or the local startup");
-        inv.out("directories (/usr/local/etc/rc.d), or is not executable");
-        return 1;
     }
 }

@@ -116,7 +116,7 @@ public final class SimHost implements Host {
     public Optional<FileStat> stat(String absolutePath) {
         synchronized (lock) {
             try {
-                return fs.lstat(absolutePath);
+                return FileMetadata.lstat(fs, store, absolutePath);
             } catch (IOException e) {
                 throw new HostException("cannot stat " + absolutePath + ": " + e.getMessage(), e);
             }

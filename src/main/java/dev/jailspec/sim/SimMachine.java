@@ -47,6 +47,11 @@ final class SimMachine {
         return clock;
     }
 
+    /** The installed programs, found by path (chroot(8) looks programs up in its new root). */
+    ToolTable tools() {
+        return tools;
+    }
+
     SimContext hostContext() {
         return new SimContext(this, hostFs, null);
     }

@@ -25,6 +25,13 @@ final class SimState {
     public List<MountState> mounts = new ArrayList<>();
     /** Default route of each network stack: "" is the host's, a jail's name is that VNET jail's. */
     public Map<String, String> defaultRoutes = new TreeMap<>();
+    /**
+     * Owner and mode of files whose real copy cannot hold them (setuid bits, other owners, modes
+     * without the owner's write bit), keyed by host path; see {@link FileMetadata}.
+     */
+    public Map<String, FileMeta> fileMeta = new TreeMap<>();
+    /** Kernel modules loaded after boot, in load order (kldstat ids follow); see {@link Kld}. */
+    public List<KldState> klds = new ArrayList<>();
 
     /** A ZFS file system or snapshot. */
     static final class DatasetState {
@@ -104,6 +111,25 @@ final class SimState {
         public List<String> options = new ArrayList<>();
         /** The jail whose start mounted it, or null. */
         public String jail;
+    }
+
+    /** What tar -p (or root's tar) gave a file that the JVM could not: see {@link FileMetadata}. */
+    static final class FileMeta {
+        public int uid;
+        public int gid;
+        /** Permission and special bits, e.g. 04555. */
+        public int mode;
+        /** The real file this was recorded for (inode, size, mtime): a replaced file does not inherit it. */
+        public String fingerprint;
+    }
+
+    /** One loaded kernel file as kldstat(8) lists it. */
+    static final class KldState {
+        public int id;
+        public String name;
+        public int refs = 1;
+        public long address;
+        public long size;
     }
 
     Optional<DatasetState> dataset(String name) {

@@ -83,6 +83,11 @@ final class ScriptedHost implements Host {
     }
 
     @Override
+    public List<String> list(String absoluteDir) {
+        throw new UnsupportedOperationException("ScriptedHost runs commands only");
+    }
+
+    @Override
     public byte[] readFile(String absolutePath) {
         throw new UnsupportedOperationException("ScriptedHost runs commands only");
     }
