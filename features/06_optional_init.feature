@@ -1,8 +1,8 @@
 @runbook @optional
 Feature: Optional Rocky initialisation
   The how-to's step 23 (its linux_jail_init_rocky page): more repositories for a desktop-like
-  userland. Off by default because it needs the internet and adds third-party repositories; run
-  it with -Dcucumber.filter.tags="@optional".
+  userland. Off by default because it adds third-party repositories; run it with
+  mvn verify -Dfeatures.exclude=
 
   Background:
     Given the Linux jail is running with the Rocky userland

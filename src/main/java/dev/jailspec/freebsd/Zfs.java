@@ -64,7 +64,7 @@ public final class Zfs {
      */
     public List<ZfsDataset> list(String root, boolean recursive, String... types) {
         if (root != null) {
-            ZfsNames.requireDataset(root);
+            ZfsNames.requireDatasetOrSnapshot(root);
         }
         for (String t : types) {
             if (!LIST_TYPES.contains(t)) {

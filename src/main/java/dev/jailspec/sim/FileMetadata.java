@@ -73,13 +73,33 @@ final class FileMetadata {
             return stat;
         }
         SimState state = store.load();
+        FileStat s = stat.get();
+        Optional<Integer> tmpfsMode = tmpfsRootMode(state, absPath);
+        if (tmpfsMode.isPresent()) {
+            return Optional.of(new FileStat(s.path(), s.type(), s.size(), tmpfsMode.get(), 0, 0));
+        }
         if (state.fileMeta.isEmpty()) {
             return stat;
         }
-        FileStat s = stat.get();
         return Optional.of(lookup(state, hostFs, hostFs.resolveNoFollow(absPath))
                 .map(meta -> new FileStat(s.path(), s.type(), s.size(), meta.mode, meta.uid, meta.gid))
                 .orElse(s));
+    }
+
+    /**
+     * A mounted tmpfs hides the directory below it: its root has the mode of the mount's
+     * {@code mode=} option (tmpfs(5); 1777 for the Linux jail's dev/shm), owned by root. Without
+     * the option tmpfs copies the mount point's mode, which the normal lookup already gives.
+     */
+    private static Optional<Integer> tmpfsRootMode(SimState state, String absPath) {
+        String path = absPath.replaceAll("/+$", "");
+        for (SimState.MountState m : state.mounts) {
+            if ("tmpfs".equals(m.fstype) && path.equals(m.mountpoint)) {
+                return m.options.stream().filter(o -> o.startsWith("mode="))
+                        .map(o -> Integer.parseInt(o.substring(5), 8)).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     private static String fingerprint(Path real) throws IOException {

@@ -93,11 +93,6 @@ final class ScriptedHost implements Host {
     }
 
     @Override
-    public java.util.List<String> list(String absoluteDir) {
-        throw new UnsupportedOperationException("ScriptedHost runs commands only");
-    }
-
-    @Override
     public void writeFile(String absolutePath, byte[] content, int mode) {
         throw new UnsupportedOperationException("ScriptedHost runs commands only");
     }
