@@ -177,14 +177,17 @@ public final class Provisioner {
         awaitJailRunning(Duration.ofSeconds(30));
     }
 
-    /** The Linux jail of the how-to, running: everything above plus the Linux ABI, mounts and Rocky. */
+    /**
+     * The Linux jail of the how-to, running, in the how-to's order (steps 1 to 19) after the
+     * Linux ABI it leaves out: everything above plus the Linux mounts and the Rocky userland.
+     */
     public void ensureLinuxJailRunning() {
         enableLinuxAbi();
-        ensureTemplate();
         enableJailsAtBoot();
+        ensureTemplate();
         cloneJail();
-        installRockyUserland();
         writeJailConf(true);
+        installRockyUserland();
         startJail();
         awaitJailRunning(Duration.ofSeconds(30));
     }

@@ -1,0 +1,97 @@
+package dev.jailspec.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jailspec.config.Settings;
+import dev.jailspec.config.SettingsLoader;
+import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.Note;
+import dev.jailspec.host.ShellQuote;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole procedure against the simulated host, twice over one sim root: the commands run in
+ * the how-to's order, and the second run reuses the release template.
+ */
+class RunbookOnSimTest {
+    @TempDir
+    Path simRoot;
+    @TempDir
+    Path project;
+    @TempDir
+    Path cache;
+
+    private record RunLog(List<String> commands, List<String> notes) {
+    }
+
+    private RunLog provisionAndTearDown(String runId) {
+        var props = new Properties();
+        props.setProperty("jailspec.sim.root", simRoot.toString());
+        props.setProperty("jailspec.cache", cache.toString());
+        Settings settings = SettingsLoader.load(project, Map.of(), props);
+        var bus = new EventBus();
+        var commands = new ArrayList<String>();
+        var notes = new ArrayList<String>();
+        bus.subscribe(CommandFinished.class, e -> commands.add(ShellQuote.join(e.argv()) + " -> " + e.exitCode()));
+        bus.subscribe(Note.class, n -> notes.add(n.text()));
+        try (JailspecRun run = JailspecRun.open(settings, bus, runId)) {
+            var provisioner = new Provisioner(run);
+            provisioner.ensureLinuxJailRunning();
+            assertThat(provisioner.findJail()).as("jls -j lrdev after provisioning").isPresent();
+            provisioner.teardown();
+            assertThat(provisioner.findJail()).as("jls -j lrdev after teardown").isEmpty();
+        }
+        return new RunLog(commands, notes);
+    }
+
+    private static List<String> matching(List<String> commands, List<String> prefixes) {
+        var found = new ArrayList<String>();
+        for (String c : commands) {
+            prefixes.stream().filter(c::startsWith).findFirst().ifPresent(found::add);
+        }
+        return found;
+    }
+
+    @Test
+    void firstRunFollowsTheHowTosOrderAndSecondRunReusesTheTemplate() {
+        RunLog first = provisionAndTearDown("run-1");
+
+        // One command per how-to step, with our corrections: VNET conf file, compat/rocky, host tar.
+        List<String> runbook = List.of(
+                "sysrc jail_enable=YES",                                       // 1
+                "zfs create -p -o jailspec:owner=jailspec -o jailspec:run=run-1 -o mountpoint=/zdata/jails zdata/jails", // 3
+                "zfs create -p -o jailspec:owner=jailspec -o jailspec:run=run-1 zdata/jails/templates/14.3-RELEASE", // 5
+                "sha256 -q /zdata/jails/media/14.3-RELEASE-base.txz",          // 6, checked on the host
+                "tar -xf /zdata/jails/media/14.3-RELEASE-base.txz -C /zdata/jails/templates/14.3-RELEASE --unlink", // 7
+                "cp /etc/resolv.conf /zdata/jails/templates/14.3-RELEASE/etc/resolv.conf", // 8
+                "freebsd-update --not-running-from-cron --currently-running 14.3-RELEASE -b", // 9
+                "zfs snapshot zdata/jails/templates/14.3-RELEASE@base",       // 10
+                "zfs clone",                                                   // 12
+                "mkdir -p /etc/jail.conf.d",                                   // 15
+                "mkdir -p /zdata/jails/containers/lrdev/compat/rocky",         // 17
+                "tar -xpf /zdata/jails/media/Rocky-9-Container-Base-",         // 17
+                "cp /etc/resolv.conf /zdata/jails/containers/lrdev/compat/rocky/etc/", // 18
+                "service jail start lrdev -> 0");                              // 19
+        assertThat(matching(first.commands(), runbook)).as("how-to commands in the order they ran")
+                .containsSubsequence(runbook);
+        assertThat(first.commands()).as("every command of the first run").noneMatch(c -> c.contains("compat/ubuntu"));
+
+        RunLog second = provisionAndTearDown("run-2");
+
+        assertThat(second.commands()).as("commands of the second run")
+                .noneMatch(c -> c.startsWith("tar -xf") && c.contains("--unlink"))
+                .noneMatch(c -> c.startsWith("freebsd-update"))
+                .noneMatch(c -> c.startsWith("zfs snapshot"))
+                .anyMatch(c -> c.startsWith("zfs clone") && c.endsWith("-> 0"))
+                .anyMatch(c -> c.startsWith("service jail start lrdev -> 0"));
+        assertThat(second.notes()).as("what the report says was reused")
+                .anyMatch(n -> n.startsWith("already done, reused: install the 14.3-RELEASE base system"));
+    }
+}
