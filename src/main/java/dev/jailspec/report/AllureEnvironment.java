@@ -43,8 +43,8 @@ public final class AllureEnvironment implements EventListener {
     public static final String HOST_ZFS = "host.zfs-version";
     public static final String ROCKY_IMAGE = "rocky.image";
     public static final String ROCKY_SHA256 = "rocky.image.sha256";
-    public static final String VERSION = "jailspec.version";
-    public static final String RUN = "jailspec.run";
+    public static final String VERSION = "run.jailspec-version";
+    public static final String RUN = "run.id";
 
     private static final Pattern ROCKY_NOTE = Pattern.compile("^Rocky image: (\\S+) \\(sha256 ([0-9a-fA-F]{64})\\)");
 

@@ -70,7 +70,10 @@ public final class BrowserCheck {
         }
         Optional<Path> chromium = findChromium(System.getenv("CHROMIUM"), System.getenv("PATH"));
         if (chromium.isEmpty()) {
-            String why = "no Chromium found (looked for $CHROMIUM, chromium, chromium-browser, google-chrome on the PATH)";
+            String explicit = System.getenv("CHROMIUM");
+            String why = explicit != null && !explicit.isBlank()
+                    ? "CHROMIUM=" + explicit + " is not an executable file"
+                    : "no Chromium found (looked for chromium, chromium-browser, google-chrome on the PATH, and $CHROMIUM)";
             if (required) {
                 throw new IllegalStateException("[browser check] " + why + ": the Allure report cannot be checked."
                         + " Install Debian's chromium package (apt-get install chromium), as .ci/run does.");
