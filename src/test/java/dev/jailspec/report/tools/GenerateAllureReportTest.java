@@ -1,4 +1,4 @@
-package dev.jailspec.report.html;
+package dev.jailspec.report.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

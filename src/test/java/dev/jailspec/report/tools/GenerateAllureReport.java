@@ -1,4 +1,4 @@
-package dev.jailspec.report.html;
+package dev.jailspec.report.tools;
 
 import java.io.File;
 import java.io.IOException;
@@ -65,7 +65,7 @@ public final class GenerateAllureReport {
                     + report.resolve("index.html") + "; command: " + String.join(" ", command));
         }
         System.out.println("[allure] report: " + report.resolve("index.html")
-                + " (open it over HTTP, e.g. allure open " + report + ")");
+                + " (it needs HTTP: " + allureHome.resolve("bin/allure") + " open " + report + ")");
         return true;
     }
 

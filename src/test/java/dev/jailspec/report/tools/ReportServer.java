@@ -1,4 +1,4 @@
-package dev.jailspec.report.html;
+package dev.jailspec.report.tools;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.jailspec.report.html;
+package dev.jailspec.report.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
