@@ -107,6 +107,56 @@ public final class AllureBridge implements EventListener {
         attachToStep(uuid, "stdout", e.stdout());
         attachToStep(uuid, "stderr", e.stderr());
         stop(uuid);
+        attachHighlights(e);
+    }
+
+    /**
+     * What a reader looks for without opening every command, attached to the Gherkin step itself:
+     * dnf's output, an os-release read in the userland, and zfs listings as a table with a header.
+     */
+    private void attachHighlights(CommandFinished e) {
+        List<String> inner = CommandKinds.inner(e.argv());
+        String where = CommandKinds.where(e.argv());
+        String suffix = where.isEmpty() ? "" : " (" + where + ")";
+        if (CommandKinds.isDnf(e.argv())) {
+            var text = new StringBuilder();
+            if (!e.stdout().isEmpty()) {
+                text.append(e.stdout());
+            }
+            if (!e.stderr().isEmpty()) {
+                text.append(text.length() == 0 ? "" : "\n").append("--- stderr ---\n").append(e.stderr());
+            }
+            attachToCurrent(ShellQuote.join(inner) + ": output" + (e.exitCode() == 0 ? "" : ", exit " + e.exitCode()),
+                    text.length() == 0 ? "(no output)\n" : text.toString());
+        } else if (e.exitCode() == 0 && CommandKinds.isOsRelease(e.argv())) {
+            attachToCurrent(inner.get(1) + suffix, e.stdout());
+        } else if (e.exitCode() == 0 && !e.stdout().isBlank()) {
+            CommandKinds.zfsListColumns(e.argv()).ifPresent(columns -> attachToCurrent(
+                    "zfs list " + inner.get(inner.size() - 1) + suffix,
+                    inner.contains("-H") ? table(columns, e.stdout()) : e.stdout()));
+        }
+    }
+
+    /** Tab-separated {@code zfs list -H} rows under an upper-case header, columns aligned. */
+    static String table(List<String> columns, String tabSeparated) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(columns.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toArray(String[]::new));
+        tabSeparated.lines().filter(l -> !l.isEmpty()).forEach(l -> rows.add(l.split("\t", -1)));
+        int width = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+        int[] widths = new int[width];
+        rows.forEach(r -> {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        });
+        var sb = new StringBuilder();
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                sb.append(i == r.length - 1 ? r[i] : String.format("%-" + widths[i] + "s  ", r[i]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     private void commandTimedOut(CommandTimedOut e) {

@@ -2,6 +2,8 @@ package dev.jailspec.report;
 
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandTimedOut;
+import dev.jailspec.event.DownloadFinished;
+import dev.jailspec.event.DownloadRetrying;
 import dev.jailspec.event.EventListener;
 import dev.jailspec.event.JailspecEvent;
 import dev.jailspec.event.Note;
@@ -25,48 +27,59 @@ import java.util.List;
 public final class ConsoleReporter implements EventListener {
     static final int STDERR_TAIL_LINES = 5;
 
-    private final PrintStream out;
+    private final LiveConsole out;
 
+    /** Prints plain lines to {@code out} (no terminal status line). */
     public ConsoleReporter(PrintStream out) {
+        this(new LiveConsole(out, false));
+    }
+
+    /** Prints through the console shared with the progress reporter. */
+    public ConsoleReporter(LiveConsole out) {
         this.out = out;
     }
 
     @Override
     public void on(JailspecEvent event) {
         if (event instanceof RunStarted e) {
-            out.println("jailspec run " + e.runId() + " on " + e.target());
+            out.line("jailspec run " + e.runId() + " on " + e.target());
         } else if (event instanceof SettingsResolved e) {
-            out.println("jailspec settings in effect:");
-            e.values().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(v -> out.printf(
-                    "  %-26s = %-28s (%s)%n", v.getKey(), v.getValue(), e.sources().getOrDefault(v.getKey(), "?")));
+            out.line("jailspec settings in effect:");
+            e.values().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(v -> out.line(String.format(
+                    "  %-26s = %-28s (%s)", v.getKey(), v.getValue(), e.sources().getOrDefault(v.getKey(), "?"))));
         } else if (event instanceof ScenarioStarted e) {
-            out.println("Scenario: " + e.name());
+            out.line("Scenario: " + e.name());
         } else if (event instanceof StepStarted e) {
-            out.println("> " + e.text());
+            out.line("> " + e.text());
         } else if (event instanceof CommandFinished e) {
             printCommand(e);
         } else if (event instanceof CommandTimedOut e) {
-            out.println("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after " + e.durationMs()
+            out.line("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after " + e.durationMs()
                     + " ms (limit " + e.timeoutMs() + " ms), killed");
         } else if (event instanceof WaitFinished e && !e.satisfied()) {
-            out.println("  await " + e.alias() + " gave up after " + e.elapsedMs() + " ms (" + e.polls() + " polls)");
+            out.line("  await " + e.alias() + " gave up after " + e.elapsedMs() + " ms (" + e.polls() + " polls)");
+        } else if (event instanceof DownloadFinished e) {
+            out.line("  downloaded " + e.url() + (e.fromCache() ? " (from the cache)" : " (" + e.bytes() + " bytes)"));
+        } else if (event instanceof DownloadRetrying e) {
+            out.line("  download of " + e.url() + " failed (attempt " + e.attempt() + " of " + e.maxAttempts()
+                    + ": " + e.reason() + "); retrying in " + e.delayMs() + " ms");
         } else if (event instanceof Note e) {
-            out.println("  # " + e.text());
+            out.line("  # " + e.text());
         } else if (event instanceof StepFinished e && !"PASSED".equals(e.status())) {
-            out.println("  step " + e.status() + firstLine(e.error()));
+            out.line("  step " + e.status() + firstLine(e.error()));
         } else if (event instanceof ScenarioFinished e) {
-            out.println("Scenario " + e.status() + ": " + e.name() + firstLine(e.error()));
+            out.line("Scenario " + e.status() + ": " + e.name() + firstLine(e.error()));
         } else if (event instanceof RunFinished e) {
-            out.println("jailspec run " + e.runId() + (e.passed() ? " passed" : " FAILED"));
+            out.line("jailspec run " + e.runId() + (e.passed() ? " passed" : " FAILED"));
         }
     }
 
     private void printCommand(CommandFinished e) {
-        out.println("  $ " + ShellQuote.join(e.argv()) + "  -> exit " + e.exitCode() + " (" + e.durationMs() + " ms)");
+        out.line("  $ " + ShellQuote.join(e.argv()) + "  -> exit " + e.exitCode() + " (" + e.durationMs() + " ms)");
         if (e.exitCode() != 0) {
             List<String> lines = e.stderr().strip().lines().toList();
             lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size())
-                    .forEach(line -> out.println("      " + line));
+                    .forEach(line -> out.line("      " + line));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.jailspec.event.EventListener;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,32 +16,48 @@ import java.util.List;
 
 /**
  * The report listeners of a run, subscribed in one call: the JSON-lines event log
- * ({@code <reports>/events.jsonl}), the console reporter and the Allure bridge.
- * {@link #close()} unsubscribes them and closes the log; the log is flushed per line,
- * so a run that never gets to close loses nothing.
+ * ({@code <reports>/events.jsonl}), the console reporter with progress of long activities, the
+ * Allure bridge and Allure's run files (environment, executor, categories), and the runbook
+ * ({@code <reports>/runbook.md}, {@code <reports>/runbook/*.sh}).
+ * {@link #close()} unsubscribes them and closes the log; the log is flushed per line and the
+ * runbook rewritten after each scenario, so a run that never gets to close loses nothing.
  */
 public final class ReportListeners implements AutoCloseable {
     public static final String EVENT_LOG = "events.jsonl";
     public static final String ALLURE_RESULTS = "allure-results";
 
     private final JsonLinesEventLog eventLog;
+    private final ProgressReporter progress;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
-    private ReportListeners(EventBus bus, JsonLinesEventLog eventLog, List<EventListener> others) {
+    private ReportListeners(EventBus bus, JsonLinesEventLog eventLog, ProgressReporter progress,
+                            List<EventListener> others) {
         this.eventLog = eventLog;
+        this.progress = progress;
         subscriptions.add(bus.subscribe(eventLog));
         others.forEach(listener -> subscriptions.add(bus.subscribe(listener)));
     }
 
-    /** For the test glue: {@code ReportListeners.attach(RunContext.bus(), Path.of("reports"))}. */
+    /**
+     * For the test glue: {@code ReportListeners.attach(RunContext.bus(), Path.of("reports"))}. Progress
+     * redraws one status line when stdout is a terminal, and prints a line every few seconds otherwise.
+     */
     public static ReportListeners attach(EventBus bus, Path reportsDir) {
-        return attach(bus, reportsDir, System.out, Allure.getLifecycle());
+        var console = new LiveConsole(System.out, LiveConsole.stdoutIsTerminal());
+        return attach(bus, reportsDir, console, ProgressReporter.withTicker(console), Allure.getLifecycle());
     }
 
-    public static ReportListeners attach(EventBus bus, Path reportsDir, PrintStream console, AllureLifecycle allure) {
-        return new ReportListeners(bus, new JsonLinesEventLog(reportsDir.resolve(EVENT_LOG)),
-                List.of(new ConsoleReporter(console), new AllureBridge(allure),
-                        new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS))));
+    /** With a plain console (no terminal status line) and progress driven by the events alone. */
+    public static ReportListeners attach(EventBus bus, Path reportsDir, PrintStream out, AllureLifecycle allure) {
+        var console = new LiveConsole(out, false);
+        return attach(bus, reportsDir, console, new ProgressReporter(console, Clock.systemUTC()), allure);
+    }
+
+    private static ReportListeners attach(EventBus bus, Path reportsDir, LiveConsole console, ProgressReporter progress,
+                                          AllureLifecycle allure) {
+        return new ReportListeners(bus, new JsonLinesEventLog(reportsDir.resolve(EVENT_LOG)), progress,
+                List.of(progress, new ConsoleReporter(console), new AllureBridge(allure),
+                        new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS)), new RunbookExporter(reportsDir)));
     }
 
     /**
@@ -76,6 +93,7 @@ public final class ReportListeners implements AutoCloseable {
                 throw new IllegalStateException("cannot unsubscribe a report listener", e);
             }
         }
+        progress.close();
         eventLog.close();
     }
 }

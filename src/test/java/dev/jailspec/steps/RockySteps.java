@@ -7,6 +7,7 @@ import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.hooks.World;
 import dev.jailspec.provision.Layout;
 import dev.jailspec.provision.Provisioner;
+import dev.jailspec.report.Attachments;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -33,7 +34,9 @@ public final class RockySteps {
 
     @Then("{string} in the jail names Rocky Linux of the configured major release")
     public void osReleaseIsRocky(String path) {
-        OsRelease os = OsRelease.parse(jailFiles().readText(path));
+        String text = jailFiles().readText(path);
+        Attachments.text(path + " (in the jail, read on the host)", text);
+        OsRelease os = OsRelease.parse(text);
         assertThat(os.id()).as("ID in %s", path).isEqualTo("rocky");
         assertThat(os.majorVersion()).as("VERSION_ID in %s (%s)", path, os.prettyName())
                 .isEqualTo(world.run().settings().rockyRelease());
