@@ -8,7 +8,9 @@ Feature: Release template
   ("zdata/jails" in the how-to, mounted at jailspec.zfs.mountpoint "/zdata/jails") and the
   release is jailspec.freebsd.release ("14.3-RELEASE"). The report lists the values in effect.
 
-  How-to steps 3, 5, 6, 7 and 10. The template is built once and reused by later runs.
+  How-to steps 3 and 5 to 10. freebsd-update refuses to fetch without a terminal unless told it
+  runs from a script (--not-running-from-cron), and with -b it must be told the template's
+  release (--currently-running), or it patches by the host's release. The template is built once and reused by later runs.
 
   Scenario: The jail datasets form one tree under the ZFS root
     When the jail dataset tree is created under the ZFS root
@@ -19,6 +21,7 @@ Feature: Release template
     Given the jail dataset tree exists under the ZFS root
     When the template dataset of the release is created
     And the release's base system is fetched and extracted into the template
+    And the template is patched with freebsd-update, without a terminal
     And the template is snapshotted as "@base"
     Then the template snapshot "@base" exists
     And the template contains the FreeBSD base system of the release

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -144,10 +145,13 @@ public final class LocalHost implements Host {
         return true;
     }
 
-    // Children first: once the parent is dead they are re-parented and no longer its descendants.
+    // The tree is listed first (a dead parent's children are re-parented and no longer its
+    // descendants), then the parent dies first, so a shell cannot report its killed jobs
+    // ("Killed") into the output we keep.
     private static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = process.descendants().toList();
         process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void closeQuietly(OutputStream stream) {

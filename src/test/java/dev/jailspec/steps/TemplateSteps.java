@@ -56,6 +56,11 @@ public final class TemplateSteps {
         provisioner.installBaseSystem();
     }
 
+    @When("the template is patched with freebsd-update, without a terminal")
+    public void patchTemplate() {
+        provisioner.updateTemplate();
+    }
+
     @When("the template is snapshotted as {snapshot}")
     public void snapshot(String name) {
         assertThat(name).as("snapshot name the jails are cloned from").isEqualTo(Layout.BASE_SNAPSHOT);
