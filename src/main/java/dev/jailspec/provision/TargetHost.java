@@ -1,9 +1,12 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.config.FaultRule;
 import dev.jailspec.config.Settings;
 import dev.jailspec.config.Target;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.LocalHost;
+import dev.jailspec.sim.SimFault;
+import dev.jailspec.sim.SimFaults;
 import dev.jailspec.sim.SimHost;
 import dev.jailspec.sim.SimHostSpec;
 import dev.jailspec.sim.fixtures.FixtureArchives;
@@ -51,7 +54,7 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
                 .withRelease(settings.freebsdRelease())
                 .withPools(List.of(settings.pool()))
                 .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
-        SimHost sim = SimHost.create(root, spec);
+        SimHost sim = SimHost.create(root, spec).withFaults(simFaults(settings.simFaults()));
         String freebsdMirror = settings.freebsdMirror();
         String rockyMirror = settings.rockyMirror();
         Optional<FixtureServer> server = Optional.empty();
@@ -64,6 +67,16 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
             rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
         }
         return new TargetHost(sim, freebsdMirror, rockyMirror, server, temp);
+    }
+
+    /** jailspec.sim.faults as the simulator's own rules (config does not know the sim, nor the sim config). */
+    static SimFaults simFaults(List<FaultRule> rules) {
+        return new SimFaults(rules.stream().map(r -> new SimFault(r.prefix(), switch (r.action()) {
+            case FAIL -> SimFault.Kind.FAIL;
+            case EXIT -> SimFault.Kind.EXIT;
+            case HANG -> SimFault.Kind.HANG;
+            case STDERR -> SimFault.Kind.STDERR;
+        }, r.exitCode(), r.stderr())).toList());
     }
 
     /** The release the embedded mirror serves: 9.7 (an OCI archive, as on the real mirror today) for 9. */
