@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,6 +30,10 @@ import java.util.stream.Stream;
 record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<FixtureServer> fixtureMirror,
                   Optional<Path> tempRoot)
         implements AutoCloseable {
+
+    /** The embedded mirror's archives take a while to build (xz); a JVM that opens many sim runs builds them once. */
+    private static final Map<String, FixtureArchives.FreebsdDist> FREEBSD_FIXTURES = new ConcurrentHashMap<>();
+    private static final Map<String, FixtureArchives.RockyImages> ROCKY_FIXTURES = new ConcurrentHashMap<>();
 
     static TargetHost open(Settings settings) {
         Target target = settings.target();
@@ -60,8 +66,9 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
         Optional<FixtureServer> server = Optional.empty();
         if (freebsdMirror.isEmpty() || rockyMirror.isEmpty()) {
             FixtureServer started = FixtureServer.start()
-                    .serveFreebsd(FixtureArchives.freebsd(settings.freebsdRelease()))
-                    .serveRocky(FixtureArchives.rockyImages(simRockyRelease(settings.rockyRelease())));
+                    .serveFreebsd(FREEBSD_FIXTURES.computeIfAbsent(settings.freebsdRelease(), FixtureArchives::freebsd))
+                    .serveRocky(ROCKY_FIXTURES.computeIfAbsent(settings.rockyRelease(),
+                            major -> FixtureArchives.rockyImages(simRockyRelease(major))));
             server = Optional.of(started);
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
             rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
