@@ -135,7 +135,7 @@ public final class Provisioner {
         if (!zfs.exists(layout.jailDataset())) {
             teardown.record(new Undo.DestroyDataset(layout.jailDataset()));
         }
-        steps.ensure(new CloneJail(zfs, layout, run.marks()));
+        steps.ensure(new CloneJail(host, layout, run.marks()));
     }
 
     /** Writes the jail's file and reads it back with the jailconf parser, as rc.d/jail will. */
@@ -263,6 +263,15 @@ public final class Provisioner {
 
     public List<ZfsDataset> datasetsUnderRoot() {
         return zfs.list(layout.zfsRoot(), true);
+    }
+
+    /** jailspec's mark on a dataset or snapshot, as {@code jailspec:run}'s value, when set locally (not inherited). */
+    public Optional<String> runMark(String dataset) {
+        return datasetMarks.of(dataset).filter(DatasetMarks.Mark::isJailspecs).flatMap(DatasetMarks.Mark::run);
+    }
+
+    public String runId() {
+        return run.runId();
     }
 
     public Optional<String> rcConf(String variable) {

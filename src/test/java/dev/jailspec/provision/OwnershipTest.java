@@ -47,7 +47,7 @@ class OwnershipTest {
     }
 
     @Test
-    void aDatasetWhereTheClonGoesThatJailspecDidNotCreateStopsTheRunAndStays() {
+    void aDatasetWhereTheCloneGoesThatJailspecDidNotCreateStopsTheRunAndStays() {
         ok(host, "zfs", "create", "zdata/jails/containers/lrdev");
 
         try (JailspecRun run = open()) {
