@@ -167,6 +167,25 @@ class OwnershipTest {
     }
 
     @Test
+    void rcConfIsRestoredAtTeardownUnlessHostConfigIsKept() {
+        byte[] before = host.readFile("/etc/rc.conf");
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.enableJailsAtBoot();
+            p.teardown();
+        }
+        assertThat(host.readFile("/etc/rc.conf")).isEqualTo(before);
+
+        try (JailspecRun run = SimRuns.open(SimRuns.settings(root, SimRuns.cache(), "1s",
+                "jailspec.teardown.hostconfig", "keep"), "keeping-run")) {
+            Provisioner p = new Provisioner(run);
+            p.enableJailsAtBoot();
+            p.teardown();
+        }
+        assertThat(ok(host, "sysrc", "-n", "jail_enable", "jail_parallel_start")).isEqualTo("YES\nYES\n");
+    }
+
+    @Test
     void anIncompleteTemplateOfAnEarlierRunIsReapedACompleteOneKept() {
         Path fresh = dir.resolve("fresh");
         try (JailspecRun crashed = SimRuns.open(SimRuns.settings(fresh, SimRuns.cache(), "1s"), "crashed")) {
