@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  */
 public enum Setting {
     TARGET("jailspec.target", "sim", "sim", oneOf("sim", "local"), "sim or local"),
-    ZFS_ROOT("jailspec.zfs.root", "zdata/jails", null, Rules.DATASET,
-            "a ZFS dataset name such as zroot/jailspec (letters, digits, _ - . : separated by /)"),
-    ZFS_MOUNTPOINT("jailspec.zfs.mountpoint", "/zdata/jails", null, Rules.ABSOLUTE_PATH,
-            "an absolute path without '..', e.g. /zroot/jailspec (default: / followed by jailspec.zfs.root)"),
+    ZFS_ROOT("jailspec.zfs.root", "zdata/jails", null, Rules.ZFS_ROOT,
+            "a ZFS dataset name below a pool such as zroot/jailspec (letters, digits, _ - . : separated by /;"
+                    + " not a whole pool)"),
+    ZFS_MOUNTPOINT("jailspec.zfs.mountpoint", "/zdata/jails", null, Rules.MOUNTPOINT,
+            "an absolute path without '..', e.g. /zroot/jailspec, that is not / or a system directory such as"
+                    + " /usr or /var (default: / followed by jailspec.zfs.root)"),
     FREEBSD_RELEASE("jailspec.freebsd.release", "14.3-RELEASE", "14.3-RELEASE", Rules.RELEASE,
             "a FreeBSD release such as 14.3-RELEASE or 15.0-RELEASE"),
     FREEBSD_MIRROR("jailspec.freebsd.mirror", "", "https://download.freebsd.org/ftp", Rules.OPTIONAL_URL,
@@ -44,8 +46,28 @@ public enum Setting {
             "an IPv4 address, e.g. 192.168.7.221"),
     TEARDOWN("jailspec.teardown", "always", "always", oneOf("always", "on-success", "never"),
             "always, on-success or never (never keeps the jail for debugging)"),
+    TEARDOWN_HOST_CONFIG("jailspec.teardown.hostconfig", "restore", "restore", oneOf("restore", "keep"),
+            "restore (rc.conf values jailspec changed are set back at teardown) or keep"),
+    LOCK_WAIT("jailspec.lock.wait", "10s", "2m", Rules.DURATION,
+            "how long a run waits for another run on the same host to finish, e.g. 30s, 2m or PT2M"),
+    TIMEOUT_DEFAULT("jailspec.timeout.default", "5s", "2m", Rules.DURATION,
+            "the timeout of a host command (zfs, sysrc, jexec, ...), e.g. 30s, 2m or PT2M; on sim commands answer at"
+                    + " once, so it only bounds an injected hang"),
+    TIMEOUT_JAIL("jailspec.timeout.jail", "5s", "5m", Rules.DURATION,
+            "the timeout of service jail start/stop, which run the jail's /etc/rc (e.g. 5m)"),
+    TIMEOUT_DOWNLOAD("jailspec.timeout.download", "5s", "30m", Rules.DURATION,
+            "the timeout of host commands of kind download (fetch on the target), e.g. 30m"),
+    TIMEOUT_EXTRACT("jailspec.timeout.extract", "5s", "20m", Rules.DURATION,
+            "the timeout of an archive extraction with tar (e.g. 20m)"),
+    TIMEOUT_UPDATE("jailspec.timeout.update", "5s", "30m", Rules.DURATION,
+            "the timeout of freebsd-update fetch install (e.g. 30m)"),
+    TIMEOUT_DNF("jailspec.timeout.dnf", "5s", "20m", Rules.DURATION,
+            "the timeout of a dnf command in the Linux userland (e.g. 20m)"),
     SIM_ROOT("jailspec.sim.root", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
-            "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)");
+            "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)"),
+    SIM_FAULTS("jailspec.sim.faults", "", "", v -> FaultRule.problem(v).isEmpty(),
+            "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT, e.g."
+                    + " 'zfs clone=exit:1;service jail start=fail;jexec=hang' (target sim only)");
 
     private final String key;
     private final String simDefault;
@@ -82,6 +104,17 @@ public enum Setting {
         return allowed;
     }
 
+    /**
+     * What is wrong with {@code value} beyond "not allowed", e.g. which fault rule is malformed;
+     * empty when the value is accepted or there is nothing more to say.
+     */
+    public Optional<String> problem(String value) {
+        if (accepts(value)) {
+            return Optional.empty();
+        }
+        return this == SIM_FAULTS ? FaultRule.problem(value) : Optional.empty();
+    }
+
     public static Optional<Setting> byKey(String key) {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
     }
@@ -99,8 +132,18 @@ public enum Setting {
         static final Predicate<String> DATASET = Pattern.compile(
                 "[A-Za-z][A-Za-z0-9_.:-]*(/[A-Za-z0-9_:-][A-Za-z0-9_.:-]*)*").asMatchPredicate()
                 .and(v -> !v.contains("..") && v.length() <= 200);
+        static final Predicate<String> ZFS_ROOT = DATASET.and(v -> v.indexOf('/') > 0);
         static final Predicate<String> ABSOLUTE_PATH = Pattern.compile("(/[A-Za-z0-9_.:+-]+)+/?").asMatchPredicate()
                 .and(v -> !Arrays.asList(v.split("/")).contains(".."));
+        /** Directories of hier(7) a jail tree must never be mounted over. */
+        static final java.util.Set<String> SYSTEM_DIRS = java.util.Set.of("/", "/bin", "/boot", "/compat", "/dev",
+                "/etc", "/home", "/lib", "/libexec", "/media", "/mnt", "/net", "/proc", "/rescue", "/root", "/sbin",
+                "/tmp", "/usr", "/var", "/usr/bin", "/usr/include", "/usr/lib", "/usr/lib32", "/usr/libexec",
+                "/usr/local", "/usr/ports", "/usr/sbin", "/usr/share", "/usr/src", "/var/db", "/var/log", "/var/run",
+                "/var/tmp");
+        static final Predicate<String> MOUNTPOINT = ABSOLUTE_PATH
+                .and(v -> !SYSTEM_DIRS.contains(v.replaceAll("(.)/+$", "$1")));
+        static final Predicate<String> DURATION = v -> Durations.parse(v).isPresent();
         static final Predicate<String> OPTIONAL_ABSOLUTE_PATH = v -> v.isEmpty() || ABSOLUTE_PATH.test(v);
         static final Predicate<String> OPTIONAL_URL = v -> v.isEmpty() || Pattern.compile(
                 "https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~%+-]+)*/?").matcher(v).matches();

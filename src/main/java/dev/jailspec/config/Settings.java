@@ -1,9 +1,11 @@
 package dev.jailspec.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,6 +105,40 @@ public final class Settings {
     public Optional<Path> simRoot() {
         String v = get(Setting.SIM_ROOT);
         return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    /** The fault rules the simulated host applies; empty unless jailspec.sim.faults is set. */
+    public List<FaultRule> simFaults() {
+        return FaultRule.parseAll(get(Setting.SIM_FAULTS));
+    }
+
+    /** Whether rc.conf values jailspec changed are left as they are at teardown (jailspec.teardown.hostconfig=keep). */
+    public boolean keepHostConfig() {
+        return get(Setting.TEARDOWN_HOST_CONFIG).equals("keep");
+    }
+
+    /** How long a run waits for the host's lock held by another run. */
+    public Duration lockWait() {
+        return duration(Setting.LOCK_WAIT);
+    }
+
+    /**
+     * The timeout of each kind of host command ({@link dev.jailspec.config.Setting#TIMEOUT_DEFAULT} and
+     * the jailspec.timeout.* keys): "default", "jail", "download", "extract", "update", "dnf".
+     */
+    public Map<String, Duration> timeouts() {
+        var map = new LinkedHashMap<String, Duration>();
+        map.put("default", duration(Setting.TIMEOUT_DEFAULT));
+        map.put("jail", duration(Setting.TIMEOUT_JAIL));
+        map.put("download", duration(Setting.TIMEOUT_DOWNLOAD));
+        map.put("extract", duration(Setting.TIMEOUT_EXTRACT));
+        map.put("update", duration(Setting.TIMEOUT_UPDATE));
+        map.put("dnf", duration(Setting.TIMEOUT_DNF));
+        return map;
+    }
+
+    private Duration duration(Setting s) {
+        return Durations.parse(get(s)).orElseThrow(() -> new SettingsException("bad value for " + s.key() + ": " + get(s)));
     }
 
     /** Key to value, in declaration order: what the report and the console print. */

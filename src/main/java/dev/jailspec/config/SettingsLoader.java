@@ -65,6 +65,10 @@ public final class SettingsLoader {
         if (!target.isReal()) {
             return;
         }
+        if (!values.getOrDefault(Setting.SIM_FAULTS, "").isEmpty()) {
+            throw new SettingsException(Setting.SIM_FAULTS.key() + " (from " + sources.get(Setting.SIM_FAULTS)
+                    + ") injects faults into the simulated host only; target '" + target + "' is a real host: remove it");
+        }
         if (!values.containsKey(Setting.ZFS_ROOT)) {
             throw new SettingsException("target '" + target + "' changes a real host, so jailspec.zfs.root must be set "
                     + "explicitly (e.g. -Djailspec.zfs.root=zroot/jailspec); jailspec only touches what it creates under it");
@@ -93,8 +97,9 @@ public final class SettingsLoader {
     private static void put(Setting s, String value, String source, Map<Setting, String> given, Map<Setting, String> sources) {
         String v = value.strip();
         if (!s.accepts(v)) {
+            String why = s.problem(v).map(p -> ": " + p).orElse("");
             throw new SettingsException("bad value for " + s.key() + " from " + source + ": '" + printable(v)
-                    + "'; allowed: " + s.allowed());
+                    + "'" + why + "; allowed: " + s.allowed());
         }
         given.put(s, v);
         sources.put(s, source);

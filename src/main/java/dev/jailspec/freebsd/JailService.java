@@ -3,7 +3,6 @@ package dev.jailspec.freebsd;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +13,8 @@ import java.util.Objects;
  * {@link Jls#find} afterwards.
  */
 public final class JailService {
-    /** exec.start runs the jail's /etc/rc, which can take a while; longer than the 2-minute default. */
-    static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** The command kind: exec.start runs the jail's /etc/rc, which can take a while (jailspec.timeout.jail). */
+    static final String KIND = "jail";
 
     private final Host host;
 
@@ -50,6 +49,6 @@ public final class JailService {
     private CommandResult run(String verb, String name) {
         JailNames.requireValid(name);
         // A non-zero status means rc.d itself failed (unknown directive, mktemp), not a jail.
-        return host.run(Command.of(List.of("service", "jail", verb, name)).withTimeout(TIMEOUT)).orThrow();
+        return host.run(Command.of(List.of("service", "jail", verb, name)).withKind(KIND)).orThrow();
     }
 }

@@ -2,15 +2,19 @@ package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.freebsd.ZfsDataset;
+import dev.jailspec.host.Host;
+import java.util.Optional;
 
 /** How-to step 12: the jail's dataset is a clone of the template's {@code @base} snapshot. */
 final class CloneJail implements ProvisionStep {
+    private final Host host;
     private final Zfs zfs;
     private final Layout layout;
     private final Marks marks;
 
-    CloneJail(Zfs zfs, Layout layout, Marks marks) {
-        this.zfs = zfs;
+    CloneJail(Host host, Layout layout, Marks marks) {
+        this.host = host;
+        this.zfs = new Zfs(host);
         this.layout = layout;
         this.marks = marks;
     }
@@ -20,13 +24,15 @@ final class CloneJail implements ProvisionStep {
         return "clone " + layout.templateSnapshot() + " to " + layout.jailDataset();
     }
 
+    /** Done when the clone exists with this run's own mark; inherited marks (from containers) do not count. */
     @Override
     public boolean isDone() {
-        if (!zfs.exists(layout.jailDataset())) {
+        Optional<DatasetMarks.Mark> mark = new DatasetMarks(host).of(layout.jailDataset());
+        if (mark.isEmpty()) {
             return false;
         }
-        String run = zfs.get(layout.jailDataset(), Marks.RUN).get(0).valueIfSet().orElse("");
-        if (!run.equals(marks.runId())) {
+        if (!mark.get().isFromRun(marks.runId())) {
+            String run = mark.get().isJailspecs() ? mark.get().run().orElse("") : "";
             throw new ProvisionException(layout.jailDataset() + " already exists and was not created by this run"
                     + (run.isEmpty() ? "" : " (it carries jailspec:run=" + run + ", an earlier run)")
                     + "; destroy it (zfs destroy -r " + layout.jailDataset() + ") or choose another jailspec.jail.name");

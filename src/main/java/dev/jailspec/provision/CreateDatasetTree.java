@@ -5,7 +5,11 @@ import dev.jailspec.freebsd.ZfsDataset;
 import java.util.HashMap;
 import java.util.List;
 
-/** How-to step 3: {@code <root>}, {@code <root>/media}, {@code <root>/templates}, {@code <root>/containers}. */
+/**
+ * How-to step 3: {@code <root>}, {@code <root>/media}, {@code <root>/templates}, {@code <root>/containers}.
+ * What this creates is marked {@code jailspec:keep=tree}: the empty tree stays between runs. A root
+ * that exists already (one the admin made for jailspec) is used as it is.
+ */
 final class CreateDatasetTree implements ProvisionStep {
     static final List<String> CHILDREN = List.of("media", "templates", "containers");
 
@@ -32,13 +36,13 @@ final class CreateDatasetTree implements ProvisionStep {
     @Override
     public void apply() {
         if (!zfs.exists(layout.zfsRoot())) {
-            var props = new HashMap<>(marks.zfsProperties());
+            var props = new HashMap<>(marks.keptZfsProperties(Marks.KEEP_TREE));
             props.put("mountpoint", layout.mountpoint());
             zfs.create(layout.zfsRoot(), true, props);
         }
         for (String child : CHILDREN) {
             if (!zfs.exists(layout.dataset(child))) {
-                zfs.create(layout.dataset(child), false, marks.zfsProperties());
+                zfs.create(layout.dataset(child), false, marks.keptZfsProperties(Marks.KEEP_TREE));
             }
         }
     }

@@ -2,14 +2,19 @@ package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Zfs;
 
-/** How-to step 5: {@code zfs create -p <root>/templates/<release>}. */
+/**
+ * How-to step 5: {@code zfs create -p <root>/templates/<release>}. An existing template is only
+ * reused when jailspec made it: the base system is extracted into it.
+ */
 final class CreateTemplateDataset implements ProvisionStep {
     private final Zfs zfs;
+    private final DatasetMarks datasetMarks;
     private final Layout layout;
     private final Marks marks;
 
-    CreateTemplateDataset(Zfs zfs, Layout layout, Marks marks) {
+    CreateTemplateDataset(Zfs zfs, DatasetMarks datasetMarks, Layout layout, Marks marks) {
         this.zfs = zfs;
+        this.datasetMarks = datasetMarks;
         this.layout = layout;
         this.marks = marks;
     }
@@ -21,7 +26,16 @@ final class CreateTemplateDataset implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return zfs.exists(layout.templateDataset());
+        var mark = datasetMarks.of(layout.templateDataset());
+        if (mark.isEmpty()) {
+            return false;
+        }
+        if (!mark.get().isJailspecs()) {
+            throw new ProvisionException(layout.templateDataset() + " already exists and was not created by jailspec;"
+                    + " the base system would be extracted into it. Rename or destroy it by hand, or choose another"
+                    + " jailspec.zfs.root");
+        }
+        return true;
     }
 
     @Override

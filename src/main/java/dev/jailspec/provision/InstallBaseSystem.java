@@ -8,7 +8,6 @@ import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
 import java.net.URI;
-import java.time.Duration;
 
 /**
  * How-to steps 6 to 8: the release's {@code base.txz}, checked against the release MANIFEST,
@@ -18,8 +17,6 @@ import java.time.Duration;
  * reused without downloading or extracting anything.
  */
 final class InstallBaseSystem implements ProvisionStep {
-    static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(20);
-
     private final Host host;
     private final Zfs zfs;
     private final Layout layout;
@@ -58,8 +55,7 @@ final class InstallBaseSystem implements ProvisionStep {
             throw new ProvisionException(archive + " on the host has sha256 " + onHost + ", but the release MANIFEST says "
                     + sha256 + "; the copy to the host is damaged (disk full?); remove it and run again");
         }
-        host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink")
-                .withTimeout(EXTRACT_TIMEOUT).withKind("extract")).orThrow();
+        host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind("extract")).orThrow();
         var files = new FileCopy(host);
         files.copy("/etc/resolv.conf", layout.templatePath() + "/etc/resolv.conf");
         files.copy("/etc/localtime", layout.templatePath() + "/etc/localtime");

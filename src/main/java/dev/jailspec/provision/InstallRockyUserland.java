@@ -19,7 +19,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,7 +32,6 @@ import java.util.List;
 final class InstallRockyUserland implements ProvisionStep {
     /** Mount points the jail's Linux mounts need inside the userland (see JailConfTemplate). */
     static final List<String> MOUNT_POINTS = List.of("dev", "dev/shm", "dev/fd", "proc", "sys", "tmp", "home");
-    static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(20);
 
     private final Host host;
     private final Layout layout;
@@ -77,8 +75,7 @@ final class InstallRockyUserland implements ProvisionStep {
         String onHost = layout.path("media/" + dated.file() + (flattened ? ".rootfs.tar" : ""));
         host.upload(rootfsTar, onHost, 0644);
         new Mkdir(host).parents(layout.linuxRootOnHost());
-        host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost())
-                .withTimeout(EXTRACT_TIMEOUT).withKind("extract")).orThrow();
+        host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost()).withKind("extract")).orThrow();
         new FileCopy(host).copy("/etc/resolv.conf", layout.linuxRootOnHost() + "/etc/");
         for (String dir : MOUNT_POINTS) {
             new Mkdir(host).parents(layout.linuxRootOnHost() + "/" + dir);

@@ -18,9 +18,21 @@ public final class JailConfTemplate {
     private JailConfTemplate() {
     }
 
+    /** The first line of a file this run writes: {@code # jailspec:owner run=<run id>}. */
+    public static String markLine(String runId) {
+        return MARK + " run=" + runId;
+    }
+
+    /** The run id in a file's first line when it carries jailspec's mark, e.g. from a crashed run. */
+    public static java.util.Optional<String> runOf(String content) {
+        String first = content.lines().findFirst().orElse("");
+        return first.startsWith(MARK + " run=") ? java.util.Optional.of(first.substring((MARK + " run=").length()).strip())
+                : java.util.Optional.empty();
+    }
+
     public static String render(Layout l, String runId, boolean linuxMounts) {
         var sb = new StringBuilder();
-        sb.append(MARK).append(" run=").append(runId).append('\n');
+        sb.append(markLine(runId)).append('\n');
         sb.append("# The ").append(l.jailName()).append(" jail: a VNET thin jail cloned from ")
                 .append(l.templateSnapshot()).append(".\n");
         sb.append("# Remove it with: service jail stop ").append(l.jailName())

@@ -6,11 +6,22 @@ import dev.jailspec.event.EventBus;
 import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.ObservedHost;
+import dev.jailspec.host.TimedHost;
+import dev.jailspec.host.TimeoutPolicy;
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run against one target: the settings, the names derived from them, the event bus, and the
  * target host, opened once and closed after the last scenario.
+ *
+ * <p>Opening a run checks that every name lies inside the sandbox (the ZFS root and its
+ * mountpoint) before any command runs, takes the host's lock (one run per host, see
+ * {@link RunLock}), and lets the {@link Reaper} remove what earlier runs left. Until it is closed,
+ * a JVM shutdown hook (Ctrl-C, SIGTERM) tears down the scenarios still open, as jailspec.teardown
+ * says for a failed scenario, and releases the lock.
  */
 public final class JailspecRun implements AutoCloseable {
     private final Settings settings;
@@ -20,6 +31,11 @@ public final class JailspecRun implements AutoCloseable {
     private final TargetHost target;
     private final Host host;
     private final Downloader downloader;
+    private final RunLock lock;
+    private final Set<Provisioner> openScenarios = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+    private volatile List<String> reaped = List.of();
     private boolean hostReady;
 
     private JailspecRun(Settings settings, EventBus bus, String runId, TargetHost target) {
@@ -28,14 +44,67 @@ public final class JailspecRun implements AutoCloseable {
         this.bus = bus;
         this.runId = runId;
         this.target = target;
-        this.host = new ObservedHost(target.host(), bus);
+        // The timeout of each command is decided here, by its kind; the observer then reports it.
+        this.host = new TimedHost(new ObservedHost(target.host(), bus), new TimeoutPolicy(settings.timeouts()));
         this.downloader = new Downloader(settings.cacheDir(), bus);
+        this.lock = new RunLock(host, runId, bus);
+        this.shutdownHook = new Thread(this::onShutdown, "jailspec-shutdown-" + runId);
     }
 
-    /** Reports the settings, then opens the target; a real target is only ever opened when asked for. */
+    /**
+     * Reports the settings, checks the sandbox, then opens the target (a real target only ever when
+     * asked for), takes its lock and reaps what earlier runs left.
+     */
     public static JailspecRun open(Settings settings, EventBus bus, String runId) {
         bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
-        return new JailspecRun(settings, bus, runId, TargetHost.open(settings));
+        new Sandbox(Layout.of(settings)).requireLayoutInside();
+        var run = new JailspecRun(settings, bus, runId, TargetHost.open(settings));
+        try {
+            run.lock.acquire(settings.lockWait());
+            run.reaped = List.copyOf(new Reaper(run.host, run.layout, run.marks(), bus).reap());
+            Runtime.getRuntime().addShutdownHook(run.shutdownHook);
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return run;
+    }
+
+    /** What the reaper removed when this run started, e.g. "destroyed the dataset zdata/jails/containers/lrdev (...)". */
+    public List<String> reaped() {
+        return reaped;
+    }
+
+    void register(Provisioner p) {
+        openScenarios.add(p);
+    }
+
+    void unregister(Provisioner p) {
+        openScenarios.remove(p);
+    }
+
+    /** JVM shutdown before close(): tear down what open scenarios made (a Ctrl-C'd scenario counts as failed). */
+    private void onShutdown() {
+        if (closed) {
+            return;
+        }
+        List<Provisioner> open = List.copyOf(openScenarios);
+        TeardownPolicy policy = teardownPolicy();
+        if (!open.isEmpty()) {
+            System.err.println("jailspec: the JVM is shutting down with " + open.size() + " scenario(s) open; "
+                    + (policy.tearsDown(true) ? "tearing down" : "keeping them (jailspec.teardown=" + policy.value()
+                    + "); the next run's reaper removes them"));
+        }
+        for (Provisioner p : open) {
+            if (policy.tearsDown(true)) {
+                try {
+                    p.teardown();
+                } catch (RuntimeException e) {
+                    System.err.println("jailspec: teardown at shutdown: " + e.getMessage());
+                }
+            }
+        }
+        closeQuietly();
     }
 
     public Settings settings() {
@@ -93,8 +162,23 @@ public final class JailspecRun implements AutoCloseable {
         }
     }
 
+    /** Releases the lock and closes the target; scenarios tear themselves down before (ScenarioHooks). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // shutting down already, or the hook was never added (open failed)
+        }
+        closeQuietly();
+    }
+
+    private synchronized void closeQuietly() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        lock.release();
         host.close();
         target.close();
     }

@@ -3,15 +3,37 @@ package dev.jailspec.provision;
 import java.util.Map;
 
 /**
- * The mark jailspec puts on what it creates (ZFS user properties), so teardown and the reaper
- * only ever destroy their own objects.
+ * The mark jailspec puts on what it creates, so teardown and the reaper only ever remove their
+ * own objects: ZFS user properties on datasets and snapshots ({@value #OWNER}={@value #OWNER_VALUE},
+ * {@value #RUN}=&lt;run id&gt;), {@link JailConfTemplate#MARK} as the first line of the files it
+ * writes, and the description {@code jail:<name>} on the jail's epair.
+ *
+ * <p>Only a <em>locally</em> set property counts: user properties are inherited, so a dataset
+ * someone else creates below a marked one shows the mark as "inherited from ..." and is not ours.
+ *
+ * <p>{@value #KEEP} says a marked object is meant to outlive the run: the dataset tree
+ * ({@code keep=tree}) and the complete release template with its {@code @base} snapshot
+ * ({@code keep=template}). Teardown and the reaper leave those alone.
  */
 public record Marks(String runId) {
     public static final String OWNER = "jailspec:owner";
     public static final String RUN = "jailspec:run";
+    public static final String KEEP = "jailspec:keep";
     public static final String OWNER_VALUE = "jailspec";
+    public static final String KEEP_TREE = "tree";
+    public static final String KEEP_TEMPLATE = "template";
 
     public Map<String, String> zfsProperties() {
         return Map.of(OWNER, OWNER_VALUE, RUN, runId);
+    }
+
+    /** The mark of something meant to stay between runs, e.g. {@code keep=tree}. */
+    public Map<String, String> keptZfsProperties(String keep) {
+        return Map.of(OWNER, OWNER_VALUE, RUN, runId, KEEP, keep);
+    }
+
+    /** The description jail.conf's exec.prestart gives the epair's host side: {@code jail:<name>}. */
+    public static String epairDescription(String jailName) {
+        return "jail:" + jailName;
     }
 }

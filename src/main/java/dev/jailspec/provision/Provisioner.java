@@ -1,7 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.event.EventBus;
-import dev.jailspec.freebsd.FileCopy;
+import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.Kldstat;
@@ -11,7 +11,10 @@ import dev.jailspec.freebsd.ServiceJailStopOutcome;
 import dev.jailspec.freebsd.Sysrc;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.freebsd.ZfsDataset;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
+import dev.jailspec.host.ShellQuote;
 import dev.jailspec.jailconf.JailConfLoader;
 import dev.jailspec.jailconf.JailConfSet;
 import dev.jailspec.jailconf.JailParameters;
@@ -32,10 +35,12 @@ public final class Provisioner {
     private final Sysrc sysrc;
     private final Jls jls;
     private final JailService jailService;
+    private final DatasetMarks datasetMarks;
     private final StepRunner steps;
     private final Waits waits;
     private final Teardown teardown;
 
+    /** A provisioner for one scenario; it is registered with the run until {@link #teardown()} or {@link #release()}. */
     public Provisioner(JailspecRun run) {
         this.run = run;
         this.layout = run.layout();
@@ -45,9 +50,11 @@ public final class Provisioner {
         this.sysrc = new Sysrc(host);
         this.jls = new Jls(host);
         this.jailService = new JailService(host);
+        this.datasetMarks = new DatasetMarks(host);
         this.steps = new StepRunner(bus);
         this.waits = new Waits(bus);
-        this.teardown = new Teardown(zfs, sysrc, jailService, jls, new FileCopy(host), bus);
+        this.teardown = new Teardown(host, layout, run.marks(), run.settings().keepHostConfig(), bus);
+        run.register(this);
     }
 
     public Layout layout() {
@@ -64,11 +71,19 @@ public final class Provisioner {
 
     public void enableLinuxAbi() {
         run.requireHostReady();
-        var step = new EnableLinuxAbi(host);
-        if (!step.isDone()) {
-            teardown.record(new Undo.RestoreRcConf("linux_enable", new RcConfFile(host).value("linux_enable").orElse(null)));
+        recordRcConf(List.of("linux_enable"));
+        steps.ensure(new EnableLinuxAbi(host));
+    }
+
+    /** Records how rc.conf sets each variable that is not YES yet, before a step sets it. */
+    private void recordRcConf(List<String> variables) {
+        RcConfFile rcConf = new RcConfFile(host);
+        for (String v : variables) {
+            Optional<String> before = rcConf.value(v);
+            if (!before.filter("YES"::equalsIgnoreCase).isPresent()) {
+                teardown.record(new Undo.RestoreRcConf(v, before.orElse(null)));
+            }
         }
-        steps.ensure(step);
     }
 
     public boolean kernelModuleLoaded(String module) {
@@ -80,8 +95,12 @@ public final class Provisioner {
         steps.ensure(new CreateDatasetTree(zfs, layout, run.marks()));
     }
 
+    /** Until the template is snapshotted (and marked kept), teardown destroys it again: a half-built template is not reused. */
     public void createTemplateDataset() {
-        steps.ensure(new CreateTemplateDataset(zfs, layout, run.marks()));
+        if (!zfs.exists(layout.templateDataset())) {
+            teardown.record(new Undo.DestroyDataset(layout.templateDataset()));
+        }
+        steps.ensure(new CreateTemplateDataset(zfs, datasetMarks, layout, run.marks()));
     }
 
     public void installBaseSystem() {
@@ -93,7 +112,7 @@ public final class Provisioner {
     }
 
     public void snapshotTemplate() {
-        steps.ensure(new SnapshotTemplate(zfs, layout));
+        steps.ensure(new SnapshotTemplate(zfs, datasetMarks, layout, run.marks()));
     }
 
     /** The whole template: tree, dataset, base system, {@code @base}. Reused when the snapshot exists. */
@@ -108,26 +127,25 @@ public final class Provisioner {
     // --- the jail (undone by teardown) ---
 
     public void enableJailsAtBoot() {
-        var step = new EnableJailsAtBoot(sysrc);
-        if (!step.isDone()) {
-            RcConfFile rcConf = new RcConfFile(host);
-            EnableJailsAtBoot.VARIABLES.forEach(v -> teardown.record(new Undo.RestoreRcConf(v, rcConf.value(v).orElse(null))));
-        }
-        steps.ensure(step);
+        recordRcConf(EnableJailsAtBoot.VARIABLES);
+        steps.ensure(new EnableJailsAtBoot(sysrc));
     }
 
     public void cloneJail() {
-        if (steps.ensure(new CloneJail(zfs, layout, run.marks())) == StepRunner.Outcome.APPLIED) {
+        if (!zfs.exists(layout.jailDataset())) {
             teardown.record(new Undo.DestroyDataset(layout.jailDataset()));
         }
+        steps.ensure(new CloneJail(host, layout, run.marks()));
     }
 
     /** Writes the jail's file and reads it back with the jailconf parser, as rc.d/jail will. */
     public JailParameters writeJailConf(boolean linuxMounts) {
         String content = JailConfTemplate.render(layout, run.runId(), linuxMounts);
-        if (steps.ensure(new WriteJailConf(host, layout, content)) == StepRunner.Outcome.APPLIED) {
+        if (host.stat(layout.jailConfPath()).isEmpty()
+                || JailConfTemplate.runOf(host.readText(layout.jailConfPath())).isPresent()) {
             teardown.record(new Undo.RemoveFile(layout.jailConfPath()));
         }
+        steps.ensure(new WriteJailConf(host, layout, content));
         return effectiveJailConf().orElseThrow(() -> new ProvisionException(
                 layout.jailConfPath() + " was written but does not define the jail " + layout.jailName()));
     }
@@ -161,10 +179,12 @@ public final class Provisioner {
         steps.ensure(run.rockyUserlandInstaller(host));
     }
 
+    /** Recorded first: a start that fails or hangs half-way may leave the jail or its epair behind. */
     public void startJail() {
-        if (steps.ensure(new StartJail(jailService, jls, layout)) == StepRunner.Outcome.APPLIED) {
-            teardown.record(new Undo.StopJail(layout.jailName()));
-        }
+        var step = new StartJail(jailService, jls, new Ifconfig(host), layout);
+        teardown.record(new Undo.DestroyEpair(layout.hostInterface(), layout.jailName()));
+        teardown.record(new Undo.StopJail(layout.jailName(), layout.jailPath()));
+        steps.ensure(step);
     }
 
     /** Everything needed for a running jail, each step only if not done yet. */
@@ -202,6 +222,23 @@ public final class Provisioner {
         return insideJail().chroot(Layout.LINUX_ROOT_IN_JAIL);
     }
 
+    /** Runs {@code argv} in the Linux userland, whatever its exit status; dnf gets the timeout of kind "dnf". */
+    public CommandResult inLinuxUserland(List<String> argv) {
+        return insideLinuxUserland().run(Command.of(argv).withKind(argv.get(0).equals("dnf") ? "dnf" : "default"));
+    }
+
+    /**
+     * Runs {@code argv} in the Linux userland and requires exit 0; a failure or a hang is a
+     * {@link ProvisionException} naming what was run and the command.
+     */
+    public CommandResult runInLinuxUserland(List<String> argv) {
+        try {
+            return inLinuxUserland(argv).orThrow();
+        } catch (RuntimeException e) {
+            throw StepRunner.failed("run `" + ShellQuote.join(argv) + "` in the Linux userland of " + layout.jailName(), e);
+        }
+    }
+
     public JailInfo awaitJailRunning(Duration timeout) {
         return waits.until("jail " + layout.jailName() + " running at " + layout.jailPath(), timeout,
                 () -> jls.find(layout.jailName()),
@@ -231,6 +268,15 @@ public final class Provisioner {
         return zfs.list(layout.zfsRoot(), true);
     }
 
+    /** jailspec's mark on a dataset or snapshot, as {@code jailspec:run}'s value, when set locally (not inherited). */
+    public Optional<String> runMark(String dataset) {
+        return datasetMarks.of(dataset).filter(DatasetMarks.Mark::isJailspecs).flatMap(DatasetMarks.Mark::run);
+    }
+
+    public String runId() {
+        return run.runId();
+    }
+
     public Optional<String> rcConf(String variable) {
         return sysrc.get(variable);
     }
@@ -247,7 +293,20 @@ public final class Provisioner {
         return teardown.pending();
     }
 
+    /** Undoes what this scenario changed (see {@link Teardown}); afterwards the run no longer tracks it. */
     public void teardown() {
-        teardown.run();
+        try {
+            teardown.run();
+        } finally {
+            run.unregister(this);
+        }
+    }
+
+    /**
+     * Keeps what this scenario made (jailspec.teardown said so): the run stops tracking it, so
+     * not even the JVM's shutdown hook removes it. The next run's reaper will.
+     */
+    public void release() {
+        run.unregister(this);
     }
 }

@@ -2,14 +2,22 @@ package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Zfs;
 
-/** How-to step 10: freeze the template as {@code @base}; every jail is a clone of it. */
+/**
+ * How-to step 10: freeze the template as {@code @base}; every jail is a clone of it. The snapshot
+ * gets jailspec's mark, and the template {@code jailspec:keep=template}: from now on it is complete
+ * and stays for later runs, which teardown and the reaper respect.
+ */
 final class SnapshotTemplate implements ProvisionStep {
     private final Zfs zfs;
+    private final DatasetMarks datasetMarks;
     private final Layout layout;
+    private final Marks marks;
 
-    SnapshotTemplate(Zfs zfs, Layout layout) {
+    SnapshotTemplate(Zfs zfs, DatasetMarks datasetMarks, Layout layout, Marks marks) {
         this.zfs = zfs;
+        this.datasetMarks = datasetMarks;
         this.layout = layout;
+        this.marks = marks;
     }
 
     @Override
@@ -19,12 +27,18 @@ final class SnapshotTemplate implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return zfs.exists(layout.templateSnapshot());
+        return zfs.exists(layout.templateSnapshot()) && datasetMarks.of(layout.templateDataset())
+                .filter(DatasetMarks.Mark::isKept).isPresent();
     }
 
     @Override
     public void apply() {
-        zfs.snapshot(layout.templateSnapshot());
+        if (!zfs.exists(layout.templateSnapshot())) {
+            zfs.snapshot(layout.templateSnapshot());
+            zfs.set(layout.templateSnapshot(), Marks.OWNER, Marks.OWNER_VALUE);
+            zfs.set(layout.templateSnapshot(), Marks.RUN, marks.runId());
+        }
+        zfs.set(layout.templateDataset(), Marks.KEEP, Marks.KEEP_TEMPLATE);
     }
 
     @Override

@@ -13,14 +13,27 @@ public final class StepRunner {
         this.bus = bus;
     }
 
+    /**
+     * Checks, applies if needed, verifies. Any failure, a command that failed or hung included,
+     * becomes a {@link ProvisionException} "&lt;step&gt; failed: &lt;cause&gt;" that keeps the cause,
+     * so the report names the step and the command.
+     */
     public Outcome ensure(ProvisionStep step) {
-        if (step.isDone()) {
-            bus.publish(new Note(bus.now(), "already done, reused: " + step.description()));
+        try {
+            if (step.isDone()) {
+                bus.publish(new Note(bus.now(), "already done, reused: " + step.description()));
+                step.verify();
+                return Outcome.ALREADY_DONE;
+            }
+            step.apply();
             step.verify();
-            return Outcome.ALREADY_DONE;
+            return Outcome.APPLIED;
+        } catch (RuntimeException e) {
+            throw failed(step.description(), e);
         }
-        step.apply();
-        step.verify();
-        return Outcome.APPLIED;
+    }
+
+    static ProvisionException failed(String what, RuntimeException cause) {
+        return new ProvisionException(what + " failed: " + cause.getMessage(), cause);
     }
 }

@@ -1,9 +1,12 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.config.FaultRule;
 import dev.jailspec.config.Settings;
 import dev.jailspec.config.Target;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.LocalHost;
+import dev.jailspec.sim.SimFault;
+import dev.jailspec.sim.SimFaults;
 import dev.jailspec.sim.SimHost;
 import dev.jailspec.sim.SimHostSpec;
 import dev.jailspec.sim.fixtures.FixtureArchives;
@@ -14,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,6 +30,10 @@ import java.util.stream.Stream;
 record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<FixtureServer> fixtureMirror,
                   Optional<Path> tempRoot)
         implements AutoCloseable {
+
+    /** The embedded mirror's archives take a while to build (xz); a JVM that opens many sim runs builds them once. */
+    private static final Map<String, FixtureArchives.FreebsdDist> FREEBSD_FIXTURES = new ConcurrentHashMap<>();
+    private static final Map<String, FixtureArchives.RockyImages> ROCKY_FIXTURES = new ConcurrentHashMap<>();
 
     static TargetHost open(Settings settings) {
         Target target = settings.target();
@@ -51,19 +60,30 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
                 .withRelease(settings.freebsdRelease())
                 .withPools(List.of(settings.pool()))
                 .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
-        SimHost sim = SimHost.create(root, spec);
+        SimHost sim = SimHost.create(root, spec).withFaults(simFaults(settings.simFaults()));
         String freebsdMirror = settings.freebsdMirror();
         String rockyMirror = settings.rockyMirror();
         Optional<FixtureServer> server = Optional.empty();
         if (freebsdMirror.isEmpty() || rockyMirror.isEmpty()) {
             FixtureServer started = FixtureServer.start()
-                    .serveFreebsd(FixtureArchives.freebsd(settings.freebsdRelease()))
-                    .serveRocky(FixtureArchives.rockyImages(simRockyRelease(settings.rockyRelease())));
+                    .serveFreebsd(FREEBSD_FIXTURES.computeIfAbsent(settings.freebsdRelease(), FixtureArchives::freebsd))
+                    .serveRocky(ROCKY_FIXTURES.computeIfAbsent(settings.rockyRelease(),
+                            major -> FixtureArchives.rockyImages(simRockyRelease(major))));
             server = Optional.of(started);
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
             rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
         }
         return new TargetHost(sim, freebsdMirror, rockyMirror, server, temp);
+    }
+
+    /** jailspec.sim.faults as the simulator's own rules (config does not know the sim, nor the sim config). */
+    static SimFaults simFaults(List<FaultRule> rules) {
+        return new SimFaults(rules.stream().map(r -> new SimFault(r.prefix(), switch (r.action()) {
+            case FAIL -> SimFault.Kind.FAIL;
+            case EXIT -> SimFault.Kind.EXIT;
+            case HANG -> SimFault.Kind.HANG;
+            case STDERR -> SimFault.Kind.STDERR;
+        }, r.exitCode(), r.stderr())).toList());
     }
 
     /** The release the embedded mirror serves: 9.7 (an OCI archive, as on the real mirror today) for 9. */

@@ -4,55 +4,81 @@ import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.DestroyMode;
 import dev.jailspec.freebsd.FileCopy;
+import dev.jailspec.freebsd.Ifconfig;
+import dev.jailspec.freebsd.InterfaceInfo;
+import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.Sysrc;
 import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.host.Host;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a scenario changed, undone in reverse order. Every undo is tried even when an earlier one
  * failed, and the failures are reported together, so one stuck jail does not leave datasets behind.
+ *
+ * <p>Nothing is removed without jailspec's mark: a dataset must carry this run's
+ * {@code jailspec:run} (locally, on it and on everything below it), a file must start with
+ * {@link JailConfTemplate#MARK} for this run, an epair must be described {@code jail:<name>}, a
+ * jail must run at this run's clone. Anything else is left alone and reported, with what to do.
+ * Marked objects meant to stay ({@code jailspec:keep}, the complete template) are kept.
+ *
+ * <p>Thread-safe: the JVM's shutdown hook and the scenario's own teardown may race; each undo runs once.
  */
 public final class Teardown {
     private final Deque<Undo> undos = new ArrayDeque<>();
+    private final Host host;
+    private final Marks marks;
+    private final Sandbox sandbox;
+    private final boolean keepHostConfig;
     private final Zfs zfs;
     private final Sysrc sysrc;
     private final JailService jailService;
     private final Jls jls;
+    private final Ifconfig ifconfig;
     private final FileCopy files;
     private final EventBus bus;
 
-    Teardown(Zfs zfs, Sysrc sysrc, JailService jailService, Jls jls, FileCopy files, EventBus bus) {
-        this.zfs = zfs;
-        this.sysrc = sysrc;
-        this.jailService = jailService;
-        this.jls = jls;
-        this.files = files;
+    Teardown(Host host, Layout layout, Marks marks, boolean keepHostConfig, EventBus bus) {
+        this.host = host;
+        this.marks = marks;
+        this.sandbox = new Sandbox(layout);
+        this.keepHostConfig = keepHostConfig;
+        this.zfs = new Zfs(host);
+        this.sysrc = new Sysrc(host);
+        this.jailService = new JailService(host);
+        this.jls = new Jls(host);
+        this.ifconfig = new Ifconfig(host);
+        this.files = new FileCopy(host);
         this.bus = bus;
     }
 
-    void record(Undo undo) {
+    synchronized void record(Undo undo) {
         if (!undos.contains(undo)) {
             undos.push(undo);
         }
     }
 
-    public List<String> pending() {
+    public synchronized List<String> pending() {
         return undos.stream().map(Undo::description).toList();
     }
 
     /** Undoes everything recorded; throws at the end if any undo failed, listing each failure. */
-    public void run() {
+    public synchronized void run() {
         var failures = new ArrayList<String>();
         while (!undos.isEmpty()) {
             Undo undo = undos.pop();
             try {
-                undo(undo);
-                bus.publish(new Note(bus.now(), "teardown: " + undo.description()));
+                String done = undo(undo);
+                if (done != null) {
+                    bus.publish(new Note(bus.now(), "teardown: " + done));
+                }
             } catch (RuntimeException e) {
                 failures.add(undo.description() + ": " + e.getMessage());
             }
@@ -62,23 +88,116 @@ public final class Teardown {
         }
     }
 
-    private void undo(Undo undo) {
+    /** Undoes one change; returns what was done for the report, or null when there was nothing to do. */
+    private String undo(Undo undo) {
         if (undo instanceof Undo.StopJail s) {
-            if (jls.find(s.jail()).isPresent()) {
-                jailService.onestop(s.jail());
-            }
+            return stopJail(s);
+        } else if (undo instanceof Undo.DestroyEpair e) {
+            return destroyEpair(e.iface(), e.jail(), ifconfig);
         } else if (undo instanceof Undo.DestroyDataset d) {
-            if (zfs.exists(d.dataset())) {
-                zfs.destroy(d.dataset(), DestroyMode.RECURSIVE);
-            }
+            return destroyDataset(d.dataset());
         } else if (undo instanceof Undo.RemoveFile f) {
-            files.removeFile(f.path());
+            return removeFile(f.path());
         } else if (undo instanceof Undo.RestoreRcConf r) {
-            if (r.before() == null) {
-                sysrc.delete(r.variable());
-            } else {
-                sysrc.set(r.variable(), r.before());
-            }
+            return restoreRcConf(r);
         }
+        throw new IllegalStateException("unknown undo " + undo);
+    }
+
+    private String stopJail(Undo.StopJail s) {
+        Optional<JailInfo> running = jls.find(s.jail());
+        if (running.isEmpty()) {
+            return null;
+        }
+        if (!running.get().path().equals(s.path())) {
+            return "leave the jail " + s.jail() + " running: it runs at " + running.get().path() + ", not at this run's "
+                    + s.path();
+        }
+        jailService.onestop(s.jail());
+        if (jls.find(s.jail()).isPresent()) {
+            throw new ProvisionException("service jail onestop " + s.jail() + " left the jail running; stop it by hand:"
+                    + " jail -r " + s.jail());
+        }
+        return s.description();
+    }
+
+    /**
+     * Destroys {@code iface} when it exists and its description is {@code jail:<jail>}; one
+     * described otherwise is not jailspec's and is left alone. Shared with the reaper.
+     */
+    static String destroyEpair(String iface, String jail, Ifconfig ifconfig) {
+        if (!ifconfig.exists(iface)) {
+            return null;
+        }
+        InterfaceInfo info = ifconfig.describe(iface);
+        String expected = Marks.epairDescription(jail);
+        if (!info.description().filter(expected::equals).isPresent()) {
+            return "leave the interface " + iface + " alone: it is described as '" + info.description().orElse("")
+                    + "', not '" + expected + "'";
+        }
+        ifconfig.destroy(iface);
+        return "destroy the interface " + iface + " (" + expected + ")";
+    }
+
+    private String destroyDataset(String dataset) {
+        sandbox.requireDataset(dataset);
+        Map<String, DatasetMarks.Mark> found = new DatasetMarks(host).read(dataset, true);
+        DatasetMarks.Mark top = found.get(dataset);
+        if (top == null) {
+            return null;
+        }
+        if (top.isKept()) {
+            return "keep " + dataset + " (" + top.describe() + ")";
+        }
+        if (!top.isFromRun(marks.runId())) {
+            throw new ProvisionException(dataset + " was not created by this run (" + top.describe()
+                    + "); left alone. If it is a leftover of jailspec, a new run's reaper removes it; else remove or"
+                    + " rename it by hand, or choose another jailspec.jail.name");
+        }
+        requireAllMarked(dataset, found);
+        zfs.destroy(dataset, DestroyMode.RECURSIVE);
+        return "destroy the dataset " + dataset;
+    }
+
+    /** {@code zfs destroy -r} takes children and snapshots too: each must carry jailspec's own mark. Shared with the reaper. */
+    static void requireAllMarked(String dataset, Map<String, DatasetMarks.Mark> found) {
+        List<String> foreign = found.values().stream().filter(m -> !m.isJailspecs()).map(DatasetMarks.Mark::dataset)
+                .toList();
+        if (!foreign.isEmpty()) {
+            throw new ProvisionException(dataset + " holds " + String.join(", ", foreign) + ", which jailspec did not"
+                    + " create; nothing was destroyed. Move or destroy " + (foreign.size() == 1 ? "it" : "them")
+                    + " by hand, then run: zfs destroy -r " + dataset);
+        }
+    }
+
+    private String removeFile(String path) {
+        sandbox.requirePath(path);
+        if (host.stat(path).isEmpty()) {
+            return null;
+        }
+        String first = host.readText(path).lines().findFirst().orElse("");
+        if (!first.equals(JailConfTemplate.markLine(marks.runId()))) {
+            throw new ProvisionException(path + " was not written by this run (its first line is '" + first
+                    + "'); left alone. Remove it by hand if it is stale");
+        }
+        files.removeFile(path);
+        return "remove " + path;
+    }
+
+    private String restoreRcConf(Undo.RestoreRcConf r) {
+        Optional<String> now = new RcConfFile(host).value(r.variable());
+        if (now.equals(Optional.ofNullable(r.before()))) {
+            return null;
+        }
+        if (keepHostConfig) {
+            return "keep " + r.variable() + "=" + now.orElse("(unset)") + " in rc.conf (jailspec.teardown.hostconfig=keep;"
+                    + " it was " + (r.before() == null ? "unset" : r.before()) + ")";
+        }
+        if (r.before() == null) {
+            sysrc.delete(r.variable());
+        } else {
+            sysrc.set(r.variable(), r.before());
+        }
+        return r.description();
     }
 }

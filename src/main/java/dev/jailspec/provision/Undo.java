@@ -1,21 +1,35 @@
 package dev.jailspec.provision;
 
-/** Something a scenario changed on the host and how teardown takes it back. */
+/**
+ * Something a scenario is about to change on the host and how teardown takes it back. Recorded
+ * before the change, so a step that fails or hangs half-way is still undone; each undo checks
+ * jailspec's mark before it removes anything.
+ */
 sealed interface Undo {
     String description();
 
-    record StopJail(String jail) implements Undo {
+    /** Stop the jail, if it runs at {@code path} (the clone this run made). */
+    record StopJail(String jail, String path) implements Undo {
         public String description() {
             return "stop the jail " + jail;
         }
     }
 
+    /** Destroy the epair whose host side is {@code iface}, if its description says it is {@code jail}'s. */
+    record DestroyEpair(String iface, String jail) implements Undo {
+        public String description() {
+            return "destroy the interface " + iface;
+        }
+    }
+
+    /** Destroy the dataset (and what is below it), if this run's mark is on all of it and it is not meant to be kept. */
     record DestroyDataset(String dataset) implements Undo {
         public String description() {
             return "destroy the dataset " + dataset;
         }
     }
 
+    /** Remove a file this run wrote, if it starts with jailspec's mark for this run. */
     record RemoveFile(String path) implements Undo {
         public String description() {
             return "remove " + path;

@@ -4,7 +4,6 @@ import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
-import java.time.Duration;
 
 /**
  * How-to step 9: {@code freebsd-update -b <template> fetch install}, made non-interactive.
@@ -13,8 +12,6 @@ import java.time.Duration;
  * host's is used (freebsd-facts 5.3). Skipped when the template is already snapshotted.
  */
 final class UpdateTemplate implements ProvisionStep {
-    static final Duration TIMEOUT = Duration.ofMinutes(30);
-
     private final Host host;
     private final Zfs zfs;
     private final Layout layout;
@@ -40,7 +37,7 @@ final class UpdateTemplate implements ProvisionStep {
     public void apply() {
         CommandResult r = host.run(Command.of("freebsd-update", "--not-running-from-cron",
                         "--currently-running", layout.release(), "-b", layout.templatePath(), "fetch", "install")
-                .withEnv("PAGER", "cat").withTimeout(TIMEOUT).withKind("update"));
+                .withEnv("PAGER", "cat").withKind("update"));
         if (r.exitCode() != 0) {
             throw new ProvisionException("freebsd-update could not patch the template " + layout.templatePath()
                     + " (exit " + r.exitCode() + "):\n" + r.tail(8).indent(2).stripTrailing()

@@ -70,6 +70,10 @@ final class LinuxUserland {
      */
     static int exec(SimContext ctx, List<String> argv, Output out, byte[] stdin, String cwd, List<String> path)
             throws IOException, ExecError {
+        Optional<Integer> injected = ctx.machine().faults().apply(argv, out);
+        if (injected.isPresent()) {
+            return injected.get();
+        }
         String program = argv.get(0);
         String found = find(ctx.fs(), program, cwd, path);
         if (found == null) {

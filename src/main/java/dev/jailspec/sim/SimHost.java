@@ -2,10 +2,12 @@ package dev.jailspec.sim;
 
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
+import dev.jailspec.host.CommandTimeoutException;
 import dev.jailspec.host.FileStat;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.HostException;
 import dev.jailspec.host.OutputLine;
+import dev.jailspec.host.TransportException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -45,14 +47,25 @@ public final class SimHost implements Host {
     private final ToolTable tools;
     private final Clock clock;
     private final Object lock;
+    private final SimFaults faults;
 
-    private SimHost(Path realRoot, Clock clock) {
+    private SimHost(Path realRoot, Clock clock, SimFaults faults) {
         this.realRoot = realRoot;
         this.fs = new SimFileSystem(realRoot);
         this.store = new StateStore(realRoot);
         this.tools = new ToolTable(Programs.all());
         this.clock = clock;
         this.lock = LOCKS.computeIfAbsent(realRoot, k -> new Object());
+        this.faults = faults;
+    }
+
+    /** The same host (same directory, same state) with these faults injected into every command. */
+    public SimHost withFaults(SimFaults newFaults) {
+        return new SimHost(realRoot, clock, newFaults);
+    }
+
+    public SimFaults faults() {
+        return faults;
     }
 
     /**
@@ -66,7 +79,7 @@ public final class SimHost implements Host {
     static SimHost create(Path root, SimHostSpec spec, Clock clock) {
         try {
             Files.createDirectories(root);
-            SimHost host = new SimHost(root.toRealPath(), clock);
+            SimHost host = new SimHost(root.toRealPath(), clock, SimFaults.NONE);
             host.seedIfNew(spec);
             return host;
         } catch (IOException e) {
@@ -93,14 +106,19 @@ public final class SimHost implements Host {
         long started = System.nanoTime();
         Output out = new Output();
         int status;
+        SimFaults.Hang hang = null;
         synchronized (lock) {
             try (FileChannel channel = FileChannel.open(store.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 SimState state = store.load();
-                SimMachine machine = new SimMachine(fs, state, store, tools, clock);
+                SimMachine machine = new SimMachine(fs, state, store, tools, clock, faults);
                 try {
                     status = machine.runFromShell(command.argv(), out, command.stdin().orElse(null),
                             command.workingDirectory().orElse(DEFAULT_CWD));
+                } catch (SimFaults.Hang h) {
+                    // What ran before the hang stays done, as on a real host; the rest never happens.
+                    hang = h;
+                    status = -1;
                 } finally {
                     store.save(state);
                 }
@@ -109,7 +127,30 @@ public final class SimHost implements Host {
             }
         }
         out.lines().forEach(lines);
+        if (hang != null) {
+            throw hung(command, started, out);
+        }
         return new CommandResult(command, status, out.stdout(), out.stderr(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * An injected hang: like LocalHost, the command is "killed" when its timeout has passed since
+     * it started, and the timeout is reported with what it printed. The host is not locked meanwhile.
+     */
+    private static CommandTimeoutException hung(Command command, long startedNanos, Output out) {
+        long deadline = startedNanos + command.timeout().toNanos();
+        try {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while running `" + command.display() + "`; it was killed", e);
+        }
+        List<String> printed = out.combined().lines().toList();
+        String tail = String.join("\n", printed.subList(Math.max(0, printed.size() - 20), printed.size()));
+        return new CommandTimeoutException(command, Duration.ofNanos(System.nanoTime() - startedNanos), tail);
     }
 
     @Override

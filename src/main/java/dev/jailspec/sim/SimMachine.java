@@ -22,13 +22,20 @@ final class SimMachine {
     private final StateStore store;
     private final ToolTable tools;
     private final Clock clock;
+    private final SimFaults faults;
 
-    SimMachine(SimFileSystem hostFs, SimState state, StateStore store, ToolTable tools, Clock clock) {
+    SimMachine(SimFileSystem hostFs, SimState state, StateStore store, ToolTable tools, Clock clock, SimFaults faults) {
         this.hostFs = hostFs;
         this.state = state;
         this.store = store;
         this.tools = tools;
         this.clock = clock;
+        this.faults = faults;
+    }
+
+    /** The injected faults (jailspec.sim.faults), applied to every program before it runs. */
+    SimFaults faults() {
+        return faults;
     }
 
     SimState state() {
@@ -76,10 +83,15 @@ final class SimMachine {
 
     /**
      * execvp(3) in {@code ctx}. On the host the simulated programs are the installed base
-     * system; in a jail the program must also exist as a file under the jail's path.
+     * system; in a jail the program must also exist as a file under the jail's path. An injected
+     * fault that matches {@code argv} takes the program's place.
      */
     int exec(SimContext ctx, List<String> argv, Output out, byte[] stdin, String cwd)
             throws IOException, ExecNotFoundException {
+        Optional<Integer> injected = faults.apply(argv, out);
+        if (injected.isPresent()) {
+            return injected.get();
+        }
         String program = argv.get(0);
         SimTool tool = ctx.inJail() ? findInJail(ctx, program, cwd) : findOnHost(program, cwd);
         return tool.run(new Invocation(program, argv.subList(1, argv.size()), ctx, out, stdin, cwd));

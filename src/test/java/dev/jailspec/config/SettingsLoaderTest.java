@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,32 @@ class SettingsLoaderTest {
         "jailspec.bridge         | Bridge0;reboot   | a network interface name",
         "jailspec.target         | ssh              | sim or local",
         "jailspec.jail.id        | 99999            | a number 0-32767",
+        "jailspec.jail.id        | '253;reboot'     | a number 0-32767",
+        "jailspec.jail.name      | ../etc           | a jail name",
+        "jailspec.jail.name      | 'lr`id`'         | a jail name",
+        "jailspec.zfs.root       | zroot            | a ZFS dataset name below a pool",
+        "jailspec.zfs.root       | 'zroot/a b'      | a ZFS dataset name below a pool",
+        "jailspec.zfs.root       | /zroot/jails     | a ZFS dataset name below a pool",
+        "jailspec.zfs.mountpoint | /                | an absolute path",
+        "jailspec.zfs.mountpoint | /usr             | an absolute path",
+        "jailspec.zfs.mountpoint | /etc/            | an absolute path",
+        "jailspec.zfs.mountpoint | '/zdata/j;rm'    | an absolute path",
+        "jailspec.zfs.mountpoint | '/zdata/$(id)'   | an absolute path",
+        "jailspec.cache          | /tmp/../etc      | an absolute directory",
+        "jailspec.sim.root       | 'sim root'       | an absolute directory",
+        "jailspec.freebsd.release| ../14.3-RELEASE  | a FreeBSD release",
+        "jailspec.freebsd.mirror | 'https://x.org/a;b' | an http(s) URL",
+        "jailspec.freebsd.mirror | ftp://x.org/pub  | an http(s) URL",
+        "jailspec.rocky.mirror   | 'https://x.org/$(id)' | an http(s) URL",
+        "jailspec.rocky.imageUrl | 'https://x.org/a b'   | the Container-Base image",
+        "jailspec.rocky.release  | 9.7              | the Rocky Linux major release",
+        "jailspec.jail.gateway   | '192.168.7.1;id' | an IPv4 address",
+        "jailspec.teardown       | sometimes        | always, on-success or never",
+        "jailspec.teardown.hostconfig | forget      | restore",
+        "jailspec.timeout.default| forever          | the timeout of a host command",
+        "jailspec.timeout.dnf    | 0s               | the timeout of a dnf command",
+        "jailspec.timeout.extract| -5m              | the timeout of an archive extraction",
+        "jailspec.lock.wait      | 10 minutes       | how long a run waits",
     })
     void badValuesFailNamingKeySourceAndWhatIsAllowed(String key, String value, String allowed) {
         assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props(key, value)))
@@ -98,6 +125,96 @@ class SettingsLoaderTest {
     void newlineInValueIsRefusedAndShownEscaped() {
         assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.jail.name", "lr\ndev")))
                 .hasMessageContaining("'lr\\ndev'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jailspec.jail.name",
+        "jailspec.zfs.root",
+        "jailspec.zfs.mountpoint",
+        "jailspec.jail.address",
+        "jailspec.jail.gateway",
+        "jailspec.freebsd.mirror",
+        "jailspec.freebsd.release",
+        "jailspec.bridge",
+        "jailspec.sim.faults",
+    })
+    void anEmbeddedNewlineIsRefusedForEveryNameAddressUrlAndPath(String key) {
+        String good = SettingsLoader.load(project, Map.of(), new Properties()).asMap().get(key);
+        String value = (good.isEmpty() ? "zfs clone=fail" : good) + "\nreboot";
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props(key, value)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("bad value for " + key)
+                .hasMessageContaining("\\nreboot");
+    }
+
+    @Test
+    void theIssuesExampleNamesTheSetting() {
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.jail.name", "lr;dev")))
+                .hasMessage("bad value for jailspec.jail.name from -D system property: 'lr;dev'; allowed: "
+                        + Setting.JAIL_NAME.allowed());
+    }
+
+    @Test
+    void faultRulesAreParsed() {
+        Settings s = SettingsLoader.load(project, Map.of(), props("jailspec.sim.faults",
+                "zfs clone=exit:1; service jail start=fail;;jexec=hang;sysrc jail_enable=YES=stderr:sysrc: cannot write"));
+
+        assertThat(s.simFaults()).containsExactly(
+                new FaultRule("zfs clone", FaultRule.Action.EXIT, 1, ""),
+                new FaultRule("service jail start", FaultRule.Action.FAIL, 1, ""),
+                new FaultRule("jexec", FaultRule.Action.HANG, 0, ""),
+                new FaultRule("sysrc jail_enable=YES", FaultRule.Action.STDERR, 1, "sysrc: cannot write"));
+        assertThat(SettingsLoader.load(project, Map.of(), new Properties()).simFaults()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "zfs clone=explode       | rule 'zfs clone=explode': unknown action 'explode'",
+        "zfs clone               | rule 'zfs clone': it has no '=' between the command prefix and the action",
+        "=fail                   | rule '=fail': the command prefix before '=' is empty",
+        "zfs clone=exit:0        | rule 'zfs clone=exit:0': exit status 0 is not a failure",
+        "zfs clone=exit:x        | unknown action 'exit:x'",
+        "jexec=hang;tar=stderr:  | rule 'tar=stderr:': unknown action 'stderr:'",
+    })
+    void aMalformedFaultRuleIsNamed(String value, String why) {
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.sim.faults", value)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("bad value for jailspec.sim.faults from -D system property")
+                .hasMessageContaining(why)
+                .hasMessageContaining("allowed: empty, or rules separated by ';'");
+    }
+
+    @Test
+    void faultsAreRefusedOnARealTarget() {
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.target", "local",
+                "jailspec.zfs.root", "zroot/jailspec", "jailspec.jail.address", "10.0.0.5/24",
+                "jailspec.jail.gateway", "10.0.0.1", "jailspec.sim.faults", "zfs clone=fail")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("jailspec.sim.faults (from -D system property) injects faults into the simulated"
+                        + " host only");
+    }
+
+    @Test
+    void timeoutsPerKindAcceptShortFormsAndIso8601() {
+        Settings sim = SettingsLoader.load(project, Map.of(), props("jailspec.timeout.dnf", "PT20M",
+                "jailspec.timeout.extract", "750ms", "jailspec.lock.wait", "2h"));
+        assertThat(sim.timeouts()).containsEntry("dnf", Duration.ofMinutes(20))
+                .containsEntry("extract", Duration.ofMillis(750))
+                .containsEntry("default", Duration.ofSeconds(5))
+                .containsKeys("jail", "download", "update");
+        assertThat(sim.lockWait()).isEqualTo(Duration.ofHours(2));
+
+        Settings real = SettingsLoader.load(project, Map.of(), props("jailspec.target", "local",
+                "jailspec.zfs.root", "zroot/jailspec", "jailspec.jail.address", "10.0.0.5/24",
+                "jailspec.jail.gateway", "10.0.0.1"));
+        assertThat(real.timeouts()).containsEntry("default", Duration.ofMinutes(2))
+                .containsEntry("jail", Duration.ofMinutes(5))
+                .containsEntry("download", Duration.ofMinutes(30))
+                .containsEntry("extract", Duration.ofMinutes(20))
+                .containsEntry("update", Duration.ofMinutes(30))
+                .containsEntry("dnf", Duration.ofMinutes(20));
+        assertThat(real.keepHostConfig()).isFalse();
     }
 
     @Test

@@ -4,7 +4,11 @@ import dev.jailspec.provision.TeardownPolicy;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 
-/** Takes back what each scenario created, also when it failed, unless jailspec.teardown says to keep it. */
+/**
+ * Takes back what each scenario created, also when it failed or a command timed out, unless
+ * jailspec.teardown says to keep it (then the next run's reaper removes it). A JVM stopped
+ * mid-scenario (Ctrl-C) is covered by the run's shutdown hook.
+ */
 public final class ScenarioHooks {
     private final World world;
 
@@ -18,6 +22,7 @@ public final class ScenarioHooks {
         if (policy.tearsDown(scenario.isFailed())) {
             world.provisioner().teardown();
         } else {
+            world.provisioner().release();
             scenario.log("kept for debugging (jailspec.teardown=" + policy.value() + "); to remove it later:\n  "
                     + String.join("\n  ", world.provisioner().pendingTeardown()));
         }

@@ -9,7 +9,6 @@ import dev.jailspec.freebsd.MountEntry;
 import dev.jailspec.freebsd.Mounts;
 import dev.jailspec.freebsd.Route;
 import dev.jailspec.hooks.World;
-import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.provision.Layout;
 import dev.jailspec.provision.Provisioner;
@@ -17,15 +16,11 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** features/05_start_and_verify.feature and 06: the running Linux jail, checked from inside. */
 public final class VerifySteps {
-    /** dnf downloads metadata and packages; give it the time a slow mirror needs. */
-    static final Duration DNF_TIMEOUT = Duration.ofMinutes(20);
-
     private final World world;
     private final Provisioner provisioner;
     private final Layout layout;
@@ -75,7 +70,7 @@ public final class VerifySteps {
 
     @Then("{command} in the Linux userland names Rocky Linux of the configured major release")
     public void userlandOsRelease(List<String> argv) {
-        OsRelease os = OsRelease.parse(inUserland(argv, Command.DEFAULT_TIMEOUT).orThrow().stdout());
+        OsRelease os = OsRelease.parse(inUserland(argv).orThrow().stdout());
         assertThat(os.id()).as("ID printed by %s", argv).isEqualTo("rocky");
         assertThat(os.majorVersion()).as("VERSION_ID printed by %s", argv)
                 .isEqualTo(world.run().settings().rockyRelease());
@@ -83,37 +78,37 @@ public final class VerifySteps {
 
     @Then("{command} in the Linux userland resolves the name")
     public void resolves(List<String> argv) {
-        CommandResult r = inUserland(argv, Command.DEFAULT_TIMEOUT);
+        CommandResult r = inUserland(argv);
         assertThat(r.exitCode()).as("exit code of %s; stderr: %s", argv, r.stderr()).isZero();
         assertThat(r.stdout()).as("output of %s", argv).contains(argv.get(argv.size() - 1));
     }
 
     @Then("{command} in the Linux userland lists installed packages")
     public void listsPackages(List<String> argv) {
-        CommandResult r = inUserland(argv, Command.DEFAULT_TIMEOUT).orThrow();
+        CommandResult r = inUserland(argv).orThrow();
         assertThat(r.stdoutLines()).as("packages listed by %s", argv).isNotEmpty();
     }
 
     @When("{command} runs in the Linux userland")
     public void runs(List<String> argv) {
-        inUserland(argv, DNF_TIMEOUT).orThrow();
+        provisioner.runInLinuxUserland(argv);
     }
 
     @Then("{command} in the Linux userland exits {int}")
     public void exits(List<String> argv, int code) {
-        CommandResult r = inUserland(argv, DNF_TIMEOUT);
+        CommandResult r = inUserland(argv);
         assertThat(r.exitCode()).as("exit code of %s; stderr:%n%s", argv, r.stderr()).isEqualTo(code);
     }
 
     @Then("{command} in the Linux userland lists the repositories {string} and {string}")
     public void listsRepos(List<String> argv, String a, String b) {
-        List<String> ids = inUserland(argv, DNF_TIMEOUT).orThrow().stdoutLines().stream()
+        List<String> ids = inUserland(argv).orThrow().stdoutLines().stream()
                 .map(line -> line.split("\\s+")[0]).toList();
         assertThat(ids).as("repo ids printed by %s", argv).contains(a, b);
     }
 
-    private CommandResult inUserland(List<String> argv, Duration timeout) {
-        return provisioner.insideLinuxUserland().run(Command.of(argv).withTimeout(timeout)
-                .withKind(argv.get(0).equals("dnf") ? "dnf" : "default"));
+    /** The command's timeout comes from its kind (jailspec.timeout.dnf for dnf). */
+    private CommandResult inUserland(List<String> argv) {
+        return provisioner.inLinuxUserland(argv);
     }
 }

@@ -1,0 +1,102 @@
+package dev.jailspec.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One rule of {@code jailspec.sim.faults}: a command whose argv, joined by single spaces, starts
+ * with {@code prefix} does not run as usual but fails, exits with {@code exitCode}, hangs, or
+ * prints {@code stderr} and exits 1. Rules are separated by {@code ;}, e.g.
+ * {@code zfs clone=exit:1;service jail start=fail;jexec=hang}.
+ *
+ * <p>The action follows the first {@code =} after which a whole action stands, so a prefix may
+ * itself contain {@code =}: {@code sysrc jail_enable=YES=fail} fails {@code sysrc jail_enable=YES}.
+ */
+public record FaultRule(String prefix, Action action, int exitCode, String stderr) {
+
+    public enum Action { FAIL, EXIT, HANG, STDERR }
+
+    private static final Pattern RULE = Pattern.compile("(.+?)=(fail|hang|exit:(\\d{1,3})|stderr:(.+))", Pattern.DOTALL);
+    private static final Pattern ACTION_WORD = Pattern.compile("=(fail|hang|exit:|stderr:)");
+
+    public FaultRule {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(stderr, "stderr");
+    }
+
+    /** The rules of a {@code jailspec.sim.faults} value; empty parts (";;", a trailing ";") are ignored. */
+    public static List<FaultRule> parseAll(String value) {
+        List<FaultRule> rules = new ArrayList<>();
+        for (String part : value.split(";")) {
+            if (!part.isBlank()) {
+                rules.add(parse(part.strip()));
+            }
+        }
+        return rules;
+    }
+
+    /** Why {@code value} is not a list of rules, or empty when it is one. */
+    public static Optional<String> problem(String value) {
+        try {
+            parseAll(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    static FaultRule parse(String rule) {
+        if (rule.indexOf('\n') >= 0 || rule.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("rule '" + printable(rule) + "' contains a line break");
+        }
+        Matcher m = RULE.matcher(rule);
+        if (!m.matches()) {
+            Matcher word = ACTION_WORD.matcher(rule);
+            String why = rule.indexOf('=') < 0 ? "it has no '=' between the command prefix and the action"
+                    : word.find() && word.start() == 0 ? "the command prefix before '=' is empty"
+                    : "unknown action '" + rule.substring(rule.lastIndexOf('=') + 1) + "'";
+            throw new IllegalArgumentException("rule '" + rule + "': " + why
+                    + "; expected <command prefix>=fail|exit:N|hang|stderr:TEXT");
+        }
+        String prefix = m.group(1).strip();
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("rule '" + rule + "': the command prefix before '=' is empty");
+        }
+        String action = m.group(2);
+        if (action.equals("fail")) {
+            return new FaultRule(prefix, Action.FAIL, 1, "");
+        }
+        if (action.equals("hang")) {
+            return new FaultRule(prefix, Action.HANG, 0, "");
+        }
+        if (m.group(3) != null) {
+            int code = Integer.parseInt(m.group(3));
+            if (code < 1 || code > 255) {
+                throw new IllegalArgumentException("rule '" + rule + "': exit status " + code
+                        + " is not a failure; use 1 to 255");
+            }
+            return new FaultRule(prefix, Action.EXIT, code, "");
+        }
+        return new FaultRule(prefix, Action.STDERR, 1, m.group(4));
+    }
+
+    private static String printable(String v) {
+        return v.replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** The rule as written in the setting. */
+    @Override
+    public String toString() {
+        return prefix + "=" + switch (action) {
+            case FAIL -> "fail";
+            case HANG -> "hang";
+            case EXIT -> "exit:" + exitCode;
+            case STDERR -> "stderr:" + stderr;
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.config.Settings;
+import dev.jailspec.config.SettingsLoader;
+import dev.jailspec.event.EventBus;
+import dev.jailspec.freebsd.JailInfo;
+import dev.jailspec.freebsd.Jls;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.CommandResult;
+import dev.jailspec.sim.SimHost;
+import dev.jailspec.sim.SimHostSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** Runs on a simulated host kept in a directory, for the safety tests: settings, copies, what is left. */
+final class SimRuns {
+    static final List<String> KINDS = List.of("default", "jail", "download", "extract", "update", "dnf");
+
+    private static Path templateHost;
+
+    private SimRuns() {
+    }
+
+    /**
+     * A simulated host with the release template built and snapshotted, made once per JVM (it takes
+     * a second or two); copy it with {@link #copy} rather than change it. Its downloads cache is
+     * {@link #cache()}.
+     */
+    static synchronized Path templateHost() {
+        if (templateHost == null) {
+            try {
+                Path dir = Files.createTempDirectory("jailspec-template-host-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                Path root = dir.resolve("host");
+                try (JailspecRun run = open(settings(root, dir.resolve("cache"), "5s"), "template")) {
+                    new Provisioner(run).ensureTemplate();
+                }
+                templateHost = root;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return templateHost;
+    }
+
+    /** The downloads cache of {@link #templateHost()}: a run using it downloads nothing again. */
+    static Path cache() {
+        return templateHost().resolveSibling("cache");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /**
+     * Settings for a sim run on {@code root} with downloads cached in {@code cache}, every command
+     * timeout {@code timeout} (an injected hang costs that long), and the given extra key-value pairs.
+     */
+    static Settings settings(Path root, Path cache, String timeout, String... extra) {
+        var p = new Properties();
+        p.setProperty("jailspec.sim.root", root.toString());
+        p.setProperty("jailspec.cache", cache.toString());
+        p.setProperty("jailspec.lock.wait", "1s");
+        for (String kind : KINDS) {
+            p.setProperty("jailspec.timeout." + kind, timeout);
+        }
+        for (int i = 0; i < extra.length; i += 2) {
+            p.setProperty(extra[i], extra[i + 1]);
+        }
+        try {
+            Path noProject = Files.createDirectories(cache.resolveSibling("no-project"));
+            return SettingsLoader.load(noProject, Map.of(), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JailspecRun open(Settings settings, String runId) {
+        return JailspecRun.open(settings, new EventBus(), runId);
+    }
+
+    /** The same simulated host, without faults, to look at what a run left. */
+    static SimHost plain(Path root) {
+        return SimHost.create(root, SimHostSpec.defaults());
+    }
+
+    static String ok(SimHost host, String... argv) {
+        CommandResult r = host.run(Command.of(List.of(argv)));
+        if (r.exitCode() != 0) {
+            throw new AssertionError("`" + String.join(" ", argv) + "` exited " + r.exitCode() + ": " + r.stderr());
+        }
+        return r.stdout();
+    }
+
+    static List<JailInfo> jails(SimHost host) {
+        return new Jls(host).list();
+    }
+
+    static List<String> interfaces(SimHost host) {
+        return List.of(ok(host, "ifconfig", "-l").strip().split("\\s+"));
+    }
+
+    /** Copies a simulated host's directory (files, state, ZFS store); the copy is the same host. */
+    static void copy(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path src : (Iterable<Path>) paths::iterator) {
+                Path dst = to.resolve(from.relativize(src).toString());
+                if (Files.isSymbolicLink(src)) {
+                    Files.createSymbolicLink(dst, Files.readSymbolicLink(src));
+                } else if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    /** The marked datasets and snapshots that are not meant to be kept: what a clean host has none of. */
+    static List<String> markedNotKept(SimHost host) {
+        Map<String, DatasetMarks.Mark> marks = new DatasetMarks(host).read("zdata", true);
+        List<String> out = new ArrayList<>();
+        marks.forEach((name, m) -> {
+            if (!m.isJailspecs() || m.isKept()) {
+                return;
+            }
+            boolean snapshotOfKept = m.isSnapshot()
+                    && marks.getOrDefault(name.substring(0, name.indexOf('@')), m).isKept();
+            if (!snapshotOfKept) {
+                out.add(name + " (" + m.describe() + ")");
+            }
+        });
+        return out;
+    }
+}
