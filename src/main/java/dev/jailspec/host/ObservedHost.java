@@ -29,7 +29,7 @@ public final class ObservedHost implements Host {
     @Override
     public CommandResult run(Command command, Consumer<OutputLine> lines) {
         long id = IDS.incrementAndGet();
-        bus.publish(new CommandStarted(bus.now(), id, command.argv(), transport.describe()));
+        bus.publish(new CommandStarted(bus.now(), id, command.argv(), transport.describe(), command.env()));
         try {
             CommandResult result = transport.run(command, line -> {
                 bus.publish(new CommandOutput(bus.now(), id, line.stream().name().toLowerCase(), line.text()));

@@ -124,6 +124,8 @@ public final class RunbookExporter implements EventListener {
         final List<String> argv;
         final boolean probe;
         String stdin = "";
+        /** Variables the command set on top of the host's environment, shown as {@code env K=V cmd}. */
+        java.util.Map<String, String> env = java.util.Map.of();
         Integer exitCode;
         String timedOut;
 
@@ -178,6 +180,7 @@ public final class RunbookExporter implements EventListener {
             group = null;
         } else if (event instanceof CommandStarted e) {
             var entry = new CommandEntry(e.argv());
+            entry.env = new java.util.TreeMap<>(e.env());
             add(entry);
             openCommands.put(e.id(), entry);
         } else if (event instanceof CommandFinished e) {
@@ -298,6 +301,17 @@ public final class RunbookExporter implements EventListener {
         throw new IllegalStateException("unknown runbook entry " + entry);
     }
 
+    private static List<String> withEnv(CommandEntry c) {
+        if (c.env.isEmpty()) {
+            return c.argv;
+        }
+        var argv = new ArrayList<String>();
+        argv.add("env");
+        c.env.forEach((k, v) -> argv.add(k + "=" + v));
+        argv.addAll(c.argv);
+        return argv;
+    }
+
     private static String command(CommandEntry c) {
         var notes = new ArrayList<String>();
         boolean stdinUnrecorded = c.stdin.matches("<\\d+ bytes>");
@@ -314,7 +328,7 @@ public final class RunbookExporter implements EventListener {
         } else if (c.exitCode != 0) {
             notes.add("exit " + c.exitCode);
         }
-        String line = ShellQuote.join(c.argv);
+        String line = ShellQuote.join(withEnv(c));
         String note = notes.isEmpty() ? "" : "  # " + oneLine(String.join("; ", notes));
         if (c.stdin.isEmpty() || stdinUnrecorded) {
             return line + note + '\n';

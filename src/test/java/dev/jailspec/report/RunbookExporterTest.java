@@ -131,6 +131,21 @@ class RunbookExporterTest {
     }
 
     @Test
+    void aCommandsOwnEnvironmentIsShownWithEnv(@TempDir Path project) throws Exception {
+        attach(project);
+        bus.publish(new ScenarioStarted(AT, "patch", "features/02.feature", List.of()));
+        List<String> update = List.of("freebsd-update", "--not-running-from-cron", "-b", "/t", "fetch", "install");
+        bus.publish(new CommandStarted(AT, 1, update, "sim", Map.of("PAGER", "cat")));
+        bus.publish(new CommandFinished(AT, 1, update, 0, 3, "", "", ""));
+        bus.publish(new ScenarioFinished(AT, "patch", "PASSED", ""));
+
+        Path script = reports.resolve("runbook/01-patch.sh");
+        assertThat(Files.readString(script))
+                .contains("env PAGER=cat freebsd-update --not-running-from-cron -b /t fetch install\n");
+        sh(script, "-n");
+    }
+
+    @Test
     void theMarkdownListsTheRunTheSettingsAndEveryScenarioWithItsScript(@TempDir Path project) throws IOException {
         attach(project);
         aJailStarts(project);
