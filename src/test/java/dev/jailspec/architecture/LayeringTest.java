@@ -1,0 +1,74 @@
+package dev.jailspec.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of docs/ARCHITECTURE.md, checked on the compiled main classes. */
+class LayeringTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.jailspec");
+
+    private static void mayOnlyUse(String pkg, String... allowed) {
+        var others = new java.util.ArrayList<String>();
+        for (String p : new String[] {"event", "config", "host", "jailconf", "freebsd", "artifact", "sim", "provision", "report"}) {
+            if (!p.equals(pkg) && !java.util.Arrays.asList(allowed).contains(p)) {
+                others.add("dev.jailspec." + p + "..");
+            }
+        }
+        noClasses().that().resideInAPackage("dev.jailspec." + pkg + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                .because("docs/ARCHITECTURE.md lets " + pkg + " depend on " + String.join(", ", allowed))
+                .check(MAIN);
+    }
+
+    @Test
+    void eventConfigAndJailconfStandAlone() {
+        mayOnlyUse("event");
+        mayOnlyUse("config");
+        mayOnlyUse("jailconf");
+    }
+
+    @Test
+    void hostKnowsNothingOfJails() {
+        mayOnlyUse("host", "event");
+    }
+
+    @Test
+    void freebsdToolsOnlyRunCommands() {
+        mayOnlyUse("freebsd", "host");
+    }
+
+    @Test
+    void artifactsOnlyPublishEvents() {
+        mayOnlyUse("artifact", "event");
+    }
+
+    @Test
+    void theSimIsAHostAndNothingMore() {
+        mayOnlyUse("sim", "host", "jailconf", "artifact", "event");
+    }
+
+    @Test
+    void reportsDoNotReachIntoTheProcedure() {
+        mayOnlyUse("report", "event", "host", "config");
+    }
+
+    @Test
+    void onlyReportImportsAllure() {
+        noClasses().that().resideOutsideOfPackage("dev.jailspec.report..")
+                .should().dependOnClassesThat().resideInAPackage("io.qameta.allure..")
+                .because("report is the only place that imports Allure")
+                .check(MAIN);
+    }
+
+    @Test
+    void noCycles() {
+        slices().matching("dev.jailspec.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}
