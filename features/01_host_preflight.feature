@@ -15,6 +15,11 @@ Feature: Host preflight
       | ZFS pool                   |
       | bridge                     |
 
+  Scenario: Jails start at boot, in parallel (how-to step 1)
+    When jails are enabled in rc.conf
+    Then rc.conf sets "jail_enable" to "YES"
+    And rc.conf sets "jail_parallel_start" to "YES"
+
   Scenario: The Linux ABI is enabled and its 64-bit module is loaded
     When the Linux ABI is enabled with sysrc and "service linux start"
     Then rc.conf sets "linux_enable" to "YES"

@@ -9,15 +9,10 @@ Feature: Thin jail
   Its configuration is one self-contained file, /etc/jail.conf.d/<jail>.conf. The how-to also
   replaces the host's /etc/jail.conf; we never do: that file belongs to every jail on the host.
 
-  How-to steps 1, 12, 14, 15 and 19.
+  How-to steps 12, 14, 15 and 19 (step 1, jails at boot, is in the host preflight).
 
   Background:
     Given the release template is snapshotted as "@base"
-
-  Scenario: Jails start at boot, in parallel
-    When jails are enabled in rc.conf
-    Then rc.conf sets "jail_enable" to "YES"
-    And rc.conf sets "jail_parallel_start" to "YES"
 
   Scenario: The jail's dataset is a clone of the template snapshot
     When the template snapshot is cloned to the jail's dataset
