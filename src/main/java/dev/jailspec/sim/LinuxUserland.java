@@ -31,7 +31,8 @@ final class LinuxUserland {
     }
 
     private static final ToolTable PROGRAMS = new ToolTable(List.of(
-            new RockyBash(), new RockyCat(), new RockyTest(), new RockyGetent(), new RockyRpm(), new RockyDnf()));
+            new RockyBash(), new RockyCat(), new RockyTest(), new RockyGetent(), new RockyRpm(), new RockyDnf(),
+            new RockyCrb()));
 
     private LinuxUserland() {
     }

@@ -26,6 +26,10 @@ import java.util.Optional;
  * {@code Error: Failed to download metadata for repo 'baseos': ...}, exit 1. The transaction
  * table keeps DNF's headings, sections, summary and closing lines; its column widths are the
  * simulator's and the per-package download and transaction progress lines are left out.
+ *
+ * <p>{@code install --nogpgcheck URL...} installs a release RPM from the web, as the how-to's
+ * step 23e/23f does: only the two RPM Fusion release RPMs of the userland's EL major are known
+ * ({@link #remote}); any other URL fails as DNF 4 does on HTTP 404 (see {@link #remoteNotFound}).
  */
 final class RockyDnf implements SimTool {
     static final String CACHE = "/var/cache/dnf/jailspec-sim-metadata";
@@ -51,6 +55,23 @@ final class RockyDnf implements SimTool {
                     List.of("python3-dnf-plugins-core")),
             new Pkg("python3-dnf-plugins-core", "4.3.0-20.el9", "noarch", "baseos", "264 k", List.of(), List.of()),
             new Pkg("epel-release", "9-10.el9", "noarch", "extras", " 18 k", List.of(), List.of()));
+
+    static final String RPMFUSION = "https://mirrors.rpmfusion.org/";
+
+    /**
+     * The release RPMs the simulated web serves, by URL, for EL {@code major}: RPM Fusion's
+     * {free,nonfree}/el/rpmfusion-{free,nonfree}-release-MAJOR.noarch.rpm (the how-to's 23e/23f).
+     * Version-release and size are the simulator's.
+     */
+    static Map<String, Pkg> remote(String major) {
+        Map<String, Pkg> out = new LinkedHashMap<>();
+        for (String kind : List.of("free", "nonfree")) {
+            out.put(RPMFUSION + kind + "/el/rpmfusion-" + kind + "-release-" + major + ".noarch.rpm",
+                    new Pkg("rpmfusion-" + kind + "-release", major + "-1", "noarch", "@commandline", " 11 k",
+                            List.of(), List.of()));
+        }
+        return out;
+    }
 
     /** Metadata size and download speed of each repository, as dnf's progress line shows them. */
     private static final Map<String, String[]> METADATA = Map.of(
@@ -83,10 +104,12 @@ final class RockyDnf implements SimTool {
     @Override
     public int run(Invocation inv) throws IOException {
         boolean yes = false;
+        boolean nogpgcheck = false;
         List<String> words = new ArrayList<>();
         for (String a : inv.args()) {
             switch (a) {
                 case "-y", "--assumeyes" -> yes = true;
+                case "--nogpgcheck" -> nogpgcheck = true;
                 default -> {
                     if (a.startsWith("-") && words.isEmpty()) {
                         throw new SimUnsupportedException("dnf option " + a);
@@ -111,7 +134,9 @@ final class RockyDnf implements SimTool {
             }
             case "check-update" -> checkUpdate(inv, repos);
             case "update", "upgrade" -> update(inv, repos, args, yes);
-            case "install" -> install(inv, repos, args, yes);
+            case "install" -> args.stream().anyMatch(RockyDnf::isUrl)
+                    ? installRemote(inv, repos, args, yes, nogpgcheck)
+                    : install(inv, repos, args, yes);
             case "repolist" -> repolist(inv, repos, args);
             case "config-manager" -> configManager(inv, repos, args);
             default -> {
@@ -354,6 +379,71 @@ final class RockyDnf implements SimTool {
         return transaction(inv, wanted, deps, List.of(), yes);
     }
 
+    private static boolean isUrl(String spec) {
+        return spec.startsWith("http://") || spec.startsWith("https://");
+    }
+
+    /**
+     * {@code dnf install URL...}: base.add_remote_rpms() downloads each URL (one progress line per
+     * file) after the repositories' metadata, then installs the packages from {@code @commandline}.
+     */
+    private static int installRemote(Invocation inv, List<Repo> repos, List<String> specs, boolean yes,
+            boolean nogpgcheck) throws IOException {
+        if (!specs.stream().allMatch(RockyDnf::isUrl)) {
+            throw new SimUnsupportedException("dnf install of URLs mixed with package names");
+        }
+        if (!nogpgcheck) {
+            // DNF 4 does not refuse here: localpkg_gpgcheck defaults to False (dnf conf_ref.rst),
+            // so the signature is left to rpm, whose NOKEY handling the simulator does not know.
+            throw new SimUnsupportedException("dnf install of a URL without --nogpgcheck");
+        }
+        if (!metadata(inv, repos)) {
+            return 1;
+        }
+        Map<String, Pkg> served = remote(releasever(inv));
+        List<Pkg> wanted = new ArrayList<>();
+        for (String url : specs) {
+            String file = url.substring(url.lastIndexOf('/') + 1);
+            Pkg p = served.get(url);
+            if (p == null) {
+                return remoteNotFound(inv, url, file);
+            }
+            inv.out(progressLine(file, " 45 kB/s", p.size().trim().replace(" k", " kB")));
+            if (!wanted.contains(p)) {
+                wanted.add(p);
+            }
+        }
+        List<String> installed = LinuxUserland.packages(inv.fs());
+        List<Pkg> todo = new ArrayList<>();
+        for (Pkg p : wanted) {
+            Optional<String> present = installed.stream().filter(n -> LinuxUserland.nameOf(n).equals(p.name())).findFirst();
+            if (present.isPresent()) {
+                inv.out("Package " + present.get() + " is already installed.");
+            } else {
+                todo.add(p);
+            }
+        }
+        return transaction(inv, todo, List.of(), List.of(), yes);
+    }
+
+    /**
+     * librepo's answer to a URL the web does not serve, as DNF 4 prints it: four [MIRROR] retries,
+     * [FAILED], then the error alone (no "Error: " prefix), exit 1. Wording from a DNF 4 transcript
+     * of a wrong RPM Fusion URL (github.com/gmt-china/GMT_docs pull 781); the address is the
+     * simulator's.
+     */
+    static int remoteNotFound(Invocation inv, String url, String file) {
+        String status = "Status code: 404 for " + url + " (IP: " + REMOTE_ADDRESS + ")";
+        for (int i = 0; i < 4; i++) {
+            inv.out("[MIRROR] " + file + ": " + status);
+        }
+        inv.out("[FAILED] " + file + ": " + status);
+        inv.err(status);
+        return 1;
+    }
+
+    static final String REMOTE_ADDRESS = "192.0.2.15";
+
     /** Prints the transaction, asks (or -y), applies it to the package list. */
     private static int transaction(Invocation inv, List<Pkg> install, List<Pkg> deps, List<Pkg> upgrade, boolean yes)
             throws IOException {
@@ -408,6 +498,9 @@ final class RockyDnf implements SimTool {
             db.add(p.nevra());
             if (p.name().equals("epel-release")) {
                 writeEpelRepos(inv);
+                writeCrbScript(inv);
+            } else if (p.name().startsWith("rpmfusion-") && p.name().endsWith("-release")) {
+                writeRpmFusionRepos(inv, p.name().substring("rpmfusion-".length(), p.name().length() - "-release".length()));
             }
         }
         LinuxUserland.writePackages(inv.fs(), db);
@@ -446,6 +539,37 @@ final class RockyDnf implements SimTool {
                 + "name=Extra Packages for Enterprise Linux $releasever openh264 (From Cisco) - $basearch\n"
                 + "metalink=https://mirrors.fedoraproject.org/metalink?repo=epel-cisco-openh264-$releasever&arch=$basearch\n"
                 + "enabled=1\ngpgcheck=1\n");
+    }
+
+    /**
+     * What rpmfusion-{free,nonfree}-release puts in /etc/yum.repos.d, reduced to the updates
+     * repository (enabled) and its -testing sibling (disabled); the ids and names are those of the
+     * how-to's 23g output ("RPM Fusion for EL 9 - Free - Updates"). The mirrorlist URL is
+     * written from memory of RPM Fusion's files (unverified); nothing here downloads it.
+     */
+    private static void writeRpmFusionRepos(Invocation inv, String kind) throws IOException {
+        String label = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1);
+        for (String[] r : new String[][] {{"updates", "Updates", "released", "1"}, {"updates-testing", "Test Updates", "testing", "0"}}) {
+            String id = "rpmfusion-" + kind + "-" + r[0];
+            inv.fs().writeText(REPOS_DIR + "/" + id + ".repo", "[" + id + "]\n"
+                    + "name=RPM Fusion for EL $releasever - " + label + " - " + r[1] + "\n"
+                    + "mirrorlist=http://mirrors.rpmfusion.org/mirrorlist?repo=" + kind + "-el-updates-" + r[2]
+                    + "-$releasever&arch=$basearch\n"
+                    + "enabled=" + r[3] + "\ngpgcheck=1\n");
+        }
+    }
+
+    /** What the epel-release package puts in /usr/bin: the crb script ({@link RockyCrb}). */
+    private static void writeCrbScript(Invocation inv) throws IOException {
+        inv.fs().mkdirs("/usr/bin");
+        inv.fs().write("/usr/bin/crb", "#!/usr/bin/bash\n# sim: epel-release's crb script\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), 0755);
+    }
+
+    /** The enabled repositories as {@code dnf repolist} lists them: id and name, sorted by id. */
+    static List<String[]> enabledRepos(Invocation inv) throws IOException {
+        return enabled(repos(inv)).stream().sorted(java.util.Comparator.comparing(r -> r.id))
+                .map(r -> new String[] {r.id, displayName(r)}).toList();
     }
 
     // ---- repolist, config-manager ----

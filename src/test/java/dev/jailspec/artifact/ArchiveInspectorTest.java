@@ -65,8 +65,8 @@ class ArchiveInspectorTest {
         assertThat(inv.osRelease().prettyName()).isEqualTo("Rocky Linux 9.6 (Blue Onyx)");
         assertThat(inv.hasDnf()).isTrue();
         assertThat(inv.hasRpm()).isTrue();
-        assertThat(inv.entryCount()).isEqualTo(38);
-        assertThat(inv.counts()).containsEntry(EntryType.DIRECTORY, 16L).containsEntry(EntryType.FILE, 14L)
+        assertThat(inv.entryCount()).isEqualTo(40);
+        assertThat(inv.counts()).containsEntry(EntryType.DIRECTORY, 17L).containsEntry(EntryType.FILE, 15L)
                 .containsEntry(EntryType.SYMLINK, 8L).containsEntry(EntryType.HARDLINK, 0L)
                 .containsEntry(EntryType.DEVICE, 0L).containsEntry(EntryType.FIFO, 0L);
         assertThat(inv.totalSize()).isPositive();

@@ -1,0 +1,39 @@
+package dev.jailspec.steps;
+
+import static dev.jailspec.steps.OptionalInitSteps.mainSection;
+import static dev.jailspec.steps.OptionalInitSteps.withMainOption;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class OptionalInitStepsTest {
+    static final String ROCKY_DNF_CONF = "[main]\ngpgcheck=1\ninstallonly_limit=3\nclean_requirements_on_remove=True\n"
+            + "best=True\nskip_if_unavailable=False\n";
+
+    @Test
+    void adds_the_line_at_the_end_of_main() {
+        assertThat(withMainOption(ROCKY_DNF_CONF, "max_parallel_downloads=5"))
+                .isEqualTo(ROCKY_DNF_CONF + "max_parallel_downloads=5\n");
+        assertThat(withMainOption("[main]\ngpgcheck=1\n\n[other]\nx=1\n", "max_parallel_downloads=5"))
+                .isEqualTo("[main]\ngpgcheck=1\nmax_parallel_downloads=5\n\n[other]\nx=1\n");
+    }
+
+    @Test
+    void replaces_an_existing_value_once_and_is_idempotent() {
+        String once = withMainOption("[main]\nmax_parallel_downloads = 3\ngpgcheck=1\n", "max_parallel_downloads=5");
+        assertThat(once).isEqualTo("[main]\nmax_parallel_downloads=5\ngpgcheck=1\n");
+        assertThat(withMainOption(once, "max_parallel_downloads=5")).isEqualTo(once);
+    }
+
+    @Test
+    void creates_main_when_the_file_is_empty_or_lacks_it() {
+        assertThat(withMainOption("", "max_parallel_downloads=5")).isEqualTo("[main]\nmax_parallel_downloads=5\n");
+        assertThat(withMainOption("[x]\na=1\n", "max_parallel_downloads=5"))
+                .isEqualTo("[main]\nmax_parallel_downloads=5\n[x]\na=1\n");
+    }
+
+    @Test
+    void main_section_ignores_other_sections() {
+        assertThat(mainSection("[x]\nmax_parallel_downloads=5\n[main]\ngpgcheck=1\n")).containsExactly("gpgcheck=1");
+    }
+}
