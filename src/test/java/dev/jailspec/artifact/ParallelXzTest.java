@@ -115,6 +115,7 @@ class ParallelXzTest {
         assertThat(viaThreads.entryCount()).isEqualTo(TREE.entryCount());
         assertThat(viaThreads.osRelease().versionId()).isEqualTo("9.6");
         assertThat(viaThreads.hasDnf()).isTrue();
+        assertThat(viaThreads.tree().files()).isNotEmpty();
     }
 
     @Test
