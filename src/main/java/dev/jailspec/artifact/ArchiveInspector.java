@@ -2,7 +2,6 @@ package dev.jailspec.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -17,31 +16,52 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  *
  * <p>The xz decoder is given a memory limit (default {@value #DEFAULT_XZ_MEMORY_LIMIT} bytes) so a
  * hostile header cannot make it allocate gigabytes.
+ *
+ * <p>A file with several independent xz blocks (as {@code xz -T2} and later write them) is
+ * decoded by up to {@link #xzThreads()} threads, each block with its own decoder (each within
+ * the memory limit) and its own integrity check; the tar reader gets the blocks in order. A
+ * single-block file, a stream, or {@code xzThreads} 1 is decoded by one thread.
  */
 public final class ArchiveInspector {
     public static final long DEFAULT_XZ_MEMORY_LIMIT = 256L * 1024 * 1024;
     public static final int DEFAULT_MAX_LISTED = 20;
+    /** Threads for a multi-block xz file: the processors, at most 4. */
+    public static final int DEFAULT_XZ_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final long xzMemoryLimit;
     private final int maxListed;
+    private final int xzThreads;
 
     public ArchiveInspector() {
         this(DEFAULT_XZ_MEMORY_LIMIT, DEFAULT_MAX_LISTED);
     }
 
+    public ArchiveInspector(long xzMemoryLimit, int maxListed) {
+        this(xzMemoryLimit, maxListed, DEFAULT_XZ_THREADS);
+    }
+
     /**
      * @param xzMemoryLimit bytes the xz decoder may use (its dictionary); at least 1 KiB
      * @param maxListed     how many unsafe entries the inventory lists (all are counted)
+     * @param xzThreads     threads decoding the blocks of a multi-block xz file; 1 decodes serially
      */
-    public ArchiveInspector(long xzMemoryLimit, int maxListed) {
+    public ArchiveInspector(long xzMemoryLimit, int maxListed, int xzThreads) {
         if (xzMemoryLimit < 1024) {
             throw new IllegalArgumentException("xz memory limit must be at least 1024 bytes, got " + xzMemoryLimit);
         }
         if (maxListed < 1) {
             throw new IllegalArgumentException("maxListed must be at least 1, got " + maxListed);
         }
+        if (xzThreads < 1) {
+            throw new IllegalArgumentException("xzThreads must be at least 1, got " + xzThreads);
+        }
         this.xzMemoryLimit = xzMemoryLimit;
         this.maxListed = maxListed;
+        this.xzThreads = xzThreads;
+    }
+
+    public int xzThreads() {
+        return xzThreads;
     }
 
     public long xzMemoryLimit() {
@@ -54,8 +74,8 @@ public final class ArchiveInspector {
 
     public ArchiveInventory inspect(Path archive) {
         String name = archive.toString();
-        try (InputStream in = Files.newInputStream(archive)) {
-            return inspect(in, name);
+        try (InputStream tarStream = openFile(archive, name)) {
+            return read(tarStream, name);
         } catch (NoSuchFileException e) {
             throw new ArchiveException(name, ArchiveException.Problem.IO, "archive " + name + " does not exist", e);
         } catch (IOException e) {
@@ -68,9 +88,17 @@ public final class ArchiveInspector {
      * say which compression to expect (".txz", ".tar.xz", ".tar.gz", ".tar"; anything else: any).
      */
     public ArchiveInventory inspect(InputStream in, String name) {
+        try {
+            return read(open(in, name), name);
+        } catch (IOException e) {
+            throw ArchiveStreams.translate(e, name, xzMemoryLimit);
+        }
+    }
+
+    /** Reads the tar layer (already decompressed) into an inventory. */
+    private ArchiveInventory read(InputStream tarStream, String name) {
         InventoryCollector collector = new InventoryCollector(maxListed);
         try {
-            InputStream tarStream = open(in, name);
             TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -88,6 +116,12 @@ public final class ArchiveInspector {
 
     InputStream open(InputStream raw, String name) throws IOException {
         return ArchiveStreams.decompress(raw, name, ArchiveStreams.expectedFromName(name), xzMemoryLimit);
+    }
+
+    /** The tar layer of a file, decoded in parallel when it is a multi-block xz file; the caller closes it. */
+    InputStream openFile(Path file, String name) throws IOException {
+        return ArchiveStreams.decompressFile(file, name, ArchiveStreams.expectedFromName(name), xzMemoryLimit,
+                xzThreads);
     }
 
     static InventoryCollector.Member member(TarArchiveEntry e) {

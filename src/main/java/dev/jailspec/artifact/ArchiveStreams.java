@@ -5,6 +5,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -72,6 +74,28 @@ final class ArchiveStreams {
             case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
             case NONE -> in;
         };
+    }
+
+    /**
+     * Like {@link #decompress}, for a file: a multi-block xz file is decoded by up to
+     * {@code xzThreads} threads (see {@link ParallelXzInputStream}), anything else is streamed.
+     * The caller closes the stream.
+     */
+    static InputStream decompressFile(Path file, String name, Compression expected, long xzMemoryLimit,
+                                      int xzThreads) throws IOException {
+        if (expected == null || expected == Compression.XZ) {
+            InputStream parallel = ParallelXzInputStream.open(file, xzMemoryLimit, xzThreads);
+            if (parallel != null) {
+                return parallel;
+            }
+        }
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return decompress(raw, name, expected, xzMemoryLimit);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
     }
 
     private static ArchiveException wrongFormat(String name, Compression expected, byte[] head) {

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Builds an {@link ArchiveInventory} from members seen one at a time, in extraction order, and
- * says for each member whether it is unsafe. Memory grows with the number of symlinks and hard
- * links, not with file contents.
+ * says for each member whether it is unsafe. Memory grows with the number of paths (each is
+ * kept once, to count the tree extraction must make), not with file contents.
  */
 final class InventoryCollector {
     /** Files whose content is kept (small) to read os-release from. */
@@ -36,6 +36,14 @@ final class InventoryCollector {
     private boolean sawOciLayout;
     private boolean sawIndexJson;
     private boolean sawBlobs;
+    /** Every distinct path below the root, for the tree's path count and to see a path written again. */
+    private final Set<String> paths = new HashSet<>();
+    private final List<Sampled> sample = new ArrayList<>();
+    private long regularFiles;
+    private long stride = 1;
+
+    private record Sampled(long ordinal, TreeSample.SampledFile file) {
+    }
 
     InventoryCollector(int maxListed) {
         this.maxListed = maxListed;
@@ -73,6 +81,7 @@ final class InventoryCollector {
         if (!found.isEmpty() && (ArchivePaths.isAbsolute(name) || ArchivePaths.hasParentComponent(name))) {
             return found; // not part of the tree: do not let it shape what follows
         }
+        sampleTree(m);
         // The member replaces whatever was at its path.
         symlinks.remove(name);
         hardlinks.remove(name);
@@ -93,6 +102,33 @@ final class InventoryCollector {
             notable.add(name);
         }
         return found;
+    }
+
+    /**
+     * Counts the path and samples every {@code stride}-th regular file; when the sample is full,
+     * every other one is dropped and the stride doubles, so the sample spans the whole archive.
+     */
+    private void sampleTree(Member m) {
+        String name = m.name();
+        if (name.isEmpty()) {
+            return; // the root
+        }
+        if (!paths.add(name) && !sample.isEmpty()) {
+            sample.removeIf(s -> s.file().path().equals(name)); // replaced: what it was is gone
+        }
+        if (m.type() != EntryType.FILE) {
+            return;
+        }
+        long ordinal = regularFiles++;
+        if (ordinal % stride != 0) {
+            return;
+        }
+        sample.add(new Sampled(ordinal, new TreeSample.SampledFile(name, m.size())));
+        if (sample.size() > TreeSample.MAX_FILES) {
+            stride *= 2;
+            long s = stride;
+            sample.removeIf(x -> x.ordinal() % s != 0);
+        }
     }
 
     private List<UnsafeEntry> check(Member m) {
@@ -165,7 +201,8 @@ final class InventoryCollector {
         return new ArchiveInventory(archive, format, entryCount, totalSize, counts,
                 osRelease == null ? OsRelease.NONE : OsRelease.parse(new String(osRelease, StandardCharsets.UTF_8)),
                 present.contains("usr/bin/dnf"), present.contains("usr/bin/rpm"),
-                present, unsafe, unsafeCount);
+                present, unsafe, unsafeCount,
+                new TreeSample(paths.size(), stride, sample.stream().map(Sampled::file).toList()));
     }
 
     /** The captured bytes at {@code path}, following symlinks and hard links within the archive. */

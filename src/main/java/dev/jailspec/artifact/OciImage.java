@@ -112,14 +112,26 @@ public final class OciImage implements AutoCloseable {
      */
     public static OciImage open(Path archive, ArchiveInspector inspector, Path spoolParent) {
         String name = archive.toString();
-        try (InputStream in = Files.newInputStream(archive)) {
-            return open(in, name, inspector, spoolParent);
+        // A multi-block xz file is decoded in parallel (ArchiveInspector#openFile).
+        try (InputStream tarStream = inspector.openFile(archive, name)) {
+            return spoolAndRead(tarStream, name, inspector, spoolParent);
         } catch (IOException e) {
             throw ArchiveStreams.translate(e, name, inspector.xzMemoryLimit());
         }
     }
 
     public static OciImage open(InputStream in, String name, ArchiveInspector inspector, Path spoolParent) {
+        InputStream tarStream;
+        try {
+            tarStream = inspector.open(in, name);
+        } catch (IOException e) {
+            throw ArchiveStreams.translate(e, name, inspector.xzMemoryLimit());
+        }
+        return spoolAndRead(tarStream, name, inspector, spoolParent);
+    }
+
+    private static OciImage spoolAndRead(InputStream tarStream, String name, ArchiveInspector inspector,
+                                         Path spoolParent) {
         Path spool;
         try {
             Files.createDirectories(spoolParent);
@@ -129,19 +141,19 @@ public final class OciImage implements AutoCloseable {
                     "cannot create a spool directory under " + spoolParent + " for " + name + ": " + e, e);
         }
         try {
-            return read(in, name, inspector, spool);
+            return read(tarStream, name, inspector, spool);
         } catch (RuntimeException e) {
             deleteTree(spool);
             throw e;
         }
     }
 
-    private static OciImage read(InputStream in, String name, ArchiveInspector inspector, Path spool) {
+    /** Reads the (decompressed) tar layer of the archive, spooling its blobs. */
+    private static OciImage read(InputStream tarStream, String name, ArchiveInspector inspector, Path spool) {
         Map<String, Path> blobs = new HashMap<>();
         byte[] indexJson = null;
         byte[] layout = null;
         try {
-            InputStream tarStream = inspector.open(in, name);
             TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {

@@ -13,5 +13,10 @@
  * {@link dev.jailspec.artifact.OciImage}, validate {@link dev.jailspec.artifact.OciImage#inventory()}
  * with {@link dev.jailspec.artifact.RootfsValidator#linuxUserland}, then stream
  * {@link dev.jailspec.artifact.OciImage#writeFlattenedTar} into the host's {@code tar -xpf -}.
+ * After extracting, {@link dev.jailspec.artifact.ExtractionCheck#require} compares the tree with
+ * the inventory of what was extracted (path count, sampled files and sizes).
+ *
+ * <p>A multi-block {@code .xz} file is decoded by several threads, one block each, every
+ * block's integrity check and the memory limit kept ({@code ParallelXzInputStream}).
  */
 package dev.jailspec.artifact;

@@ -5,6 +5,8 @@ import dev.jailspec.artifact.ArchiveInspector;
 import dev.jailspec.artifact.ArchiveInventory;
 import dev.jailspec.artifact.DownloadResult;
 import dev.jailspec.artifact.Downloader;
+import dev.jailspec.artifact.ExtractedTree;
+import dev.jailspec.artifact.ExtractionCheck;
 import dev.jailspec.artifact.OciImage;
 import dev.jailspec.artifact.RockyChecksum;
 import dev.jailspec.artifact.RootfsValidator;
@@ -13,6 +15,7 @@ import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Mkdir;
 import dev.jailspec.host.Command;
+import dev.jailspec.host.FileStat;
 import dev.jailspec.host.Host;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +41,7 @@ final class InstallRockyUserland implements ProvisionStep {
     private final Downloader downloader;
     private final RockyImage image;
     private final EventBus bus;
+    private ArchiveInventory extracted;
 
     InstallRockyUserland(Host host, Layout layout, Downloader downloader, RockyImage image, EventBus bus) {
         this.host = host;
@@ -76,6 +80,10 @@ final class InstallRockyUserland implements ProvisionStep {
         host.upload(rootfsTar, onHost, 0644);
         new Mkdir(host).parents(layout.linuxRootOnHost());
         host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost()).withKind("extract")).orThrow();
+        // Right after tar: the resolv.conf copy below may replace a sampled file.
+        bus.publish(new Note(bus.now(), ExtractionCheck.require(extracted, layout.linuxRootOnHost(), ExtractedTree.of(
+                p -> host.stat(p).map(s -> new ExtractedTree.Stat(s.type() == FileStat.Type.FILE, s.isDirectory(),
+                        s.size())), host::list)).describe()));
         new FileCopy(host).copy("/etc/resolv.conf", layout.linuxRootOnHost() + "/etc/");
         for (String dir : MOUNT_POINTS) {
             new Mkdir(host).parents(layout.linuxRootOnHost() + "/" + dir);
@@ -89,13 +97,14 @@ final class InstallRockyUserland implements ProvisionStep {
         var validator = RootfsValidator.linuxUserland("rocky", image.major());
         if (inventory.format() != ArchiveFormat.OCI_ARCHIVE) {
             validator.require(name, inventory);
+            extracted = inventory;
             return download;
         }
         Path flat = download.resolveSibling(download.getFileName() + ".rootfs.tar");
         try (OciImage oci = OciImage.open(download)) {
             validator.require(name + " (flattened)", oci.inventory());
             try (OutputStream out = Files.newOutputStream(flat)) {
-                oci.writeFlattenedTar(out);
+                extracted = oci.writeFlattenedTar(out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the flattened root file system " + flat, e);
