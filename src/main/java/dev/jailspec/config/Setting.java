@@ -28,10 +28,11 @@ public enum Setting {
             "the Rocky Linux major release, e.g. 9"),
     ROCKY_MIRROR("jailspec.rocky.mirror", "", "https://dl.rockylinux.org/pub/rocky", Rules.OPTIONAL_URL,
             "an http(s) URL above <release>/images/x86_64/ (on sim, empty: the embedded fixture mirror)"),
-    ROCKY_IMAGE_URL("jailspec.rocky.imageUrl", "", "", Rules.OPTIONAL_URL,
-            "the Container-Base image to use (empty: Rocky-<release>-Container-Base.latest.x86_64.tar.xz on the mirror)"),
-    ROCKY_CHECKSUM_URL("jailspec.rocky.checksumUrl", "", "", Rules.OPTIONAL_URL,
-            "the CHECKSUM file listing that image (empty: CHECKSUM next to the image)"),
+    ROCKY_IMAGE_URL("jailspec.rocky.imageUrl", "", "", Rules.OPTIONAL_URL_OR_FILE,
+            "the image to use: an http(s) URL, or a file name in the mirror's <release>/images/x86_64/"
+                    + " (empty: Rocky-<release>-Container-Base.latest.x86_64.tar.xz)"),
+    ROCKY_CHECKSUM_URL("jailspec.rocky.checksumUrl", "", "", Rules.OPTIONAL_URL_OR_FILE,
+            "the CHECKSUM listing that image: an http(s) URL, or a file name next to the image (empty: CHECKSUM)"),
     CACHE_DIR("jailspec.cache", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
             "an absolute directory for downloads kept between runs (empty: ~/.cache/jailspec)"),
     JAIL_NAME("jailspec.jail.name", "lrdev", "lrdev", Rules.JAIL_NAME,
@@ -65,6 +66,9 @@ public enum Setting {
             "the timeout of a dnf command in the Linux userland (e.g. 20m)"),
     SIM_ROOT("jailspec.sim.root", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
             "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)"),
+    SIM_ROCKY_FORMAT("jailspec.sim.rocky.format", "oci", "oci", oneOf("oci", "rootfs"),
+            "oci (Rocky 9.7 and later: the Container-Base file is an OCI image archive) or rootfs (9.6 and"
+                    + " earlier: a plain root file system tar); what the embedded mirror of the sim serves"),
     SIM_FAULTS("jailspec.sim.faults", "", "", v -> FaultRule.problem(v).isEmpty(),
             "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT, e.g."
                     + " 'zfs clone=exit:1;service jail start=fail;jexec=hang' (target sim only)");
@@ -147,6 +151,8 @@ public enum Setting {
         static final Predicate<String> OPTIONAL_ABSOLUTE_PATH = v -> v.isEmpty() || ABSOLUTE_PATH.test(v);
         static final Predicate<String> OPTIONAL_URL = v -> v.isEmpty() || Pattern.compile(
                 "https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~%+-]+)*/?").matcher(v).matches();
+        static final Predicate<String> OPTIONAL_URL_OR_FILE = v -> OPTIONAL_URL.test(v)
+                || Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*").matcher(v).matches() && !v.contains("..");
         static final Predicate<String> ROCKY_RELEASE = Pattern.compile("\\d{1,2}").asMatchPredicate();
         static final Predicate<String> RELEASE = Pattern.compile(
                 "\\d{1,2}\\.\\d-(RELEASE|BETA\\d?|RC\\d?|STABLE|CURRENT|ALPHA\\d?)").asMatchPredicate();

@@ -65,6 +65,11 @@ public final class Settings {
         return get(Setting.ROCKY_MIRROR);
     }
 
+    /** What the sim's embedded mirror serves as Container-Base: "oci" (9.7+) or "rootfs" (9.6). */
+    public String simRockyFormat() {
+        return get(Setting.SIM_ROCKY_FORMAT);
+    }
+
     public String rockyImageUrl() {
         return get(Setting.ROCKY_IMAGE_URL);
     }

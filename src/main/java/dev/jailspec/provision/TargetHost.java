@@ -67,8 +67,9 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
         if (freebsdMirror.isEmpty() || rockyMirror.isEmpty()) {
             FixtureServer started = FixtureServer.start()
                     .serveFreebsd(FREEBSD_FIXTURES.computeIfAbsent(settings.freebsdRelease(), FixtureArchives::freebsd))
-                    .serveRocky(ROCKY_FIXTURES.computeIfAbsent(settings.rockyRelease(),
-                            major -> FixtureArchives.rockyImages(simRockyRelease(major))));
+                    .serveRocky(ROCKY_FIXTURES.computeIfAbsent(settings.rockyRelease() + "/" + settings.simRockyFormat(),
+                            key -> FixtureArchives.rockyImages(simRockyRelease(settings.rockyRelease(),
+                                    settings.simRockyFormat()), settings.simRockyFormat().equals("oci"))));
             server = Optional.of(started);
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
             rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
@@ -86,10 +87,17 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
         }, r.exitCode(), r.stderr())).toList());
     }
 
-    /** The release the embedded mirror serves: 9.7 (an OCI archive, as on the real mirror today) for 9. */
-    private static FixtureArchives.RockyRelease simRockyRelease(String major) {
+    /**
+     * The release the embedded mirror serves: for 9, 9.7 (its Container-Base is an OCI archive, as
+     * on the real mirror today) or 9.6 (a plain rootfs tar), by jailspec.sim.rocky.format.
+     */
+    private static FixtureArchives.RockyRelease simRockyRelease(String major, String format) {
         int m = Integer.parseInt(major);
-        return m == 9 ? FixtureArchives.RockyRelease.R9_7 : new FixtureArchives.RockyRelease(m, 0, "20260101.0");
+        boolean oci = format.equals("oci");
+        if (m == 9) {
+            return oci ? FixtureArchives.RockyRelease.R9_7 : FixtureArchives.RockyRelease.R9_6;
+        }
+        return new FixtureArchives.RockyRelease(m, 0, "20260101.0");
     }
 
     private static Path createTempRoot() {
