@@ -13,7 +13,7 @@ public sealed interface JailspecEvent permits
         CommandStarted, CommandOutput, CommandFinished, CommandTimedOut,
         FileWritten, DatasetChanged, JailStateChanged,
         SettingsResolved, WaitFinished, Note,
-        DownloadProgress, DownloadRetrying, DownloadFinished {
+        DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved {
 
     Instant at();
 

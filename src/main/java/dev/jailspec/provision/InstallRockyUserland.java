@@ -10,6 +10,7 @@ import dev.jailspec.artifact.ExtractionCheck;
 import dev.jailspec.artifact.OciImage;
 import dev.jailspec.artifact.RockyChecksum;
 import dev.jailspec.artifact.RootfsValidator;
+import dev.jailspec.event.ArtifactResolved;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.FileCopy;
@@ -69,6 +70,8 @@ final class InstallRockyUserland implements ProvisionStep {
                 image.checksum().toString());
         RockyChecksum.Entry listed = checksum.require(image.fileName());
         RockyChecksum.Entry dated = listed.isAlias() ? checksum.resolveLatest(image.fileName()) : listed;
+        bus.publish(new ArtifactResolved(bus.now(), ArtifactResolved.ROCKY_IMAGE, dated.file(),
+                image.image().toString(), dated.sha256()));
         bus.publish(new Note(bus.now(), "Rocky image: " + dated.file() + " (sha256 " + dated.sha256() + ")"
                 + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
         DownloadResult download = downloader.download(image.image(), listed.sha256(),

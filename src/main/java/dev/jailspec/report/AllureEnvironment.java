@@ -2,10 +2,10 @@ package dev.jailspec.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jailspec.event.ArtifactResolved;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.EventListener;
 import dev.jailspec.event.JailspecEvent;
-import dev.jailspec.event.Note;
 import dev.jailspec.event.RunStarted;
 import dev.jailspec.event.SettingsResolved;
 import java.io.IOException;
@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The files Allure reads about the run as a whole, in the results directory:
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
  *       (target, release under test, jail name, ...), jailspec's version, the run id, and host
  *       facts as the run finds them: {@code freebsd-version -kru} and {@code zfs version} from
  *       the first successful run of those commands on the host, and the Rocky image's dated
- *       name and sha256 from the provisioner's "Rocky image: ..." note;</li>
+ *       name and sha256 from the {@link ArtifactResolved} event;</li>
  *   <li>{@code executor.json} (who ran it: the run id and target);</li>
  *   <li>{@code categories.json} ({@link AllureCategories}).</li>
  * </ul>
@@ -45,8 +43,6 @@ public final class AllureEnvironment implements EventListener {
     public static final String ROCKY_SHA256 = "rocky.image.sha256";
     public static final String VERSION = "run.jailspec-version";
     public static final String RUN = "run.id";
-
-    private static final Pattern ROCKY_NOTE = Pattern.compile("^Rocky image: (\\S+) \\(sha256 ([0-9a-fA-F]{64})\\)");
 
     private final Path resultsDir;
     private final Map<String, String> entries = new TreeMap<>();
@@ -74,13 +70,10 @@ public final class AllureEnvironment implements EventListener {
             write();
         } else if (event instanceof CommandFinished e && e.exitCode() == 0) {
             hostFact(e);
-        } else if (event instanceof Note e) {
-            Matcher m = ROCKY_NOTE.matcher(e.text());
-            if (m.find()) {
-                entries.put(ROCKY_IMAGE, m.group(1));
-                entries.put(ROCKY_SHA256, m.group(2).toLowerCase());
-                write();
-            }
+        } else if (event instanceof ArtifactResolved e && ArtifactResolved.ROCKY_IMAGE.equals(e.kind())) {
+            entries.put(ROCKY_IMAGE, e.name());
+            entries.put(ROCKY_SHA256, e.sha256());
+            write();
         }
     }
 

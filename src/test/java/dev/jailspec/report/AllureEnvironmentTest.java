@@ -3,6 +3,7 @@ package dev.jailspec.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jailspec.event.ArtifactResolved;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
@@ -50,8 +51,9 @@ class AllureEnvironmentTest {
         bus.publish(new CommandFinished(AT, 3, List.of("freebsd-version", "-kru"), 0, 2, "a\nb\nc\n", "", ""));
         bus.publish(new CommandFinished(AT, 4, List.of("zfs", "version"), 0, 2,
                 "zfs-2.2.7-FreeBSD_ge269af1b3\nzfs-kmod-2.2.7-FreeBSD_ge269af1b3\n", "", ""));
-        bus.publish(new Note(AT, "Rocky image: Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz (sha256 " + SHA
-                + "), which Rocky-9-Container-Base.latest.x86_64.tar.xz points to"));
+        bus.publish(new ArtifactResolved(AT, ArtifactResolved.ROCKY_IMAGE,
+                "Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz",
+                "https://dl.rockylinux.org/pub/rocky/9/images/x86_64/Rocky-9-Container-Base.latest.x86_64.tar.xz", SHA));
 
         Properties env = environment();
         assertThat(env).containsEntry("jailspec.target", "sim")

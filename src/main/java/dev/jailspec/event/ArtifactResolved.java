@@ -1,0 +1,13 @@
+package dev.jailspec.event;
+
+import java.time.Instant;
+
+/**
+ * An artifact the run will use, named as its publisher names it: e.g. kind "rocky-image", name
+ * "Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz" (the dated file a ".latest" alias
+ * points to), the URL it is fetched from and its checked sha256. The report records it.
+ */
+public record ArtifactResolved(Instant at, String kind, String name, String url, String sha256)
+        implements JailspecEvent {
+    public static final String ROCKY_IMAGE = "rocky-image";
+}
