@@ -104,7 +104,7 @@ class SettingsLoaderTest {
         "jailspec.freebsd.mirror | 'https://x.org/a;b' | an http(s) URL",
         "jailspec.freebsd.mirror | ftp://x.org/pub  | an http(s) URL",
         "jailspec.rocky.mirror   | 'https://x.org/$(id)' | an http(s) URL",
-        "jailspec.rocky.imageUrl | 'https://x.org/a b'   | the Container-Base image",
+        "jailspec.rocky.imageUrl | 'https://x.org/a b'   | the image to use: an http(s) URL, or a file name",
         "jailspec.rocky.release  | 9.7              | the Rocky Linux major release",
         "jailspec.jail.gateway   | '192.168.7.1;id' | an IPv4 address",
         "jailspec.teardown       | sometimes        | always, on-success or never",
