@@ -7,6 +7,10 @@ import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -70,7 +74,8 @@ public final class Downloader {
      * seconds when larger (still capped by maxBackoff).
      */
     public record Options(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
-                          Duration connectTimeout, Duration responseTimeout, Duration progressInterval) {
+                          Duration connectTimeout, Duration responseTimeout, Duration progressInterval,
+                          Duration stallTimeout) {
         public Options {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
@@ -83,31 +88,38 @@ public final class Downloader {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(responseTimeout, "responseTimeout");
             Objects.requireNonNull(progressInterval, "progressInterval");
+            Objects.requireNonNull(stallTimeout, "stallTimeout");
         }
 
         public static Options defaults() {
             return new Options(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0,
-                    Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMillis(500));
+                    Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(60));
         }
 
         public Options withMaxAttempts(int n) {
             return new Options(n, initialBackoff, maxBackoff, multiplier, connectTimeout, responseTimeout,
-                    progressInterval);
+                    progressInterval, stallTimeout);
         }
 
         public Options withBackoff(Duration initial, Duration max) {
             return new Options(maxAttempts, initial, max, multiplier, connectTimeout, responseTimeout,
-                    progressInterval);
+                    progressInterval, stallTimeout);
         }
 
         public Options withTimeouts(Duration connect, Duration response) {
             return new Options(maxAttempts, initialBackoff, maxBackoff, multiplier, connect, response,
-                    progressInterval);
+                    progressInterval, stallTimeout);
         }
 
         public Options withProgressInterval(Duration interval) {
             return new Options(maxAttempts, initialBackoff, maxBackoff, multiplier, connectTimeout,
-                    responseTimeout, interval);
+                    responseTimeout, interval, stallTimeout);
+        }
+
+        /** How long a transfer may go without a byte before it is cut and retried (resumed). */
+        public Options withStallTimeout(Duration stall) {
+            return new Options(maxAttempts, initialBackoff, maxBackoff, multiplier, connectTimeout,
+                    responseTimeout, progressInterval, stall);
         }
 
         Duration backoff(int failedAttempt, long retryAfterSeconds) {
@@ -411,12 +423,24 @@ public final class Downloader {
             byte[] buf = new byte[64 * 1024];
             while (true) {
                 int n;
+                var stalled = new java.util.concurrent.atomic.AtomicBoolean();
+                ScheduledFuture<?> watchdog = STALL_WATCHDOG.schedule(() -> {
+                    stalled.set(true);
+                    closeQuietly(body);
+                }, options.stallTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 try {
                     n = body.read(buf);
                 } catch (IOException e) {
                     out.force(false);
+                    String why = stalled.get()
+                            ? "no data for " + (options.stallTimeout().toMillis() < 10_000
+                                    ? options.stallTimeout().toMillis() + " ms" : options.stallTimeout().toSeconds() + " s")
+                                    + ", the mirror stalled"
+                            : describe(e);
                     return new Failure("transfer cut after " + (offset + received) + (total >= 0 ? " of " + total : "")
-                            + " bytes (" + describe(e) + ")", -1, 0, e);
+                            + " bytes (" + why + ")", -1, 0, e);
+                } finally {
+                    watchdog.cancel(false);
                 }
                 if (n < 0) {
                     break;
@@ -443,6 +467,21 @@ public final class Downloader {
             return new Failure("transfer ended after " + (offset + received) + " of " + total + " bytes", -1, 0, null);
         }
         return null;
+    }
+
+    // HttpClient bounds the wait for headers, not for the body: a silent mirror is cut by closing its stream.
+    private static final ScheduledExecutorService STALL_WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jailspec-download-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the read that waits on it fails, which is the point
+        }
     }
 
     private Failure statusFailure(URI url, int status, HttpResponse<?> resp, int attempt, String hint) {

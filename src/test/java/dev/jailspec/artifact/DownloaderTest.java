@@ -110,6 +110,22 @@ class DownloaderTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aMirrorThatStallsMidFileIsCutAfterTheStallTimeoutAndResumed() {
+        server.stallOnce(BASE, 400);
+        var stalling = new Downloader(cache, bus, downloader.options().withStallTimeout(Duration.ofMillis(500)));
+
+        DownloadResult r = stalling.download(server.url(BASE), DIST.base().sha256(), HINT);
+
+        assertThat(r.resumed()).isTrue();
+        assertThat(r.sha256()).isEqualTo(DIST.base().sha256());
+        assertThat(server.requests(BASE).get(1).range()).isEqualTo("bytes=400-");
+        assertThat(events(DownloadRetrying.class)).singleElement().satisfies(e -> assertThat(e.reason())
+                .contains("transfer cut after 400 of " + DIST.base().size())
+                .contains("no data for 500 ms, the mirror stalled"));
+    }
+
+    @Test
     void a503IsRetriedWithBackoffAndThenSucceeds() {
         server.failWith(BASE, 503, 2);
 
