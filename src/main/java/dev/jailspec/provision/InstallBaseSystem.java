@@ -49,12 +49,7 @@ final class InstallBaseSystem implements ProvisionStep {
         DownloadResult base = downloader.download(releaseDir.resolve("base.txz"), sha256, "check jailspec.freebsd.mirror");
 
         String archive = layout.baseArchivePath();
-        host.upload(base.path(), archive, 0644);
-        String onHost = host.run(Command.of("sha256", "-q", archive)).orThrow().stdout().strip();
-        if (!onHost.equals(sha256)) {
-            throw new ProvisionException(archive + " on the host has sha256 " + onHost + ", but the release MANIFEST says "
-                    + sha256 + "; the copy to the host is damaged (disk full?); remove it and run again");
-        }
+        VerifiedUpload.upload(host, base.path(), archive, sha256, "the release MANIFEST");
         host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind("extract")).orThrow();
         var files = new FileCopy(host);
         files.copy("/etc/resolv.conf", layout.templatePath() + "/etc/resolv.conf");

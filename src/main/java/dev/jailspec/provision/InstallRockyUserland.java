@@ -4,6 +4,7 @@ import dev.jailspec.artifact.ArchiveFormat;
 import dev.jailspec.artifact.ArchiveInspector;
 import dev.jailspec.artifact.ArchiveInventory;
 import dev.jailspec.artifact.DownloadResult;
+import dev.jailspec.artifact.Hashing;
 import dev.jailspec.artifact.Downloader;
 import dev.jailspec.artifact.ExtractedTree;
 import dev.jailspec.artifact.ExtractionCheck;
@@ -77,10 +78,15 @@ final class InstallRockyUserland implements ProvisionStep {
         DownloadResult download = downloader.download(image.image(), listed.sha256(),
                 "check jailspec.rocky.mirror or jailspec.rocky.imageUrl");
 
+        if (listed.size() >= 0 && download.size() != listed.size()) {
+            throw new ProvisionException(image.image() + " is " + download.size() + " bytes, but " + image.checksum()
+                    + " says " + listed.size() + "; the cached file is " + download.path() + ": remove it and run again");
+        }
         Path rootfsTar = rootfsOf(download.path(), dated.file());
         boolean flattened = !rootfsTar.equals(download.path());
         String onHost = layout.path("media/" + dated.file() + (flattened ? ".rootfs.tar" : ""));
-        host.upload(rootfsTar, onHost, 0644);
+        VerifiedUpload.upload(host, rootfsTar, onHost, flattened ? Hashing.sha256(rootfsTar) : listed.sha256(),
+                flattened ? "the flattened image (made here from verified layers)" : image.checksum().toString());
         new Mkdir(host).parents(layout.linuxRootOnHost());
         host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost()).withKind("extract")).orThrow();
         // Right after tar: the resolv.conf copy below may replace a sampled file.
