@@ -1,0 +1,84 @@
+package dev.jailspec.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jailspec.artifact.Hashing;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.CommandResult;
+import dev.jailspec.host.FileStat;
+import dev.jailspec.host.Host;
+import dev.jailspec.host.OutputLine;
+import dev.jailspec.sim.SimHost;
+import dev.jailspec.sim.SimHostSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifiedUploadTest {
+    @TempDir
+    Path simRoot;
+    @TempDir
+    Path local;
+
+    /** A transport that damages what it copies: the last byte is lost, as on a full disk. */
+    private record TruncatingHost(Host inner) implements Host {
+        @Override
+        public CommandResult run(Command command, Consumer<OutputLine> lines) {
+            return inner.run(command, lines);
+        }
+
+        @Override
+        public Optional<FileStat> stat(String absolutePath) {
+            return inner.stat(absolutePath);
+        }
+
+        @Override
+        public List<String> list(String absoluteDir) {
+            return inner.list(absoluteDir);
+        }
+
+        @Override
+        public byte[] readFile(String absolutePath) {
+            return inner.readFile(absolutePath);
+        }
+
+        @Override
+        public void writeFile(String absolutePath, byte[] content, int mode) {
+            inner.writeFile(absolutePath, java.util.Arrays.copyOf(content, content.length - 1), mode);
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+    }
+
+    @Test
+    void aGoodCopyIsCheckedWithTheHostsOwnSha256() throws Exception {
+        Host host = SimHost.create(simRoot, SimHostSpec.defaults());
+        Path file = Files.writeString(local.resolve("base.txz"), "base system", StandardCharsets.UTF_8);
+
+        VerifiedUpload.upload(host, file, "/tmp/base.txz", Hashing.sha256(file), "the release MANIFEST");
+
+        assertThat(host.readText("/tmp/base.txz")).isEqualTo("base system");
+    }
+
+    @Test
+    void aDamagedCopyStopsTheRunWithBothHashes() throws Exception {
+        Host host = new TruncatingHost(SimHost.create(simRoot, SimHostSpec.defaults()));
+        Path file = Files.writeString(local.resolve("base.txz"), "base system", StandardCharsets.UTF_8);
+        String expected = Hashing.sha256(file);
+        String damaged = Hashing.sha256("base syste".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> VerifiedUpload.upload(host, file, "/tmp/base.txz", expected, "the release MANIFEST"))
+                .isInstanceOf(ProvisionException.class)
+                .hasMessage("/tmp/base.txz on the host has sha256 " + damaged + ", but the release MANIFEST says "
+                        + expected + "; the copy to the host is damaged (disk full?); remove it and run again");
+    }
+}
