@@ -1,6 +1,12 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.artifact.ArchiveInspector;
+import dev.jailspec.artifact.ArchiveInventory;
 import dev.jailspec.artifact.DownloadResult;
+import dev.jailspec.artifact.ExtractionCheck;
+import dev.jailspec.artifact.RootfsValidator;
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.Note;
 import dev.jailspec.artifact.Downloader;
 import dev.jailspec.artifact.FreebsdManifest;
 import dev.jailspec.freebsd.FileCopy;
@@ -22,9 +28,11 @@ final class InstallBaseSystem implements ProvisionStep {
     private final Layout layout;
     private final Downloader downloader;
     private final URI releaseDir;
+    private final EventBus bus;
 
     /** {@code releaseDir} is the mirror's {@code .../releases/amd64/amd64/<release>/}. */
-    InstallBaseSystem(Host host, Layout layout, Downloader downloader, URI releaseDir) {
+    InstallBaseSystem(Host host, Layout layout, Downloader downloader, URI releaseDir, EventBus bus) {
+        this.bus = bus;
         this.host = host;
         this.zfs = new Zfs(host);
         this.layout = layout;
@@ -48,9 +56,15 @@ final class InstallBaseSystem implements ProvisionStep {
         String sha256 = FreebsdManifest.parse(manifestText, releaseDir.resolve("MANIFEST").toString()).sha256Of("base.txz");
         DownloadResult base = downloader.download(releaseDir.resolve("base.txz"), sha256, "check jailspec.freebsd.mirror");
 
+        // Read before anything is extracted: a damaged or hostile archive stops here.
+        ArchiveInventory inventory = new ArchiveInspector().inspect(base.path());
+        RootfsValidator.safetyOnly().require(base.path().getFileName().toString(), inventory);
+
         String archive = layout.baseArchivePath();
         VerifiedUpload.upload(host, base.path(), archive, sha256, "the release MANIFEST");
         host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind("extract")).orThrow();
+        bus.publish(new Note(bus.now(),
+                ExtractionCheck.require(inventory, layout.templatePath(), HostTree.of(host)).describe()));
         var files = new FileCopy(host);
         files.copy("/etc/resolv.conf", layout.templatePath() + "/etc/resolv.conf");
         files.copy("/etc/localtime", layout.templatePath() + "/etc/localtime");

@@ -6,7 +6,6 @@ import dev.jailspec.artifact.ArchiveInventory;
 import dev.jailspec.artifact.DownloadResult;
 import dev.jailspec.artifact.Hashing;
 import dev.jailspec.artifact.Downloader;
-import dev.jailspec.artifact.ExtractedTree;
 import dev.jailspec.artifact.ExtractionCheck;
 import dev.jailspec.artifact.OciImage;
 import dev.jailspec.artifact.RockyChecksum;
@@ -17,7 +16,6 @@ import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Mkdir;
 import dev.jailspec.host.Command;
-import dev.jailspec.host.FileStat;
 import dev.jailspec.host.Host;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,9 +88,8 @@ final class InstallRockyUserland implements ProvisionStep {
         new Mkdir(host).parents(layout.linuxRootOnHost());
         host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost()).withKind("extract")).orThrow();
         // Right after tar: the resolv.conf copy below may replace a sampled file.
-        bus.publish(new Note(bus.now(), ExtractionCheck.require(extracted, layout.linuxRootOnHost(), ExtractedTree.of(
-                p -> host.stat(p).map(s -> new ExtractedTree.Stat(s.type() == FileStat.Type.FILE, s.isDirectory(),
-                        s.size())), host::list)).describe()));
+        bus.publish(new Note(bus.now(),
+                ExtractionCheck.require(extracted, layout.linuxRootOnHost(), HostTree.of(host)).describe()));
         new FileCopy(host).copy("/etc/resolv.conf", layout.linuxRootOnHost() + "/etc/");
         for (String dir : MOUNT_POINTS) {
             new Mkdir(host).parents(layout.linuxRootOnHost() + "/" + dir);

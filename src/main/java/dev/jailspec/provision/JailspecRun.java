@@ -46,7 +46,7 @@ public final class JailspecRun implements AutoCloseable {
         this.target = target;
         // The timeout of each command is decided here, by its kind; the observer then reports it.
         this.host = new TimedHost(new ObservedHost(target.host(), bus), new TimeoutPolicy(settings.timeouts()));
-        this.downloader = new Downloader(settings.cacheDir(), bus);
+        this.downloader = new Downloader(target.downloadCache(settings), bus);
         this.lock = new RunLock(host, runId, bus);
         this.shutdownHook = new Thread(this::onShutdown, "jailspec-shutdown-" + runId);
     }
@@ -147,7 +147,7 @@ public final class JailspecRun implements AutoCloseable {
     }
 
     ProvisionStep baseSystemInstaller(Host on) {
-        return new InstallBaseSystem(on, layout, downloader, freebsdReleaseDir());
+        return new InstallBaseSystem(on, layout, downloader, freebsdReleaseDir(), bus);
     }
 
     ProvisionStep rockyUserlandInstaller(Host on) {

@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.config.FaultRule;
+import dev.jailspec.config.Setting;
 import dev.jailspec.config.Settings;
 import dev.jailspec.config.Target;
 import dev.jailspec.host.Host;
@@ -28,8 +29,17 @@ import java.util.stream.Stream;
  * files; on {@code local}, this FreeBSD machine and the configured mirror.
  */
 record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<FixtureServer> fixtureMirror,
-                  Optional<Path> tempRoot)
+                  Optional<Path> tempRoot, Optional<Path> scratchCache)
         implements AutoCloseable {
+
+    /**
+     * Where downloads are cached: the configured jailspec.cache, except for the embedded mirror
+     * without one, whose port (and so every cached URL) changes each run: a throw-away directory
+     * then, so runs on the sim do not pile up files in ~/.cache.
+     */
+    Path downloadCache(Settings settings) {
+        return scratchCache.orElseGet(settings::cacheDir);
+    }
 
     /** The embedded mirror's archives take a while to build (xz); a JVM that opens many sim runs builds them once. */
     private static final Map<String, FixtureArchives.FreebsdDist> FREEBSD_FIXTURES = new ConcurrentHashMap<>();
@@ -50,11 +60,11 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
                     + os + "; run on a FreeBSD host as root, or use the default target sim");
         }
         return new TargetHost(new LocalHost(), settings.freebsdMirror(), settings.rockyMirror(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private static TargetHost openSim(Settings settings) {
-        Optional<Path> temp = settings.simRoot().isPresent() ? Optional.empty() : Optional.of(createTempRoot());
+        Optional<Path> temp = settings.simRoot().isPresent() ? Optional.empty() : Optional.of(createTempDir("jailspec-sim-"));
         Path root = settings.simRoot().orElseGet(temp::get);
         var spec = SimHostSpec.defaults()
                 .withRelease(settings.freebsdRelease())
@@ -74,7 +84,9 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
             rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
         }
-        return new TargetHost(sim, freebsdMirror, rockyMirror, server, temp);
+        Optional<Path> scratch = server.isPresent() && settings.get(Setting.CACHE_DIR).isEmpty()
+                ? Optional.of(createTempDir("jailspec-downloads-")) : Optional.empty();
+        return new TargetHost(sim, freebsdMirror, rockyMirror, server, temp, scratch);
     }
 
     /** jailspec.sim.faults as the simulator's own rules (config does not know the sim, nor the sim config). */
@@ -100,11 +112,11 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
         return new FixtureArchives.RockyRelease(m, 0, "20260101.0");
     }
 
-    private static Path createTempRoot() {
+    private static Path createTempDir(String prefix) {
         try {
-            return Files.createTempDirectory("jailspec-sim-");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for the simulated host", e);
+            throw new UncheckedIOException("cannot create a temporary directory " + prefix + "* for the simulated host", e);
         }
     }
 
@@ -113,6 +125,7 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
         host.close();
         fixtureMirror.ifPresent(FixtureServer::close);
         tempRoot.ifPresent(TargetHost::deleteTree);
+        scratchCache.ifPresent(TargetHost::deleteTree);
     }
 
     private static void deleteTree(Path root) {
