@@ -37,9 +37,9 @@ class WaitsTest {
     @Test
     void aTimeoutNamesWhatWasAwaitedAndWhatWasLastSeen() {
         assertThatThrownBy(() -> new Waits(bus).until("jail lrdev running at /zdata/jails/containers/lrdev",
-                Duration.ofMillis(600), () -> "jls: jail \"lrdev\" not found", v -> false, v -> "last jls said " + v))
+                Duration.ofMillis(1000), () -> "jls: jail \"lrdev\" not found", v -> false, v -> "last jls said " + v))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("waited 600 ms for jail lrdev running at /zdata/jails/containers/lrdev")
+                .hasMessageContaining("waited 1000 ms for jail lrdev running at /zdata/jails/containers/lrdev")
                 .hasMessageContaining("last jls said jls: jail \"lrdev\" not found");
         assertThat(waits).singleElement().satisfies(w -> {
             assertThat(w.satisfied()).isFalse();
