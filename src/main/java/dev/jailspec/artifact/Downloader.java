@@ -7,18 +7,11 @@ import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +21,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,41 +160,9 @@ public final class Downloader {
         return options;
     }
 
-    /**
-     * Where the verified file for {@code url} lives: {@code <cache>/<host>[_port]/<path>}, each
-     * segment kept to {@code [A-Za-z0-9._+~-]} (others become {@code _}); a query adds a suffix.
-     */
+    /** Where the verified file for {@code url} lives; see {@link CachePaths}. */
     public Path cachePathFor(URI url) {
-        String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("only http and https URLs can be downloaded, got " + url);
-        }
-        if (url.getHost() == null) {
-            throw new IllegalArgumentException("URL has no host: " + url);
-        }
-        Path p = cacheDir.resolve(safe(url.getHost() + (url.getPort() >= 0 ? "_" + url.getPort() : "")));
-        String path = url.getRawPath() == null ? "" : url.getRawPath();
-        String last = null;
-        for (String seg : path.split("/")) {
-            if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
-                continue;
-            }
-            last = safe(seg);
-            p = p.resolve(last);
-        }
-        if (last == null) {
-            throw new IllegalArgumentException("URL names no file: " + url);
-        }
-        if (url.getRawQuery() != null) {
-            p = p.resolveSibling(last + "_" + Hashing.sha256(url.getRawQuery().getBytes(StandardCharsets.UTF_8))
-                    .substring(0, 12));
-        }
-        return p;
-    }
-
-    private static String safe(String seg) {
-        String s = seg.replaceAll("[^A-Za-z0-9._+~-]", "_");
-        return s.equals(".") || s.equals("..") ? "_" : s;
+        return CachePaths.of(cacheDir, url);
     }
 
     public DownloadResult download(URI url, String expectedSha256) {
@@ -312,7 +276,7 @@ public final class Downloader {
                     failure = statusFailure(url, status, resp, attempt, hint);
                 }
             } catch (IOException e) {
-                failure = new Failure(describe(e), -1, 0, e);
+                failure = new Failure(HttpWording.describe(e), -1, 0, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DownloadException("interrupted while downloading " + url, url, -1, attempt, e);
@@ -395,7 +359,7 @@ public final class Downloader {
                     };
                 }
             } catch (IOException e) {
-                failure = new Failure(describe(e), -1, 0, e);
+                failure = new Failure(HttpWording.describe(e), -1, 0, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DownloadException("interrupted while downloading " + url + "; the partial file " + part
@@ -436,7 +400,7 @@ public final class Downloader {
                             ? "no data for " + (options.stallTimeout().toMillis() < 10_000
                                     ? options.stallTimeout().toMillis() + " ms" : options.stallTimeout().toSeconds() + " s")
                                     + ", the mirror stalled"
-                            : describe(e);
+                            : HttpWording.describe(e);
                     return new Failure("transfer cut after " + (offset + received) + (total >= 0 ? " of " + total : "")
                             + " bytes (" + why + ")", -1, 0, e);
                 } finally {
@@ -486,15 +450,15 @@ public final class Downloader {
 
     private Failure statusFailure(URI url, int status, HttpResponse<?> resp, int attempt, String hint) {
         if (status >= 500 || status == 408 || status == 429) {
-            long retryAfter = resp.headers().firstValue("Retry-After").flatMap(Downloader::seconds).orElse(0L);
-            return new Failure("HTTP " + status + reason(status), status, retryAfter, null);
+            long retryAfter = resp.headers().firstValue("Retry-After").flatMap(HttpWording::seconds).orElse(0L);
+            return new Failure("HTTP " + status + HttpWording.reason(status), status, retryAfter, null);
         }
         String what = switch (status) {
             case 404, 410 -> "the file is not on the mirror: check the release or image name in the URL.";
             case 401, 403 -> "the mirror refuses access.";
             default -> "the server refused the request.";
         };
-        throw new DownloadException(url + ": HTTP " + status + reason(status) + ": " + what + " " + hint,
+        throw new DownloadException(url + ": HTTP " + status + HttpWording.reason(status) + ": " + what + " " + hint,
                 url, status, attempt, null);
     }
 
@@ -512,47 +476,6 @@ public final class Downloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DownloadException("interrupted while waiting to retry " + url, url, failure.status(), attempt, e);
-        }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof HttpConnectTimeoutException) {
-            return "connect timed out";
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "no response within the timeout";
-        }
-        if (e instanceof ConnectException) {
-            return "cannot connect" + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    private static String reason(int status) {
-        String r = switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 408 -> "Request Timeout";
-            case 410 -> "Gone";
-            case 416 -> "Range Not Satisfiable";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "";
-        };
-        return r.isEmpty() ? "" : " " + r;
-    }
-
-    private static Optional<Long> seconds(String retryAfter) {
-        try {
-            return Optional.of(Long.parseLong(retryAfter.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // an HTTP date: use our own backoff
         }
     }
 
