@@ -1,6 +1,8 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
@@ -39,13 +41,14 @@ public final class Provisioner {
     private final StepRunner steps;
     private final Waits waits;
     private final Teardown teardown;
+    private final EventBus bus;
 
     /** A provisioner for one scenario; it is registered with the run until {@link #teardown()} or {@link #release()}. */
     public Provisioner(JailspecRun run) {
         this.run = run;
         this.layout = run.layout();
         this.host = run.host();
-        EventBus bus = run.bus();
+        this.bus = run.bus();
         this.zfs = new Zfs(host);
         this.sysrc = new Sysrc(host);
         this.jls = new Jls(host);
@@ -92,7 +95,14 @@ public final class Provisioner {
 
     public void createDatasetTree() {
         run.requireHostReady();
-        steps.ensure(new CreateDatasetTree(zfs, layout, run.marks()));
+        datasetChanged(steps.ensure(new CreateDatasetTree(zfs, layout, run.marks())), layout.zfsRoot(),
+                DatasetChanged.Change.CREATED, "with media, templates and containers");
+    }
+
+    /** Puts a dataset step's outcome on the bus: the change when applied, REUSED when already done. */
+    private void datasetChanged(StepRunner.Outcome outcome, String dataset, DatasetChanged.Change change, String detail) {
+        bus.publish(new DatasetChanged(bus.now(), dataset,
+                outcome == StepRunner.Outcome.APPLIED ? change : DatasetChanged.Change.REUSED, detail));
     }
 
     /** Until the template is snapshotted (and marked kept), teardown destroys it again: a half-built template is not reused. */
@@ -100,7 +110,8 @@ public final class Provisioner {
         if (!zfs.exists(layout.templateDataset())) {
             teardown.record(new Undo.DestroyDataset(layout.templateDataset()));
         }
-        steps.ensure(new CreateTemplateDataset(zfs, datasetMarks, layout, run.marks()));
+        datasetChanged(steps.ensure(new CreateTemplateDataset(zfs, datasetMarks, layout, run.marks())),
+                layout.templateDataset(), DatasetChanged.Change.CREATED, "template of " + layout.release());
     }
 
     public void installBaseSystem() {
@@ -112,7 +123,8 @@ public final class Provisioner {
     }
 
     public void snapshotTemplate() {
-        steps.ensure(new SnapshotTemplate(zfs, datasetMarks, layout, run.marks()));
+        datasetChanged(steps.ensure(new SnapshotTemplate(zfs, datasetMarks, layout, run.marks())),
+                layout.templateSnapshot(), DatasetChanged.Change.SNAPSHOTTED, "the jails are cloned from it");
     }
 
     /** The whole template: tree, dataset, base system, {@code @base}. Reused when the snapshot exists. */
@@ -135,7 +147,8 @@ public final class Provisioner {
         if (!zfs.exists(layout.jailDataset())) {
             teardown.record(new Undo.DestroyDataset(layout.jailDataset()));
         }
-        steps.ensure(new CloneJail(host, layout, run.marks()));
+        datasetChanged(steps.ensure(new CloneJail(host, layout, run.marks())), layout.jailDataset(),
+                DatasetChanged.Change.CLONED, "from " + layout.templateSnapshot());
     }
 
     /** Writes the jail's file and reads it back with the jailconf parser, as rc.d/jail will. */
@@ -184,7 +197,9 @@ public final class Provisioner {
         var step = new StartJail(jailService, jls, new Ifconfig(host), layout);
         teardown.record(new Undo.DestroyEpair(layout.hostInterface(), layout.jailName()));
         teardown.record(new Undo.StopJail(layout.jailName(), layout.jailPath()));
-        steps.ensure(step);
+        if (steps.ensure(step) == StepRunner.Outcome.APPLIED) {
+            bus.publish(new JailStateChanged(bus.now(), layout.jailName(), JailStateChanged.State.STARTED, layout.jailPath()));
+        }
     }
 
     /** Everything needed for a running jail, each step only if not done yet. */
@@ -249,7 +264,11 @@ public final class Provisioner {
     }
 
     public ServiceJailStopOutcome stopJail() {
-        return jailService.stop(layout.jailName());
+        ServiceJailStopOutcome outcome = jailService.stop(layout.jailName());
+        if (outcome.status() == ServiceJailStopOutcome.Status.STOPPED) {
+            bus.publish(new JailStateChanged(bus.now(), layout.jailName(), JailStateChanged.State.STOPPED, layout.jailPath()));
+        }
+        return outcome;
     }
 
     public void awaitJailGone(Duration timeout) {

@@ -1,6 +1,8 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.DestroyMode;
 import dev.jailspec.freebsd.FileCopy;
@@ -118,6 +120,7 @@ public final class Teardown {
             throw new ProvisionException("service jail onestop " + s.jail() + " left the jail running; stop it by hand:"
                     + " jail -r " + s.jail());
         }
+        bus.publish(new JailStateChanged(bus.now(), s.jail(), JailStateChanged.State.STOPPED, s.path()));
         return s.description();
     }
 
@@ -156,6 +159,7 @@ public final class Teardown {
         }
         requireAllMarked(dataset, found);
         zfs.destroy(dataset, DestroyMode.RECURSIVE);
+        bus.publish(new DatasetChanged(bus.now(), dataset, DatasetChanged.Change.DESTROYED, "teardown"));
         return "destroy the dataset " + dataset;
     }
 

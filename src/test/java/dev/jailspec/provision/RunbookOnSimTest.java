@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jailspec.config.Settings;
 import dev.jailspec.config.SettingsLoader;
 import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.DatasetChanged;
+import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import dev.jailspec.host.ShellQuote;
@@ -28,7 +30,7 @@ class RunbookOnSimTest {
     @TempDir
     Path cache;
 
-    private record RunLog(List<String> commands, List<String> notes) {
+    private record RunLog(List<String> commands, List<String> notes, List<String> changes) {
     }
 
     private RunLog provisionAndTearDown(String runId) {
@@ -39,6 +41,9 @@ class RunbookOnSimTest {
         var bus = new EventBus();
         var commands = new ArrayList<String>();
         var notes = new ArrayList<String>();
+        var changes = new ArrayList<String>();
+        bus.subscribe(DatasetChanged.class, e -> changes.add(e.change() + " " + e.dataset()));
+        bus.subscribe(JailStateChanged.class, e -> changes.add(e.state() + " " + e.jail() + " " + e.path()));
         bus.subscribe(CommandFinished.class, e -> commands.add(ShellQuote.join(e.argv()) + " -> " + e.exitCode()));
         bus.subscribe(Note.class, n -> notes.add(n.text()));
         try (JailspecRun run = JailspecRun.open(settings, bus, runId)) {
@@ -48,7 +53,7 @@ class RunbookOnSimTest {
             provisioner.teardown();
             assertThat(provisioner.findJail()).as("jls -j lrdev after teardown").isEmpty();
         }
-        return new RunLog(commands, notes);
+        return new RunLog(commands, notes, changes);
     }
 
     /** For each command, the first pattern (a regex matched at its start) it matches, in run order. */
@@ -86,6 +91,15 @@ class RunbookOnSimTest {
                 .containsSubsequence(runbook);
         assertThat(first.commands()).as("every command of the first run").noneMatch(c -> c.contains("compat/ubuntu"));
 
+        assertThat(first.changes()).as("dataset and jail state changes of the first run").containsSubsequence(
+                "CREATED zdata/jails",
+                "CREATED zdata/jails/templates/14.3-RELEASE",
+                "SNAPSHOTTED zdata/jails/templates/14.3-RELEASE@base",
+                "CLONED zdata/jails/containers/lrdev",
+                "STARTED lrdev /zdata/jails/containers/lrdev",
+                "STOPPED lrdev /zdata/jails/containers/lrdev",
+                "DESTROYED zdata/jails/containers/lrdev");
+
         RunLog second = provisionAndTearDown("run-2");
 
         assertThat(second.commands()).as("commands of the second run")
@@ -94,6 +108,9 @@ class RunbookOnSimTest {
                 .noneMatch(c -> c.startsWith("zfs snapshot"))
                 .anyMatch(c -> c.startsWith("zfs clone") && c.endsWith("-> 0"))
                 .anyMatch(c -> c.startsWith("service jail start lrdev -> 0"));
+        assertThat(second.changes()).as("changes of the second run")
+                .contains("REUSED zdata/jails/templates/14.3-RELEASE@base", "CLONED zdata/jails/containers/lrdev")
+                .doesNotContain("SNAPSHOTTED zdata/jails/templates/14.3-RELEASE@base");
         assertThat(second.notes()).as("what the report says was reused")
                 .anyMatch(n -> n.startsWith("already done, reused: install the 14.3-RELEASE base system"));
     }
