@@ -38,19 +38,12 @@ final class ChrootTool implements SimTool {
 
     @Override
     public int run(Invocation inv) throws IOException {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "G:g:u:n");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("chroot"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "chroot", "G:g:u:n", USAGE);
+        if (parsed.isEmpty()) {
             return 1;
         }
-        for (char c : "Ggun".toCharArray()) {
-            if (g.has(c)) {
-                throw new SimUnsupportedException("chroot -" + c);
-            }
-        }
+        Getopt g = parsed.get();
+        g.refuseUnsupported("chroot", "Ggun");
         List<String> ops = g.operands();
         if (ops.isEmpty()) {
             inv.err(USAGE);

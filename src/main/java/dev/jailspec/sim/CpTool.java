@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,19 +31,12 @@ final class CpTool implements SimTool {
 
     @Override
     public int run(Invocation inv) throws IOException {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "HLPRafilnprsvx");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("cp"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "cp", "HLPRafilnprsvx", USAGE);
+        if (parsed.isEmpty()) {
             return EX_USAGE;
         }
-        for (char unsupported : new char[] {'H', 'L', 'P', 'a', 'i', 'l', 'n', 's', 'x'}) {
-            if (g.has(unsupported)) {
-                throw new SimUnsupportedException("cp -" + unsupported);
-            }
-        }
+        Getopt g = parsed.get();
+        g.refuseUnsupported("cp", "HLPailnsx");
         boolean recursive = g.has('R') || g.has('r');
         List<String> ops = g.operands();
         if (ops.size() < 2) {

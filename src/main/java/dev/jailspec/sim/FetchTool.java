@@ -72,11 +72,7 @@ final class FetchTool implements SimTool {
         } catch (Getopt.GetoptException e) {
             throw new SimUnsupportedException("fetch's usage text (after " + e.bsdMessage("fetch") + ")");
         }
-        for (char c : "146AaBbcdFfHhilMmNnPpRrSsTUvw".toCharArray()) {
-            if (g.has(c)) {
-                throw new SimUnsupportedException("fetch -" + c);
-            }
-        }
+        g.refuseUnsupported("fetch", "146AaBbcdFfHhilMmNnPpRrSsTUvw");
         if (inv.args().stream().anyMatch(a -> a.startsWith("--"))) {
             throw new SimUnsupportedException("fetch long options");
         }

@@ -45,6 +45,29 @@ final class Getopt {
         this.operands = operands;
     }
 
+    /**
+     * {@link #parse}, and on an option getopt(3) rejects prints its message and the program's
+     * usage as the BSD tools do; empty then, and the tool returns its usage exit status.
+     */
+    static java.util.Optional<Getopt> parseOrUsage(Invocation inv, String program, String optstring, String usage) {
+        try {
+            return java.util.Optional.of(parse(inv.args(), optstring));
+        } catch (GetoptException e) {
+            inv.err(e.bsdMessage(program));
+            inv.err(usage);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Options the real tool has but the sim does not model are refused, never guessed at. */
+    void refuseUnsupported(String program, String options) {
+        for (char c : options.toCharArray()) {
+            if (has(c)) {
+                throw new SimUnsupportedException(program + " -" + c);
+            }
+        }
+    }
+
     static Getopt parse(List<String> args, String optstring) throws GetoptException {
         List<Opt> opts = new ArrayList<>();
         int i = 0;

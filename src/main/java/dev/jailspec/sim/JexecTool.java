@@ -23,14 +23,11 @@ final class JexecTool implements SimTool {
 
     @Override
     public int run(Invocation inv) throws IOException {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "lnu:U:");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("jexec"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "jexec", "lnu:U:", USAGE);
+        if (parsed.isEmpty()) {
             return 1;
         }
+        Getopt g = parsed.get();
         if (g.has('n')) {
             throw new SimUnsupportedException("jexec -n");
         }

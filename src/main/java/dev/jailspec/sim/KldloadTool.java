@@ -1,6 +1,7 @@
 package dev.jailspec.sim;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * kldload(8): {@code kldload [-nqv] file ...}. A file that is loaded already (or a module that
@@ -24,14 +25,11 @@ final class KldloadTool implements SimTool {
 
     @Override
     public int run(Invocation inv) {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "nqv");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("kldload"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "kldload", "nqv", USAGE);
+        if (parsed.isEmpty()) {
             return 1;
         }
+        Getopt g = parsed.get();
         if (g.operands().isEmpty()) {
             inv.err(USAGE);
             return 1;

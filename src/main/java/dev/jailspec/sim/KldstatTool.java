@@ -29,23 +29,16 @@ final class KldstatTool implements SimTool {
 
     @Override
     public int run(Invocation inv) {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "dhi:m:n:qv");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("kldstat"));
-            inv.out().err(USAGE + "\n");
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "kldstat", "dhi:m:n:qv", USAGE);
+        if (parsed.isEmpty()) {
             return 1;
         }
+        Getopt g = parsed.get();
         if (!g.operands().isEmpty()) {
             inv.out().err(USAGE + "\n");
             return 1;
         }
-        for (char unsupported : "dhv".toCharArray()) {
-            if (g.has(unsupported)) {
-                throw new SimUnsupportedException("kldstat -" + unsupported);
-            }
-        }
+        g.refuseUnsupported("kldstat", "dhv");
         boolean quiet = g.has('q');
         SimState state = inv.state();
         if (g.has('m')) {

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * mkdir(1) of FreeBSD's bin/mkdir: {@code mkdir [-pv] [-m mode] directory_name ...}. Not in
@@ -33,14 +34,11 @@ final class MkdirTool implements SimTool {
 
     @Override
     public int run(Invocation inv) throws IOException {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "m:pv");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("mkdir"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "mkdir", "m:pv", USAGE);
+        if (parsed.isEmpty()) {
             return EX_USAGE;
         }
+        Getopt g = parsed.get();
         if (g.operands().isEmpty()) {
             inv.err(USAGE);
             return EX_USAGE;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,19 +30,12 @@ final class RmTool implements SimTool {
 
     @Override
     public int run(Invocation inv) throws IOException {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "dfiIPRrvWx");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("rm"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "rm", "dfiIPRrvWx", USAGE);
+        if (parsed.isEmpty()) {
             return EX_USAGE;
         }
-        for (char unsupported : new char[] {'d', 'i', 'I', 'P', 'W', 'x'}) {
-            if (g.has(unsupported)) {
-                throw new SimUnsupportedException("rm -" + unsupported);
-            }
-        }
+        Getopt g = parsed.get();
+        g.refuseUnsupported("rm", "diIPWx");
         boolean force = g.has('f');
         boolean recursive = g.has('r') || g.has('R');
         if (g.operands().isEmpty()) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * sha256(1) of FreeBSD's sbin/md5 in its BSD mode: {@code sha256 [-qr] [file ...]}. Without -q
@@ -35,19 +36,12 @@ final class Sha256Tool implements SimTool {
 
     @Override
     public int run(Invocation inv) throws IOException {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "bc:pqrs:tx");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("sha256"));
-            inv.err("usage: sha256 [-pqrtx] [-c string] [-s string] [files ...]");
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "sha256", "bc:pqrs:tx", "usage: sha256 [-pqrtx] [-c string] [-s string] [files ...]");
+        if (parsed.isEmpty()) {
             return 1;
         }
-        for (char unsupported : "bcpstx".toCharArray()) {
-            if (g.has(unsupported)) {
-                throw new SimUnsupportedException("sha256 -" + unsupported);
-            }
-        }
+        Getopt g = parsed.get();
+        g.refuseUnsupported("sha256", "bcpstx");
         if (g.operands().isEmpty()) {
             inv.out(hex(new java.io.ByteArrayInputStream(inv.stdin())));
             return 0;

@@ -34,20 +34,14 @@ final class SysctlTool implements SimTool {
 
     @Override
     public int run(Invocation inv) {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "AabB:deFf:hiJjlNnoqTtWxX");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("sysctl"));
-            inv.err("usage: sysctl [-j jail] [-bdeFhiJlNnoqTtWx] [ -B <bufsize> ] [-f filename] name[=value] ...");
-            inv.err("       sysctl [-j jail] [-bdeFhJlNnoqTtWx] [ -B <bufsize> ] -a");
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "sysctl", "AabB:deFf:hiJjlNnoqTtWxX",
+                "usage: sysctl [-j jail] [-bdeFhiJlNnoqTtWx] [ -B <bufsize> ] [-f filename] name[=value] ...\n"
+                        + "       sysctl [-j jail] [-bdeFhJlNnoqTtWx] [ -B <bufsize> ] -a");
+        if (parsed.isEmpty()) {
             return 1;
         }
-        for (char c : "AabBdeFfhiJjlNoqTtWxX".toCharArray()) {
-            if (g.has(c)) {
-                throw new SimUnsupportedException("sysctl -" + c);
-            }
-        }
+        Getopt g = parsed.get();
+        g.refuseUnsupported("sysctl", "AabBdeFfhiJjlNoqTtWxX");
         if (g.operands().isEmpty()) {
             throw new SimUnsupportedException("sysctl without a name");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,19 +32,12 @@ final class SysrcTool implements SimTool {
 
     @Override
     public int run(Invocation inv) throws IOException {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "aAcdDeE:f:Fhij:lLnNqR:vxX");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("sysrc"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "sysrc", "aAcdDeE:f:Fhij:lLnNqR:vxX", USAGE);
+        if (parsed.isEmpty()) {
             return 1;
         }
-        for (char unsupported : "aAcdDEFhjlLNRvX".toCharArray()) {
-            if (g.has(unsupported)) {
-                throw new SimUnsupportedException("sysrc -" + unsupported);
-            }
-        }
+        Getopt g = parsed.get();
+        g.refuseUnsupported("sysrc", "aAcdDEFhjlLNRvX");
         if (g.operands().isEmpty()) {
             inv.err(USAGE);
             return 1;

@@ -2,6 +2,7 @@ package dev.jailspec.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * uname(1) of FreeBSD (usr.bin/uname/uname.c): the fields print in the fixed order s n r v m p i
@@ -30,14 +31,11 @@ final class UnameTool implements SimTool {
 
     @Override
     public int run(Invocation inv) {
-        Getopt g;
-        try {
-            g = Getopt.parse(inv.args(), "abiKmnoprsUv");
-        } catch (Getopt.GetoptException e) {
-            inv.err(e.bsdMessage("uname"));
-            inv.err(USAGE);
+        Optional<Getopt> parsed = Getopt.parseOrUsage(inv, "uname", "abiKmnoprsUv", USAGE);
+        if (parsed.isEmpty()) {
             return 1;
         }
+        Getopt g = parsed.get();
         if (!g.operands().isEmpty()) {
             inv.err(USAGE);
             return 1;
