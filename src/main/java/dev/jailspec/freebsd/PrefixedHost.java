@@ -25,9 +25,12 @@ public final class PrefixedHost implements Host {
     private final List<String> prefix;
     private final String root;
     private final String name;
+    /** The jail whose view this is (jexec's "jail not found" becomes {@link JailNotRunningException}). */
+    private final String jail;
 
-    private PrefixedHost(Host outer, List<String> prefix, String root, String name) {
+    private PrefixedHost(Host outer, List<String> prefix, String root, String name, String jail) {
         this.outer = outer;
+        this.jail = jail;
         this.prefix = List.copyOf(prefix);
         this.root = root.replaceAll("/+$", "");
         this.name = name;
@@ -36,7 +39,7 @@ public final class PrefixedHost implements Host {
     /** Inside the running jail {@code jail}, whose root is {@code jailPath} on {@code host}. */
     public static PrefixedHost jail(Host host, String jail, String jailPath) {
         JailNames.requireValid(jail);
-        return new PrefixedHost(host, List.of("jexec", jail), jailPath, host.describe() + " jail " + jail);
+        return new PrefixedHost(host, List.of("jexec", jail), jailPath, host.describe() + " jail " + jail, jail);
     }
 
     /** Inside {@code dir} of this view, entered with chroot(8), e.g. the Linux userland /compat/rocky. */
@@ -44,16 +47,26 @@ public final class PrefixedHost implements Host {
         var p = new ArrayList<>(prefix);
         p.add("chroot");
         p.add(dir);
-        return new PrefixedHost(outer, p, root + dir, name + " chroot " + dir);
+        return new PrefixedHost(outer, p, root + dir, name + " chroot " + dir, jail);
     }
 
+    /**
+     * Runs {@code command} in the view. The exit status is the command's own (jexec and chroot
+     * exec it); a jail that is not running is an exception, not a result (freebsd-facts 2.5).
+     *
+     * @throws JailNotRunningException when jexec says {@code jexec: jail "NAME" not found}
+     */
     @Override
     public CommandResult run(Command command, Consumer<OutputLine> lines) {
         var argv = new ArrayList<>(prefix);
         argv.addAll(command.argv());
         Command outerCommand = new Command(argv, command.env(), command.workingDirectory(), command.stdin(),
                 command.timeout(), command.kind());
-        return outer.run(outerCommand, lines);
+        CommandResult r = outer.run(outerCommand, lines);
+        if (r.exitCode() == 1 && JexecParser.missingJail(r.stderr()).filter(jail::equals).isPresent()) {
+            throw new JailNotRunningException(jail, r);
+        }
+        return r;
     }
 
     /** The path on the outer host of {@code absolutePath} inside this view. */

@@ -3,19 +3,23 @@ package dev.jailspec.freebsd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** jexec(8) through the jail view {@link PrefixedHost#jail}. */
 class JexecTest {
     private final ScriptedHost host = new ScriptedHost();
-    private final Jexec jexec = new Jexec(host);
 
     @AfterEach
     void everyExpectedCommandRan() {
         host.assertAllRan();
+    }
+
+    private PrefixedHost jail(String name) {
+        return PrefixedHost.jail(host, name, "/zdata/jails/containers/" + name);
     }
 
     @Test
@@ -32,8 +36,8 @@ class JexecTest {
         host.expect("jexec", "ioc-pkg-repo", "hostname").stdout(byName.output());
         host.expect("jexec", "2", "hostname").stdout(byJid.output());
 
-        assertThat(jexec.run("ioc-pkg-repo", List.of("hostname")).stdout()).isEqualTo("pkg-repo\n");
-        assertThat(jexec.run("2", List.of("hostname")).stdout()).isEqualTo("pkg-repo\n");
+        assertThat(jail("ioc-pkg-repo").run(Command.of("hostname")).stdout()).isEqualTo("pkg-repo\n");
+        assertThat(jail("2").run(Command.of("hostname")).stdout()).isEqualTo("pkg-repo\n");
     }
 
     @Test
@@ -42,18 +46,19 @@ class JexecTest {
         assertThat(JexecParser.missingJail(t.output())).contains("pkg-repo");
         host.expect("jexec", "pkg-repo", "hostname").exit(1).stderr(t.output());
 
-        assertThatThrownBy(() -> jexec.run("pkg-repo", List.of("hostname")))
+        assertThatThrownBy(() -> jail("pkg-repo").run(Command.of("hostname")))
                 .isInstanceOf(JailNotRunningException.class)
                 .hasMessageContaining("jail 'pkg-repo' is not running")
                 .satisfies(e -> assertThat(((JailNotRunningException) e).jail()).isEqualTo("pkg-repo"));
     }
 
     @Test
-    void commandsOwnFailureIsReturnedNotThrown() {
-        host.expect("jexec", "rocky", "dnf", "-y", "install", "nope").exit(1)
+    void commandsOwnFailureIsReturnedNotThrownAlsoInAChroot() {
+        host.expect("jexec", "rocky", "chroot", "/compat/rocky", "dnf", "-y", "install", "nope").exit(1)
                 .stderr("Error: Unable to find a match: nope\n");
 
-        CommandResult r = jexec.run("rocky", List.of("dnf", "-y", "install", "nope"), Duration.ofMinutes(10));
+        CommandResult r = jail("rocky").chroot("/compat/rocky")
+                .run(Command.of("dnf", "-y", "install", "nope").withTimeout(Duration.ofMinutes(10)));
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.command().timeout()).isEqualTo(Duration.ofMinutes(10));
@@ -66,9 +71,8 @@ class JexecTest {
     }
 
     @Test
-    void refusesEmptyCommandAndBadNames() {
-        assertThatThrownBy(() -> jexec.run("rocky", List.of())).hasMessageContaining("needs a command");
-        assertThatThrownBy(() -> jexec.run("rocky;reboot", List.of("id"))).hasMessageContaining("invalid jail name");
+    void refusesBadNamesBeforeAnythingRuns() {
+        assertThatThrownBy(() -> jail("rocky;reboot")).hasMessageContaining("invalid jail name");
         assertThat(host.ran()).isEmpty();
     }
 }

@@ -10,7 +10,7 @@ import dev.jailspec.artifact.Downloader;
 import dev.jailspec.config.SettingsLoader;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.freebsd.Ifconfig;
-import dev.jailspec.freebsd.Jexec;
+import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Sysrc;
 import dev.jailspec.freebsd.Zfs;
@@ -145,7 +145,8 @@ class AllureCategoriesTest {
     @Test
     void jexecIntoAJailThatIsNotRunningIsAJailStartFailure() {
         host.answer("jexec lrdev ifconfig epair253b", 1, "", "jexec: jail \"lrdev\" not found\n");
-        Throwable failure = catchThrowable(() -> new Jexec(host).run(JAIL, List.of("ifconfig", "epair253b")));
+        Throwable failure = catchThrowable(() -> PrefixedHost.jail(host, JAIL, "/zdata/jails/containers/" + JAIL)
+                .run(Command.of("ifconfig", "epair253b")));
 
         assertThat(categoriesOf(failure)).as(failure.getMessage()).containsExactly(AllureCategories.JAIL_START);
     }
