@@ -20,7 +20,10 @@ Feature: Host preflight
     Then rc.conf sets "jail_enable" to "YES"
     And rc.conf sets "jail_parallel_start" to "YES"
 
-  Scenario: The Linux ABI is enabled and its 64-bit module is loaded
+  Scenario: The Linux ABI is enabled and its 64-bit kernel file is loaded
+    The check asks for the file linux64.ko, not a module called "linux64": the file registers
+    the module "linux64elf", and "linux64" is only its version tag, which kldstat -m never finds.
+
     When the Linux ABI is enabled with sysrc and "service linux start"
     Then rc.conf sets "linux_enable" to "YES"
-    And kldstat shows the kernel module "linux64" loaded
+    And kldstat shows the kernel file "linux64.ko" loaded

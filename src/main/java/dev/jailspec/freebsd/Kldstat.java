@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Which kernel modules are loaded (freebsd-facts 3.2). Linux jails need {@code linux64} (and
- * {@code linux_common}); Bastille checks the same way with {@code kldstat -q -m} (facts 3.6).
+ * Which kernel files and modules are loaded (freebsd-facts 3.2, corrected). Linux jails need the
+ * file {@code linux64.ko}, which registers the module {@code linux64elf} (not {@code linux64}: that
+ * is only its MODULE_VERSION tag), and {@code linux_common.ko}.
  */
 public final class Kldstat {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.]+");

@@ -10,7 +10,13 @@ import dev.jailspec.host.Host;
  * how-to leaves this out, and without it no Linux binary runs in the jail.
  */
 final class EnableLinuxAbi implements ProvisionStep {
-    static final String MODULE = "linux64";
+    /**
+     * The file, not a module name: linux64.ko registers the module {@code linux64elf}
+     * (sys/amd64/linux/linux_sysvec.c@releng/14.3, {@code moduledata_t linux64_elf_mod});
+     * {@code MODULE_VERSION(linux64, 1)} is only a dependency tag, so {@code kldstat -q -m linux64}
+     * is false even while the file is loaded (freebsd-facts 3.2, corrected).
+     */
+    static final String KLD_FILE = "linux64.ko";
 
     private final Host host;
     private final Sysrc sysrc;
@@ -24,12 +30,12 @@ final class EnableLinuxAbi implements ProvisionStep {
 
     @Override
     public String description() {
-        return "enable the Linux ABI (linux_enable=YES, service linux start, module " + MODULE + ")";
+        return "enable the Linux ABI (linux_enable=YES, service linux start, " + KLD_FILE + " loaded)";
     }
 
     @Override
     public boolean isDone() {
-        return sysrc.get("linux_enable").filter("YES"::equalsIgnoreCase).isPresent() && kldstat.isModuleLoaded(MODULE);
+        return sysrc.get("linux_enable").filter("YES"::equalsIgnoreCase).isPresent() && kldstat.isFileLoaded(KLD_FILE);
     }
 
     @Override
@@ -41,9 +47,10 @@ final class EnableLinuxAbi implements ProvisionStep {
 
     @Override
     public void verify() {
-        if (!kldstat.isModuleLoaded(MODULE)) {
-            throw new ProvisionException("service linux start ran but kldstat does not show the " + MODULE
-                    + " module; load it by hand (kldload " + MODULE + ") and check dmesg");
+        if (!kldstat.isFileLoaded(KLD_FILE)) {
+            throw new ProvisionException("service linux start ran but kldstat -q -n " + KLD_FILE
+                    + " says it is not loaded; load it by hand (kldload linux64), check dmesg, and check that the"
+                    + " kernel has the Linux ABI (an amd64 host; /boot/kernel/" + KLD_FILE + " present)");
         }
     }
 }

@@ -89,8 +89,9 @@ public final class Provisioner {
         }
     }
 
-    public boolean kernelModuleLoaded(String module) {
-        return new Kldstat(host).isModuleLoaded(module);
+    /** {@code kldstat -q -n FILE}: whether a kernel file such as {@code linux64.ko} is loaded. */
+    public boolean kernelFileLoaded(String file) {
+        return new Kldstat(host).isFileLoaded(file);
     }
 
     public void createDatasetTree() {

@@ -8,9 +8,21 @@ import java.util.Set;
 /**
  * The kernel's linker files (kldstat(8), kldload(8)) as kept in {@link SimState#klds}: the
  * kernel and zfs.ko from boot (the host has ZFS pools), then whatever was loaded, in load order.
- * Which module names each file holds comes from the FreeBSD 14 sources (MODULE_VERSION /
- * DECLARE_MODULE); load addresses and sizes are the simulator's own constants, laid out
- * page-aligned one after the other (freebsd-facts 3.2).
+ * Which module names each file holds is what the kernel linker registers: only the
+ * {@code DECLARE_MODULE} ({@code moduledata_t}) names, which {@code modfind(2)} and
+ * {@code kldstat -m} look up; {@code MODULE_VERSION} tags are dependency metadata only
+ * (sys/kern/kern_linker.c {@code linker_file_register_modules()} registers {@code MDT_MODULE}
+ * entries). So linux64.ko holds {@code linux64elf}, not {@code linux64}
+ * (sys/amd64/linux/linux_sysvec.c: {@code moduledata_t linux64_elf_mod = {"linux64elf", ...}},
+ * {@code MODULE_VERSION(linux64, 1)}), and the 32-bit linux.ko holds {@code linuxelf}
+ * (sys/amd64/linux32/linux32_sysvec.c); linux_common.ko holds {@code linux_common}
+ * (sys/compat/linux/linux_common.c); a file system's {@code VFS_SET} declares a module of its name;
+ * OpenZFS's zfs.ko declares {@code zfsctrl} (module/os/freebsd/zfs/kmod_core.c), {@code zfs}
+ * (VFS_SET), {@code zfs_vdev} and {@code zfs_zvol} (DECLARE_GEOM_CLASS). These declarations were
+ * read in freebsd-src and openzfs/zfs copies of the 13-15 era, identical in each
+ * [UNVERIFIED: not read at the releng/14.3 tag itself]; which modules the GENERIC kernel file
+ * itself holds is the simulator's choice [UNVERIFIED]. Load addresses and sizes are the
+ * simulator's own constants, laid out page-aligned one after the other (freebsd-facts 3.2).
  */
 final class Kld {
     static final long KERNEL_ADDRESS = 0xffffffff80200000L;
@@ -25,8 +37,8 @@ final class Kld {
             "kernel", new KldFile("kernel", 0x1f6b618L, List.of("kernel", "tmpfs", "pty", "nullfs"), List.of()),
             "zfs.ko", new KldFile("zfs.ko", 0x5f6d40L, List.of("zfsctrl", "zfs", "zfs_vdev", "zfs_zvol"), List.of()),
             "linux_common.ko", new KldFile("linux_common.ko", 0x9698L, List.of("linux_common"), List.of()),
-            "linux.ko", new KldFile("linux.ko", 0xb7bd8L, List.of("linuxelf", "linux"), List.of("linux_common.ko")),
-            "linux64.ko", new KldFile("linux64.ko", 0x8c3e8L, List.of("linux64elf", "linux64"), List.of("linux_common.ko")),
+            "linux.ko", new KldFile("linux.ko", 0xb7bd8L, List.of("linuxelf"), List.of("linux_common.ko")),
+            "linux64.ko", new KldFile("linux64.ko", 0x8c3e8L, List.of("linux64elf"), List.of("linux_common.ko")),
             "linprocfs.ko", new KldFile("linprocfs.ko", 0x10a48L, List.of("linprocfs"), List.of("linux_common.ko")),
             "linsysfs.ko", new KldFile("linsysfs.ko", 0x1eaeL, List.of("linsysfs"), List.of("linux_common.ko")),
             "fdescfs.ko", new KldFile("fdescfs.ko", 0x6a48L, List.of("fdescfs"), List.of()));

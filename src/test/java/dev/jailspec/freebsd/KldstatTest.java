@@ -41,11 +41,11 @@ class KldstatTest {
 
     @Test
     void quietModuleChecksUseExitStatus() {
-        host.expect("kldstat", "-q", "-m", "linux64");
+        host.expect("kldstat", "-q", "-m", "linux64elf");
         host.expect("kldstat", "-q", "-m", "linprocfs").exit(1);
         host.expect("kldstat", "-q", "-n", "linux64.ko");
 
-        assertThat(kldstat.isModuleLoaded("linux64")).isTrue();
+        assertThat(kldstat.isModuleLoaded("linux64elf")).isTrue();
         assertThat(kldstat.isModuleLoaded("linprocfs")).isFalse();
         assertThat(kldstat.isFileLoaded("linux64.ko")).isTrue();
     }

@@ -114,9 +114,22 @@ class SystemToolsTest {
             assertThat(again.exitCode()).isEqualTo(1);
             assertThat(again.stderr()).isEqualTo("kldload: can't load linux64: module already loaded or in kernel\n");
             assertThat(run(host, "kldload", "-n", "linux64").exitCode()).isZero();
-            assertThat(run(host, "kldstat", "-q", "-m", "linux64").exitCode()).isZero();
+            assertThat(run(host, "kldstat", "-q", "-n", "linux64.ko").exitCode()).isZero();
             assertThat(ok(host, "kldstat", "-n", "linux64.ko")).endsWith(" linux64.ko\n");
             assertThat(ok(host, "kldstat")).contains(" linux_common.ko\n");
+        }
+
+        @Test
+        void linux64_ko_registers_linux64elf_and_not_its_version_tag() {
+            // linux_sysvec.c: moduledata_t linux64_elf_mod = {"linux64elf"}; MODULE_VERSION(linux64, 1) is a tag.
+            ok(host, "kldload", "linux64");
+
+            assertThat(run(host, "kldstat", "-q", "-m", "linux64elf").exitCode()).isZero();
+            CommandResult tag = run(host, "kldstat", "-m", "linux64");
+            assertThat(tag.exitCode()).isEqualTo(1);
+            assertThat(tag.stderr()).isEqualTo("kldstat: can't find module linux64: No such file or directory\n");
+            assertThat(run(host, "kldstat", "-q", "-m", "linux").exitCode()).isEqualTo(1);
+            assertThat(run(host, "kldstat", "-q", "-m", "linux_common").exitCode()).isZero();
         }
 
         @Test
@@ -195,7 +208,8 @@ class SystemToolsTest {
         void onestart_ignores_linux_enable() {
             assertThat(ok(host, "service", "linux", "onestart")).isEmpty();
 
-            assertThat(run(host, "kldstat", "-q", "-m", "linux").exitCode()).isZero();
+            assertThat(run(host, "kldstat", "-q", "-m", "linuxelf").exitCode()).isZero();
+            assertThat(run(host, "kldstat", "-q", "-m", "linux64elf").exitCode()).isZero();
         }
 
         @Test

@@ -34,8 +34,8 @@ public final class PreflightSteps {
         provisioner.enableLinuxAbi();
     }
 
-    @Then("kldstat shows the kernel module {string} loaded")
-    public void moduleLoaded(String module) {
-        assertThat(provisioner.kernelModuleLoaded(module)).as("kldstat -q -m %s", module).isTrue();
+    @Then("kldstat shows the kernel file {string} loaded")
+    public void kernelFileLoaded(String file) {
+        assertThat(provisioner.kernelFileLoaded(file)).as("kldstat -q -n %s", file).isTrue();
     }
 }
