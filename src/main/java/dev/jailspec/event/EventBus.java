@@ -42,6 +42,25 @@ public final class EventBus {
         });
     }
 
+    /**
+     * Subscribes each handler {@code subscriber} registers, in the order it registers them; the
+     * handle returned removes them all again.
+     */
+    public AutoCloseable register(EventSubscriber subscriber) {
+        var handles = new java.util.ArrayList<AutoCloseable>();
+        subscriber.subscribeTo(new EventSubscriber.Handlers() {
+            @Override
+            public <T extends JailspecEvent> void on(Class<T> type, Consumer<? super T> handler) {
+                handles.add(subscribe(type, handler));
+            }
+        });
+        return () -> {
+            for (AutoCloseable h : handles) {
+                h.close();
+            }
+        };
+    }
+
     public void publish(JailspecEvent event) {
         synchronized (deliveryLock) {
             for (EventListener listener : listeners) {

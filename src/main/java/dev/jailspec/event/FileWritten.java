@@ -1,7 +1,13 @@
 package dev.jailspec.event;
 
 import java.time.Instant;
+import java.util.Objects;
 
-/** The harness wrote a whole file on the host; {@code content} is its text (for runbooks and reports). */
-public record FileWritten(Instant at, String path, int mode, String content) implements JailspecEvent {
+/** The harness wrote a whole file on the host (for runbooks and reports). */
+public record FileWritten(Instant at, String path, int mode, FileContent content) implements JailspecEvent {
+    public FileWritten {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(content, "content");
+    }
 }

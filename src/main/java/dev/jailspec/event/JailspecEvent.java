@@ -12,7 +12,7 @@ public sealed interface JailspecEvent permits
         StepStarted, StepFinished,
         CommandStarted, CommandOutput, CommandFinished, CommandTimedOut,
         FileWritten, DatasetChanged, JailStateChanged,
-        SettingsResolved, WaitFinished, Note,
+        SettingsResolved, HostFactsResolved, WaitFinished, Note,
         DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved {
 
     Instant at();

@@ -14,11 +14,11 @@ public final class FreebsdVersion {
 
     /** {@code freebsd-version -kru}. */
     public FreebsdVersions versions() {
-        return FreebsdVersions.parse(host.run(Command.of("freebsd-version", "-kru")).orThrow().stdout());
+        return FreebsdVersions.parse(host.run(Command.probe("freebsd-version", "-kru")).orThrow().stdout());
     }
 
     /** {@code freebsd-version -u}: the installed userland. */
     public ReleaseVersion userland() {
-        return ReleaseVersion.parse(host.run(Command.of("freebsd-version", "-u")).orThrow().stdout());
+        return ReleaseVersion.parse(host.run(Command.probe("freebsd-version", "-u")).orThrow().stdout());
     }
 }

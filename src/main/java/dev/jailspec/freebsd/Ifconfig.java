@@ -41,7 +41,7 @@ public final class Ifconfig {
 
     /** Whether {@code ifconfig NAME} succeeds; it exits 1 with {@code interface NAME does not exist} otherwise. */
     public boolean exists(String name) {
-        CommandResult r = host.run(Command.of("ifconfig", requireInterface(name)));
+        CommandResult r = host.run(Command.probe("ifconfig", requireInterface(name)));
         if (r.exitCode() == 1 && r.stderr().contains("does not exist")) {
             return false;
         }
@@ -51,7 +51,7 @@ public final class Ifconfig {
 
     /** {@code ifconfig NAME}, parsed. */
     public InterfaceInfo describe(String name) {
-        return IfconfigParser.parse(host.run(Command.of("ifconfig", requireInterface(name))).orThrow().stdout());
+        return IfconfigParser.parse(host.run(Command.probe("ifconfig", requireInterface(name))).orThrow().stdout());
     }
 
     /** {@code ifconfig NAME up}. */

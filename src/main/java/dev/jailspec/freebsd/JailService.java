@@ -1,5 +1,6 @@
 package dev.jailspec.freebsd;
 
+import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
@@ -14,7 +15,7 @@ import java.util.Objects;
  */
 public final class JailService {
     /** The command kind: exec.start runs the jail's /etc/rc, which can take a while (jailspec.timeout.jail). */
-    static final String KIND = "jail";
+    static final CommandKind KIND = CommandKind.JAIL;
 
     private final Host host;
 

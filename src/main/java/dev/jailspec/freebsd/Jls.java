@@ -26,7 +26,7 @@ public final class Jls {
      * table it does not cut long hostnames or paths.
      */
     public List<JailInfo> list() {
-        CommandResult r = host.run(Command.of("jls", "-v", "--libxo", "json")).orThrow();
+        CommandResult r = host.run(Command.probe("jls", "-v", "--libxo", "json")).orThrow();
         return JlsParser.parseJson(r.stdout()).stream().map(JailInfo::from).toList();
     }
 
@@ -38,7 +38,7 @@ public final class Jls {
      */
     public Optional<JailInfo> find(String name) {
         JailNames.requireValid(name);
-        CommandResult r = host.run(Command.of("jls", "-j", name, "-h", "-q",
+        CommandResult r = host.run(Command.probe("jls", "-j", name, "-h", "-q",
                 FIND_PARAMS.get(0), FIND_PARAMS.get(1), FIND_PARAMS.get(2), FIND_PARAMS.get(3)));
         if (r.exitCode() == 1 && notFound(r.stderr(), name)) {
             return Optional.empty();

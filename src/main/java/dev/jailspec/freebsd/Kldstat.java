@@ -33,14 +33,14 @@ public final class Kldstat {
 
     /** The loaded files, from the default table. */
     public List<KldFile> list() {
-        return KldstatParser.parse(host.run(Command.of("kldstat")).orThrow().stdout());
+        return KldstatParser.parse(host.run(Command.probe("kldstat")).orThrow().stdout());
     }
 
     private boolean quietCheck(String flag, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid kernel module name '" + name + "'");
         }
-        CommandResult r = host.run(Command.of("kldstat", "-q", flag, name)).expectExit(0, 1);
+        CommandResult r = host.run(Command.probe("kldstat", "-q", flag, name)).expectExit(0, 1);
         return r.exitCode() == 0;
     }
 }

@@ -16,7 +16,7 @@ public final class Mounts {
 
     /** {@code mount}, in mount order. */
     public List<MountEntry> list() {
-        return MountParser.parse(host.run(Command.of("mount")).orThrow().stdout());
+        return MountParser.parse(host.run(Command.probe("mount")).orThrow().stdout());
     }
 
     /**

@@ -27,11 +27,14 @@ public final class PrefixedHost implements Host {
     private final String name;
     /** The jail whose view this is (jexec's "jail not found" becomes {@link JailNotRunningException}). */
     private final String jail;
+    /** The views from outside in, for the report: "jail lrdev", then "chroot /compat/rocky". */
+    private final List<String> views;
 
-    private PrefixedHost(Host outer, List<String> prefix, String root, String name, String jail) {
+    private PrefixedHost(Host outer, List<String> prefix, List<String> views, String root, String name, String jail) {
         this.outer = outer;
         this.jail = jail;
         this.prefix = List.copyOf(prefix);
+        this.views = List.copyOf(views);
         this.root = root.replaceAll("/+$", "");
         this.name = name;
     }
@@ -39,7 +42,8 @@ public final class PrefixedHost implements Host {
     /** Inside the running jail {@code jail}, whose root is {@code jailPath} on {@code host}. */
     public static PrefixedHost jail(Host host, String jail, String jailPath) {
         JailNames.requireValid(jail);
-        return new PrefixedHost(host, List.of("jexec", jail), jailPath, host.describe() + " jail " + jail, jail);
+        return new PrefixedHost(host, List.of("jexec", jail), List.of("jail " + jail), jailPath,
+                host.describe() + " jail " + jail, jail);
     }
 
     /** Inside {@code dir} of this view, entered with chroot(8), e.g. the Linux userland /compat/rocky. */
@@ -47,7 +51,9 @@ public final class PrefixedHost implements Host {
         var p = new ArrayList<>(prefix);
         p.add("chroot");
         p.add(dir);
-        return new PrefixedHost(outer, p, root + dir, name + " chroot " + dir, jail);
+        var v = new ArrayList<>(views);
+        v.add("chroot " + dir);
+        return new PrefixedHost(outer, p, v, root + dir, name + " chroot " + dir, jail);
     }
 
     /**
@@ -58,10 +64,7 @@ public final class PrefixedHost implements Host {
      */
     @Override
     public CommandResult run(Command command, Consumer<OutputLine> lines) {
-        var argv = new ArrayList<>(prefix);
-        argv.addAll(command.argv());
-        Command outerCommand = new Command(argv, command.env(), command.workingDirectory(), command.stdin(),
-                command.timeout(), command.kind());
+        Command outerCommand = command.nestedIn(prefix, views);
         CommandResult r = outer.run(outerCommand, lines);
         if (r.exitCode() == 1 && JexecParser.missingJail(r.stderr()).filter(jail::equals).isPresent()) {
             throw new JailNotRunningException(jail, r);

@@ -23,7 +23,7 @@ public final class Route {
      * routing-socket and netlink versions of route; not confirmed on a 14.x host).
      */
     public Optional<RouteInfo> defaultRoute() {
-        CommandResult r = host.run(Command.of("route", "-n", "get", "default"));
+        CommandResult r = host.run(Command.probe("route", "-n", "get", "default"));
         if (r.exitCode() != 0 && (r.stderr().contains("not in table") || r.stderr().contains("has not been found"))) {
             return Optional.empty();
         }

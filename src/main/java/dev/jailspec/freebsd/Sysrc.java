@@ -42,7 +42,7 @@ public final class Sysrc {
      */
     public Optional<String> get(String variable) {
         requireVariable(variable);
-        CommandResult r = run(variable);
+        CommandResult r = host.run(command(variable).readingOnly());
         if (r.exitCode() == 1 && r.stderr().contains("unknown variable")) {
             return Optional.empty();
         }
@@ -74,13 +74,17 @@ public final class Sysrc {
     }
 
     private CommandResult run(String... args) {
+        return host.run(command(args));
+    }
+
+    private Command command(String... args) {
         List<String> argv = new ArrayList<>(List.of("sysrc"));
         file.ifPresent(f -> {
             argv.add("-f");
             argv.add(f);
         });
         argv.addAll(List.of(args));
-        return host.run(Command.of(argv));
+        return Command.of(argv);
     }
 
     private static void requireVariable(String variable) {

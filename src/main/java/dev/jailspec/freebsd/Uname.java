@@ -14,16 +14,16 @@ public final class Uname {
 
     /** {@code uname -a}, split. */
     public UnameInfo all() {
-        return UnameParser.parseAll(host.run(Command.of("uname", "-a")).orThrow().stdout());
+        return UnameParser.parseAll(host.run(Command.probe("uname", "-a")).orThrow().stdout());
     }
 
     /** {@code uname -r}: the running kernel's release, e.g. {@code 14.3-RELEASE-p2}. */
     public String release() {
-        return host.run(Command.of("uname", "-r")).orThrow().stdout().strip();
+        return host.run(Command.probe("uname", "-r")).orThrow().stdout().strip();
     }
 
     /** {@code uname -m}: e.g. {@code amd64}. */
     public String machine() {
-        return host.run(Command.of("uname", "-m")).orThrow().stdout().strip();
+        return host.run(Command.probe("uname", "-m")).orThrow().stdout().strip();
     }
 }

@@ -1,5 +1,6 @@
 package dev.jailspec.freebsd;
 
+import dev.jailspec.event.Highlight;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
@@ -48,7 +49,7 @@ public final class Zfs {
      */
     public boolean exists(String name) {
         ZfsNames.requireDatasetOrSnapshot(name);
-        CommandResult r = run(List.of("zfs", "list", "-H", "-o", "name", name));
+        CommandResult r = host.run(Command.probe("zfs", "list", "-H", "-o", "name", name));
         if (r.exitCode() == 1 && r.stderr().contains("dataset does not exist")) {
             return false;
         }
@@ -82,7 +83,10 @@ public final class Zfs {
         if (root != null) {
             argv.add(root);
         }
-        return ZfsListParser.parseScripted(run(argv).orThrow().stdout());
+        // A listing worth a table in the report, under zfs's own column names.
+        Command listing = Command.probe(argv).withHighlight(new Highlight.Table(
+                "zfs list " + (root == null ? "(all datasets)" : root), List.of(ZfsListParser.COLUMNS.split(","))));
+        return ZfsListParser.parseScripted(host.run(listing).orThrow().stdout());
     }
 
     /** {@code zfs get -H -p -o name,property,value,source PROP[,PROP...] NAME}; no props means all. */
@@ -92,7 +96,7 @@ public final class Zfs {
             ZfsNames.requireProperty(p);
         }
         String which = props.length == 0 ? "all" : String.join(",", props);
-        return ZfsGetParser.parseScripted(run(List.of("zfs", "get", "-H", "-p", "-o", ZfsGetParser.COLUMNS,
+        return ZfsGetParser.parseScripted(host.run(Command.probe("zfs", "get", "-H", "-p", "-o", ZfsGetParser.COLUMNS,
                 which, name)).orThrow().stdout());
     }
 
@@ -139,7 +143,7 @@ public final class Zfs {
 
     /** {@code zfs version} (freebsd-facts 1.1). */
     public ZfsVersion version() {
-        return ZfsVersion.parse(run(List.of("zfs", "version")).orThrow().stdout());
+        return ZfsVersion.parse(host.run(Command.probe("zfs", "version")).orThrow().stdout());
     }
 
     private static List<String> propertyOptions(Map<String, String> props) {

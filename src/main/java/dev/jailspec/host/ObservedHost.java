@@ -1,11 +1,14 @@
 package dev.jailspec.host;
 
 import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.CommandInfo;
 import dev.jailspec.event.CommandOutput;
 import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.FileContent;
 import dev.jailspec.event.FileWritten;
+import dev.jailspec.event.Stdin;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,26 +32,28 @@ public final class ObservedHost implements Host {
     @Override
     public CommandResult run(Command command, Consumer<OutputLine> lines) {
         long id = IDS.incrementAndGet();
-        bus.publish(new CommandStarted(bus.now(), id, command.argv(), transport.describe(), command.env()));
+        CommandInfo info = new CommandInfo(command.argv(), command.innerArgv(), command.within(), command.env(),
+                command.intent());
+        bus.publish(new CommandStarted(bus.now(), id, info, transport.describe()));
         try {
             CommandResult result = transport.run(command, line -> {
                 bus.publish(new CommandOutput(bus.now(), id, line.stream().name().toLowerCase(), line.text()));
                 lines.accept(line);
             });
-            bus.publish(new CommandFinished(bus.now(), id, command.argv(), result.exitCode(),
-                    result.duration().toMillis(), result.stdout(), result.stderr(), stdinText(command)));
+            bus.publish(new CommandFinished(bus.now(), id, info, result.exitCode(),
+                    result.duration().toMillis(), result.stdout(), result.stderr(), stdin(command)));
             return result;
         } catch (CommandTimeoutException e) {
-            bus.publish(new CommandTimedOut(bus.now(), id, command.argv(), command.timeout().toMillis(),
+            bus.publish(new CommandTimedOut(bus.now(), id, info, command.timeout().toMillis(),
                     e.ranFor().toMillis()));
             throw e;
         }
     }
 
-    private static String stdinText(Command command) {
-        return command.stdin().map(b -> b.length > 64 * 1024
-                ? "<" + b.length + " bytes>"
-                : new String(b, StandardCharsets.UTF_8)).orElse("");
+    private static Stdin stdin(Command command) {
+        return command.stdin().<Stdin>map(b -> b.length > 64 * 1024
+                ? new Stdin.Omitted(b.length)
+                : new Stdin.Text(new String(b, StandardCharsets.UTF_8))).orElse(Stdin.NONE);
     }
 
     @Override
@@ -64,7 +69,8 @@ public final class ObservedHost implements Host {
     @Override
     public void writeFile(String absolutePath, byte[] content, int mode) {
         transport.writeFile(absolutePath, content, mode);
-        bus.publish(new FileWritten(bus.now(), absolutePath, mode, new String(content, StandardCharsets.UTF_8)));
+        bus.publish(new FileWritten(bus.now(), absolutePath, mode,
+                new FileContent.Text(new String(content, StandardCharsets.UTF_8))));
     }
 
     @Override
@@ -75,7 +81,15 @@ public final class ObservedHost implements Host {
     @Override
     public void upload(java.nio.file.Path localFile, String absolutePath, int mode) {
         transport.upload(localFile, absolutePath, mode);
-        bus.publish(new FileWritten(bus.now(), absolutePath, mode, "<copied from " + localFile + ">"));
+        bus.publish(new FileWritten(bus.now(), absolutePath, mode, new FileContent.Copied(localFile.toString(), size(localFile))));
+    }
+
+    private static long size(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the size of " + file + " after copying it", e);
+        }
     }
 
     @Override

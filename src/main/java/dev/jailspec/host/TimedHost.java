@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Gives every command the timeout of its kind from a {@link TimeoutPolicy} before the transport
- * runs it, so callers name a kind ({@code withKind("extract")}) and never pick numbers. A command
+ * runs it, so callers name a kind ({@code withKind(CommandKind.EXTRACT)}) and never pick numbers. A command
  * that outlives it is killed by the transport, which throws {@link CommandTimeoutException}
  * naming the command and how long it ran.
  */

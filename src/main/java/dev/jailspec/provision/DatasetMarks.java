@@ -59,7 +59,7 @@ final class DatasetMarks {
         }
         argv.add(PROPS);
         argv.add(name);
-        CommandResult r = host.run(Command.of(argv));
+        CommandResult r = host.run(Command.probe(argv));
         if (r.exitCode() == 1 && r.stderr().contains("dataset does not exist")) {
             return Map.of();
         }

@@ -11,6 +11,7 @@ import dev.jailspec.artifact.Downloader;
 import dev.jailspec.artifact.FreebsdManifest;
 import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
 import java.net.URI;
@@ -62,7 +63,7 @@ final class InstallBaseSystem implements ProvisionStep {
 
         String archive = layout.baseArchivePath();
         VerifiedUpload.upload(host, base.path(), archive, sha256, "the release MANIFEST");
-        host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind("extract")).orThrow();
+        host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind(CommandKind.EXTRACT)).orThrow();
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(inventory, layout.templatePath(), HostTree.of(host)).describe()));
         var files = new FileCopy(host);

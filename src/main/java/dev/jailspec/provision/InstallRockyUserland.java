@@ -15,6 +15,7 @@ import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Mkdir;
+import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class InstallRockyUserland implements ProvisionStep {
         VerifiedUpload.upload(host, rootfsTar, onHost, flattened ? Hashing.sha256(rootfsTar) : listed.sha256(),
                 flattened ? "the flattened image (made here from verified layers)" : image.checksum().toString());
         new Mkdir(host).parents(layout.linuxRootOnHost());
-        host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost()).withKind("extract")).orThrow();
+        host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost()).withKind(CommandKind.EXTRACT)).orThrow();
         // Right after tar: the resolv.conf copy below may replace a sampled file.
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(extracted, layout.linuxRootOnHost(), HostTree.of(host)).describe()));

@@ -3,6 +3,11 @@ package dev.jailspec.provision;
 import dev.jailspec.artifact.Downloader;
 import dev.jailspec.config.Settings;
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.HostFactsResolved;
+import dev.jailspec.freebsd.FreebsdVersion;
+import dev.jailspec.freebsd.FreebsdVersions;
+import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.freebsd.ZfsVersion;
 import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.ObservedHost;
@@ -45,7 +50,7 @@ public final class JailspecRun implements AutoCloseable {
         this.runId = runId;
         this.target = target;
         // The timeout of each command is decided here, by its kind; the observer then reports it.
-        this.host = new TimedHost(new ObservedHost(target.host(), bus), new TimeoutPolicy(settings.timeouts()));
+        this.host = new TimedHost(new ObservedHost(target.host(), bus), TimeoutPolicy.ofKeys(settings.timeouts()));
         this.downloader = new Downloader(target.downloadCache(settings), bus);
         this.lock = new RunLock(host, runId, bus);
         this.shutdownHook = new Thread(this::onShutdown, "jailspec-shutdown-" + runId);
@@ -155,6 +160,17 @@ public final class JailspecRun implements AutoCloseable {
     }
 
     /** Checks the host once per run, before the first change; throws with what to fix. */
+    /**
+     * Reads the host's versions with the typed tools and publishes them once, typed, for the
+     * report's environment; both are read-only probes.
+     */
+    public void publishHostFacts() {
+        FreebsdVersions v = new FreebsdVersion(host).versions();
+        ZfsVersion z = new Zfs(host).version();
+        bus.publish(new HostFactsResolved(bus.now(), v.kernel().toString(), v.running().toString(),
+                v.userland().toString(), z.userland(), z.kernel()));
+    }
+
     synchronized void requireHostReady() {
         if (!hostReady) {
             new Preflight(host, layout).requireReady();

@@ -52,7 +52,7 @@ public final class Preflight {
     }
 
     private Finding root() {
-        String uid = host.run(Command.of("id", "-u")).orThrow().stdout().strip();
+        String uid = host.run(Command.probe("id", "-u")).orThrow().stdout().strip();
         return new Finding("running as root", uid.equals("0"), "id -u is " + uid,
                 "run as root (jails, ZFS and rc.conf need it), e.g. with doas or sudo");
     }

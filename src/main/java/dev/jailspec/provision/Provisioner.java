@@ -238,9 +238,9 @@ public final class Provisioner {
         return insideJail().chroot(Layout.LINUX_ROOT_IN_JAIL);
     }
 
-    /** Runs {@code argv} in the Linux userland, whatever its exit status; dnf gets the timeout of kind "dnf". */
+    /** Runs {@code argv} in the Linux userland, whatever its exit status; dnf gets the timeout of kind DNF. */
     public CommandResult inLinuxUserland(List<String> argv) {
-        return insideLinuxUserland().run(Command.of(argv).withKind(argv.get(0).equals("dnf") ? "dnf" : "default"));
+        return insideLinuxUserland().run(LinuxUserlandCommands.of(argv));
     }
 
     /**

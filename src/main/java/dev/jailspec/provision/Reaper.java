@@ -203,7 +203,7 @@ final class Reaper {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        String all = host.run(Command.of("ifconfig", "-l")).orThrow().stdout().strip();
+        String all = host.run(Command.probe("ifconfig", "-l")).orThrow().stdout().strip();
         for (String iface : all.isEmpty() ? new String[0] : all.split("\\s+")) {
             if (!iface.matches("epair\\d+a")) {
                 continue;

@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
@@ -37,7 +38,7 @@ final class UpdateTemplate implements ProvisionStep {
     public void apply() {
         CommandResult r = host.run(Command.of("freebsd-update", "--not-running-from-cron",
                         "--currently-running", layout.release(), "-b", layout.templatePath(), "fetch", "install")
-                .withEnv("PAGER", "cat").withKind("update"));
+                .withEnv("PAGER", "cat").withKind(CommandKind.UPDATE));
         if (r.exitCode() != 0) {
             throw new ProvisionException("freebsd-update could not patch the template " + layout.templatePath()
                     + " (exit " + r.exitCode() + "):\n" + r.tail(8).indent(2).stripTrailing()

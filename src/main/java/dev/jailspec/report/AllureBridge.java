@@ -3,9 +3,11 @@ package dev.jailspec.report;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.CommandTimedOut;
-import dev.jailspec.event.EventListener;
+import dev.jailspec.event.EventSubscriber;
+import dev.jailspec.event.FileContent;
 import dev.jailspec.event.FileWritten;
-import dev.jailspec.event.JailspecEvent;
+import dev.jailspec.event.Highlight;
+import dev.jailspec.event.Stdin;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.event.WaitFinished;
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
  * (the Cucumber plugin thread, a background thread) are skipped rather than attached to some
  * other test. A command is finished on the thread that started it, as {@code ObservedHost} does.
  */
-public final class AllureBridge implements EventListener {
+public final class AllureBridge implements EventSubscriber {
     private static final String TEXT = "text/plain";
 
     private final AllureLifecycle allure;
@@ -52,27 +54,22 @@ public final class AllureBridge implements EventListener {
     }
 
     @Override
-    public void on(JailspecEvent event) {
-        if (event instanceof CommandStarted e) {
-            commandStarted(e);
-        } else if (event instanceof CommandFinished e) {
-            commandFinished(e);
-        } else if (event instanceof CommandTimedOut e) {
-            commandTimedOut(e);
-        } else if (event instanceof FileWritten e) {
-            attachToCurrent(e.path(), e.content());
-        } else if (event instanceof SettingsResolved e) {
-            attachToCurrent("settings", settingsText(e));
-        } else if (event instanceof Note e) {
-            instantStep(e.text(), Status.PASSED, step -> { });
-        } else if (event instanceof WaitFinished e) {
-            instantStep("await " + e.alias(), e.satisfied() ? Status.PASSED : Status.FAILED, step -> step
-                    .setStart(e.at().toEpochMilli() - e.elapsedMs())
-                    .getParameters().addAll(List.of(
-                            parameter("timeout", e.timeoutMs() + " ms"),
-                            parameter("elapsed", e.elapsedMs() + " ms"),
-                            parameter("polls", Integer.toString(e.polls())))));
-        }
+    public void subscribeTo(Handlers on) {
+        on.on(CommandStarted.class, this::commandStarted);
+        on.on(CommandFinished.class, this::commandFinished);
+        on.on(CommandTimedOut.class, this::commandTimedOut);
+        on.on(FileWritten.class, e -> attachToCurrent(e.path(), e.content() instanceof FileContent.Text t ? t.text()
+                : "(a copy of " + ((FileContent.Copied) e.content()).localFile() + ", "
+                + ((FileContent.Copied) e.content()).bytes() + " bytes)\n"));
+        on.on(SettingsResolved.class, e -> attachToCurrent("settings", settingsText(e)));
+        on.on(Note.class, e -> instantStep(e.text(), Status.PASSED, step -> { }));
+        on.on(WaitFinished.class, e -> instantStep("await " + e.alias(), e.satisfied() ? Status.PASSED : Status.FAILED,
+                step -> step
+                        .setStart(e.at().toEpochMilli() - e.elapsedMs())
+                        .getParameters().addAll(List.of(
+                                parameter("timeout", e.timeoutMs() + " ms"),
+                                parameter("elapsed", e.elapsedMs() + " ms"),
+                                parameter("polls", Integer.toString(e.polls()))))));
     }
 
     private boolean hasRunningTest() {
@@ -103,7 +100,11 @@ public final class AllureBridge implements EventListener {
                         parameter("argv", quotedList(e.argv())),
                         parameter("exit code", Integer.toString(e.exitCode())),
                         parameter("duration", e.durationMs() + " ms"))));
-        attachToStep(uuid, "stdin", e.stdin());
+        if (e.stdin() instanceof Stdin.Text t) {
+            attachToStep(uuid, "stdin", t.text());
+        } else if (e.stdin() instanceof Stdin.Omitted o) {
+            attachToStep(uuid, "stdin", "(" + o.bytes() + " bytes, not recorded)\n");
+        }
         attachToStep(uuid, "stdout", e.stdout());
         attachToStep(uuid, "stderr", e.stderr());
         stop(uuid);
@@ -111,14 +112,15 @@ public final class AllureBridge implements EventListener {
     }
 
     /**
-     * What a reader looks for without opening every command, attached to the Gherkin step itself:
-     * dnf's output, an os-release read in the userland, and zfs listings as a table with a header.
+     * What a reader looks for without opening every command, attached to the Gherkin step itself,
+     * as the tool that issued the command asked ({@link Highlight}): dnf's output, an os-release
+     * read in the userland, zfs listings as a table with a header.
      */
     private void attachHighlights(CommandFinished e) {
-        List<String> inner = CommandKinds.inner(e.argv());
-        String where = CommandKinds.where(e.argv());
+        String where = e.command().where();
         String suffix = where.isEmpty() ? "" : " (" + where + ")";
-        if (CommandKinds.isDnf(e.argv())) {
+        Highlight highlight = e.command().intent().highlight();
+        if (highlight instanceof Highlight.Output h) {
             var text = new StringBuilder();
             if (!e.stdout().isEmpty()) {
                 text.append(e.stdout());
@@ -126,14 +128,12 @@ public final class AllureBridge implements EventListener {
             if (!e.stderr().isEmpty()) {
                 text.append(text.length() == 0 ? "" : "\n").append("--- stderr ---\n").append(e.stderr());
             }
-            attachToCurrent(ShellQuote.join(inner) + ": output" + (e.exitCode() == 0 ? "" : ", exit " + e.exitCode()),
+            attachToCurrent(h.title() + (e.exitCode() == 0 ? "" : ", exit " + e.exitCode()),
                     text.length() == 0 ? "(no output)\n" : text.toString());
-        } else if (e.exitCode() == 0 && CommandKinds.isOsRelease(e.argv())) {
-            attachToCurrent(inner.get(1) + suffix, e.stdout());
-        } else if (e.exitCode() == 0 && !e.stdout().isBlank()) {
-            CommandKinds.zfsListColumns(e.argv()).ifPresent(columns -> attachToCurrent(
-                    "zfs list " + inner.get(inner.size() - 1) + suffix,
-                    inner.contains("-H") ? table(columns, e.stdout()) : e.stdout()));
+        } else if (highlight instanceof Highlight.Stdout h && e.exitCode() == 0) {
+            attachToCurrent(h.title() + suffix, e.stdout());
+        } else if (highlight instanceof Highlight.Table h && e.exitCode() == 0 && !e.stdout().isBlank()) {
+            attachToCurrent(h.title() + suffix, table(h.columns(), e.stdout()));
         }
     }
 

@@ -3,9 +3,8 @@ package dev.jailspec.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jailspec.event.ArtifactResolved;
-import dev.jailspec.event.CommandFinished;
-import dev.jailspec.event.EventListener;
-import dev.jailspec.event.JailspecEvent;
+import dev.jailspec.event.HostFactsResolved;
+import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.RunStarted;
 import dev.jailspec.event.SettingsResolved;
 import java.io.IOException;
@@ -22,16 +21,16 @@ import java.util.TreeMap;
  * The files Allure reads about the run as a whole, in the results directory:
  * <ul>
  *   <li>{@code environment.properties} (the report's Environment panel): the settings in effect
- *       (target, release under test, jail name, ...), jailspec's version, the run id, and host
- *       facts as the run finds them: {@code freebsd-version -kru} and {@code zfs version} from
- *       the first successful run of those commands on the host, and the Rocky image's dated
- *       name and sha256 from the {@link ArtifactResolved} event;</li>
+ *       (target, release under test, jail name, ...), jailspec's version, the run id, the host's
+ *       {@code freebsd-version -kru} and {@code zfs version} from the {@link HostFactsResolved}
+ *       event, and the Rocky image's dated name and sha256 from the {@link ArtifactResolved}
+ *       event;</li>
  *   <li>{@code executor.json} (who ran it: the run id and target);</li>
  *   <li>{@code categories.json} ({@link AllureCategories}).</li>
  * </ul>
  * Each file is rewritten when what it holds changes, so it is complete whenever the run stops.
  */
-public final class AllureEnvironment implements EventListener {
+public final class AllureEnvironment implements EventSubscriber {
     public static final String FILE = "environment.properties";
     public static final String EXECUTOR = "executor.json";
 
@@ -58,39 +57,29 @@ public final class AllureEnvironment implements EventListener {
     }
 
     @Override
-    public synchronized void on(JailspecEvent event) {
-        if (event instanceof RunStarted e) {
-            entries.put(RUN, e.runId());
-            entries.put(VERSION, JailspecVersion.get());
-            write();
-            writeExecutor(e);
-            AllureCategories.writeTo(resultsDir);
-        } else if (event instanceof SettingsResolved e) {
-            entries.putAll(e.values());
-            write();
-        } else if (event instanceof CommandFinished e && e.exitCode() == 0) {
-            hostFact(e);
-        } else if (event instanceof ArtifactResolved e && ArtifactResolved.ROCKY_IMAGE.equals(e.kind())) {
-            entries.put(ROCKY_IMAGE, e.name());
-            entries.put(ROCKY_SHA256, e.sha256());
-            write();
-        }
+    public void subscribeTo(Handlers on) {
+        on.on(RunStarted.class, this::runStarted);
+        on.on(SettingsResolved.class, e -> putAll(e.values()));
+        on.on(HostFactsResolved.class, e -> putAll(Map.of(HOST_KERNEL, e.freebsdKernel(), HOST_RUNNING, e.freebsdRunning(),
+                HOST_USERLAND, e.freebsdUserland(), HOST_ZFS, e.zfsUserland() + " / " + e.zfsKernel())));
+        on.on(ArtifactResolved.class, e -> {
+            if (ArtifactResolved.ROCKY_IMAGE.equals(e.kind())) {
+                putAll(Map.of(ROCKY_IMAGE, e.name(), ROCKY_SHA256, e.sha256()));
+            }
+        });
     }
 
-    // Only commands run on the host itself (not in a jail), and only the first answer.
-    private void hostFact(CommandFinished e) {
-        if (e.argv().equals(List.of("freebsd-version", "-kru")) && !entries.containsKey(HOST_KERNEL)) {
-            List<String> lines = e.stdout().strip().lines().toList();
-            if (lines.size() == 3) {
-                entries.put(HOST_KERNEL, lines.get(0).strip());
-                entries.put(HOST_RUNNING, lines.get(1).strip());
-                entries.put(HOST_USERLAND, lines.get(2).strip());
-                write();
-            }
-        } else if (e.argv().equals(List.of("zfs", "version")) && !entries.containsKey(HOST_ZFS)) {
-            entries.put(HOST_ZFS, String.join(" / ", e.stdout().strip().lines().map(String::strip).toList()));
-            write();
-        }
+    private synchronized void runStarted(RunStarted e) {
+        entries.put(RUN, e.runId());
+        entries.put(VERSION, JailspecVersion.get());
+        write();
+        writeExecutor(e);
+        AllureCategories.writeTo(resultsDir);
+    }
+
+    private synchronized void putAll(Map<String, String> values) {
+        entries.putAll(values);
+        write();
     }
 
     private void write() {

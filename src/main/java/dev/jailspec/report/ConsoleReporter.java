@@ -4,8 +4,7 @@ import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadRetrying;
-import dev.jailspec.event.EventListener;
-import dev.jailspec.event.JailspecEvent;
+import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.RunStarted;
@@ -24,7 +23,7 @@ import java.util.List;
  * host command, and the end of stderr when a command exits non-zero. Everything else is in the
  * event log and the Allure report.
  */
-public final class ConsoleReporter implements EventListener {
+public final class ConsoleReporter implements EventSubscriber {
     static final int STDERR_TAIL_LINES = 5;
 
     private final LiveConsole out;
@@ -40,38 +39,35 @@ public final class ConsoleReporter implements EventListener {
     }
 
     @Override
-    public void on(JailspecEvent event) {
-        if (event instanceof RunStarted e) {
-            out.line("jailspec run " + e.runId() + " on " + e.target());
-        } else if (event instanceof SettingsResolved e) {
+    public void subscribeTo(Handlers on) {
+        on.on(RunStarted.class, e -> out.line("jailspec run " + e.runId() + " on " + e.target()));
+        on.on(SettingsResolved.class, e -> {
             out.line("jailspec settings in effect:");
             e.values().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(v -> out.line(String.format(
                     "  %-26s = %-28s (%s)", v.getKey(), v.getValue(), e.sources().getOrDefault(v.getKey(), "?"))));
-        } else if (event instanceof ScenarioStarted e) {
-            out.line("Scenario: " + e.name());
-        } else if (event instanceof StepStarted e) {
-            out.line("> " + e.text());
-        } else if (event instanceof CommandFinished e) {
-            printCommand(e);
-        } else if (event instanceof CommandTimedOut e) {
-            out.line("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after " + e.durationMs()
-                    + " ms (limit " + e.timeoutMs() + " ms), killed");
-        } else if (event instanceof WaitFinished e && !e.satisfied()) {
-            out.line("  await " + e.alias() + " gave up after " + e.elapsedMs() + " ms (" + e.polls() + " polls)");
-        } else if (event instanceof DownloadFinished e) {
-            out.line("  downloaded " + e.url() + (e.fromCache() ? " (from the cache)" : " (" + e.bytes() + " bytes)"));
-        } else if (event instanceof DownloadRetrying e) {
-            out.line("  download of " + e.url() + " failed (attempt " + e.attempt() + " of " + e.maxAttempts()
-                    + ": " + e.reason() + "); retrying in " + e.delayMs() + " ms");
-        } else if (event instanceof Note e) {
-            out.line("  # " + e.text());
-        } else if (event instanceof StepFinished e && !"PASSED".equals(e.status())) {
-            out.line("  step " + e.status() + firstLine(e.error()));
-        } else if (event instanceof ScenarioFinished e) {
-            out.line("Scenario " + e.status() + ": " + e.name() + firstLine(e.error()));
-        } else if (event instanceof RunFinished e) {
-            out.line("jailspec run " + e.runId() + (e.passed() ? " passed" : " FAILED"));
-        }
+        });
+        on.on(ScenarioStarted.class, e -> out.line("Scenario: " + e.name()));
+        on.on(StepStarted.class, e -> out.line("> " + e.text()));
+        on.on(CommandFinished.class, this::printCommand);
+        on.on(CommandTimedOut.class, e -> out.line("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after "
+                + e.durationMs() + " ms (limit " + e.timeoutMs() + " ms), killed"));
+        on.on(WaitFinished.class, e -> {
+            if (!e.satisfied()) {
+                out.line("  await " + e.alias() + " gave up after " + e.elapsedMs() + " ms (" + e.polls() + " polls)");
+            }
+        });
+        on.on(DownloadFinished.class, e -> out.line("  downloaded " + e.url()
+                + (e.fromCache() ? " (from the cache)" : " (" + e.bytes() + " bytes)")));
+        on.on(DownloadRetrying.class, e -> out.line("  download of " + e.url() + " failed (attempt " + e.attempt()
+                + " of " + e.maxAttempts() + ": " + e.reason() + "); retrying in " + e.delayMs() + " ms"));
+        on.on(Note.class, e -> out.line("  # " + e.text()));
+        on.on(StepFinished.class, e -> {
+            if (!"PASSED".equals(e.status())) {
+                out.line("  step " + e.status() + firstLine(e.error()));
+            }
+        });
+        on.on(ScenarioFinished.class, e -> out.line("Scenario " + e.status() + ": " + e.name() + firstLine(e.error())));
+        on.on(RunFinished.class, e -> out.line("jailspec run " + e.runId() + (e.passed() ? " passed" : " FAILED")));
     }
 
     private void printCommand(CommandFinished e) {

@@ -1,12 +1,18 @@
 package dev.jailspec.report;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jailspec.event.EventListener;
+import dev.jailspec.event.FileContent;
+import dev.jailspec.event.Highlight;
+import dev.jailspec.event.Stdin;
 import dev.jailspec.event.JailspecEvent;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,7 +29,11 @@ import java.time.Instant;
  */
 public final class JsonLinesEventLog implements EventListener, AutoCloseable {
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper().registerModule(instantsAsIsoText());
+    private final ObjectMapper json = new ObjectMapper().registerModule(instantsAsIsoText())
+            .addMixIn(Highlight.class, NamedByType.class)
+            .addMixIn(Stdin.class, NamedByType.class)
+            .addMixIn(FileContent.class, NamedByType.class)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final BufferedWriter out;
 
     /** Starts a new file (one per run), creating its directory. */
@@ -35,6 +45,30 @@ public final class JsonLinesEventLog implements EventListener, AutoCloseable {
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event log " + file, e);
+        }
+    }
+
+    /** The sealed values (a highlight, stdin, a file's content) say which kind they are: {@code "type": "Table"}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+    @JsonTypeIdResolver(SimpleNames.class)
+    private interface NamedByType {
+    }
+
+    /** The record's simple name ({@code Table}, not {@code Highlight$Table}). */
+    static final class SimpleNames extends com.fasterxml.jackson.databind.jsontype.impl.TypeIdResolverBase {
+        @Override
+        public String idFromValue(Object value) {
+            return value.getClass().getSimpleName();
+        }
+
+        @Override
+        public String idFromValueAndType(Object value, Class<?> suggestedType) {
+            return idFromValue(value);
+        }
+
+        @Override
+        public JsonTypeInfo.Id getMechanism() {
+            return JsonTypeInfo.Id.CUSTOM;
         }
     }
 

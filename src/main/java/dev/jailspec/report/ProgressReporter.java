@@ -1,13 +1,14 @@
 package dev.jailspec.report;
 
 import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.CommandIntent;
+import dev.jailspec.event.CommandKind;
 import dev.jailspec.event.CommandOutput;
 import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadProgress;
-import dev.jailspec.event.EventListener;
-import dev.jailspec.event.JailspecEvent;
+import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.ScenarioFinished;
 import dev.jailspec.event.StepFinished;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Time comes from the events' own timestamps, and from {@code clock} for the ticks that keep a
  * silent command (tar -xf prints nothing) visible; tests drive both.
  */
-public final class ProgressReporter implements EventListener, AutoCloseable {
+public final class ProgressReporter implements EventSubscriber, AutoCloseable {
     static final Duration LINE_INTERVAL = Duration.ofSeconds(5);
     static final Duration REDRAW_INTERVAL = Duration.ofMillis(200);
     static final Duration TICK = Duration.ofSeconds(1);
@@ -64,7 +65,7 @@ public final class ProgressReporter implements EventListener, AutoCloseable {
     }
 
     private static final class Activity {
-        final String kind;
+        final CommandKind kind;
         final String label;
         final Instant started;
         Instant lastShown;
@@ -74,7 +75,7 @@ public final class ProgressReporter implements EventListener, AutoCloseable {
         int lines;
         String lastLine = "";
 
-        Activity(String kind, String label, Instant started) {
+        Activity(CommandKind kind, String label, Instant started) {
             this.kind = kind;
             this.label = label;
             this.started = started;
@@ -83,39 +84,48 @@ public final class ProgressReporter implements EventListener, AutoCloseable {
     }
 
     @Override
-    public synchronized void on(JailspecEvent event) {
-        if (event instanceof CommandStarted e) {
-            CommandKinds.longActivity(e.argv()).ifPresent(kind ->
-                    activities.put(commandKey(e.id()), new Activity(kind, commandLabel(e.argv()), e.at())));
-        } else if (event instanceof CommandOutput e) {
-            Activity a = activities.get(commandKey(e.id()));
-            if (a != null) {
-                a.lines++;
-                if (!e.line().isBlank()) {
-                    a.lastLine = e.line().strip();
-                }
-                show(a, e.at());
-            }
-        } else if (event instanceof CommandFinished e) {
-            end(commandKey(e.id()));
-        } else if (event instanceof CommandTimedOut e) {
-            end(commandKey(e.id()));
-        } else if (event instanceof DownloadProgress e) {
-            Activity a = activities.computeIfAbsent(downloadKey(e.url()),
-                    k -> new Activity(CommandKinds.DOWNLOAD, fileName(e.url()), e.at()));
-            a.bytes = e.bytes();
-            a.total = e.total();
-            a.rate = e.bytesPerSecond();
-            show(a, e.at());
-        } else if (event instanceof DownloadFinished e) {
-            end(downloadKey(e.url()));
-        } else if (event instanceof StepFinished || event instanceof ScenarioFinished) {
-            // A download that failed for good, or a command whose transport broke, sends no end event.
-            endAll();
-        } else if (event instanceof RunFinished) {
+    public void subscribeTo(Handlers on) {
+        on.on(CommandStarted.class, this::commandStarted);
+        on.on(CommandOutput.class, this::commandOutput);
+        on.on(CommandFinished.class, e -> end(commandKey(e.id())));
+        on.on(CommandTimedOut.class, e -> end(commandKey(e.id())));
+        on.on(DownloadProgress.class, this::downloadProgress);
+        on.on(DownloadFinished.class, e -> end(downloadKey(e.url())));
+        // A download that failed for good, or a command whose transport broke, sends no end event.
+        on.on(StepFinished.class, e -> endAll());
+        on.on(ScenarioFinished.class, e -> endAll());
+        on.on(RunFinished.class, e -> {
             endAll();
             stopTicker();
+        });
+    }
+
+    private synchronized void commandStarted(CommandStarted e) {
+        CommandIntent intent = e.command().intent();
+        // A dnf listing is quick and only reads: no progress line for it.
+        if (intent.kind().isLongActivity() && !(intent.kind() == CommandKind.DNF && intent.readOnly())) {
+            activities.put(commandKey(e.id()), new Activity(intent.kind(), commandLabel(e.argv()), e.at()));
         }
+    }
+
+    private synchronized void commandOutput(CommandOutput e) {
+        Activity a = activities.get(commandKey(e.id()));
+        if (a != null) {
+            a.lines++;
+            if (!e.line().isBlank()) {
+                a.lastLine = e.line().strip();
+            }
+            show(a, e.at());
+        }
+    }
+
+    private synchronized void downloadProgress(DownloadProgress e) {
+        Activity a = activities.computeIfAbsent(downloadKey(e.url()),
+                k -> new Activity(CommandKind.DOWNLOAD, fileName(e.url()), e.at()));
+        a.bytes = e.bytes();
+        a.total = e.total();
+        a.rate = e.bytesPerSecond();
+        show(a, e.at());
     }
 
     /** Shows the activities that went quiet: a silent extraction still says how long it has run. */
@@ -136,13 +146,13 @@ public final class ProgressReporter implements EventListener, AutoCloseable {
         }
     }
 
-    private void end(String key) {
+    private synchronized void end(String key) {
         if (activities.remove(key) != null && console.terminal()) {
             console.clearStatus();
         }
     }
 
-    private void endAll() {
+    private synchronized void endAll() {
         if (!activities.isEmpty()) {
             activities.clear();
             console.clearStatus();
@@ -152,10 +162,10 @@ public final class ProgressReporter implements EventListener, AutoCloseable {
     static String render(Activity a, Instant now) {
         String elapsed = seconds(Duration.between(a.started, now));
         return switch (a.kind) {
-            case CommandKinds.DOWNLOAD -> "  ... download " + a.label + ": " + bytes(a.bytes)
+            case DOWNLOAD -> "  ... download " + a.label + ": " + bytes(a.bytes)
                     + (a.total > 0 ? " of " + bytes(a.total) + " (" + (a.bytes * 100 / a.total) + "%)" : "")
                     + (a.rate > 0 ? ", " + bytes(a.rate) + "/s" : "") + ", " + elapsed;
-            case CommandKinds.EXTRACT -> "  ... " + a.label + ": "
+            case EXTRACT -> "  ... " + a.label + ": "
                     + (a.lines > 0 ? a.lines + " entries, " : "") + elapsed;
             default -> "  ... " + a.label + ": " + elapsed
                     + (a.lastLine.isEmpty() ? ", no output yet" : ", last line: " + shorten(a.lastLine, MAX_LAST_LINE));

@@ -1,7 +1,7 @@
 package dev.jailspec.report;
 
 import dev.jailspec.event.EventBus;
-import dev.jailspec.event.EventListener;
+import dev.jailspec.event.EventSubscriber;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import java.io.PrintStream;
@@ -31,11 +31,12 @@ public final class ReportListeners implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     private ReportListeners(EventBus bus, JsonLinesEventLog eventLog, ProgressReporter progress,
-                            List<EventListener> others) {
+                            List<EventSubscriber> subscribers, RunbookExporter runbook) {
         this.eventLog = eventLog;
         this.progress = progress;
         subscriptions.add(bus.subscribe(eventLog));
-        others.forEach(listener -> subscriptions.add(bus.subscribe(listener)));
+        subscribers.forEach(s -> subscriptions.add(bus.register(s)));
+        subscriptions.add(bus.subscribe(runbook));
     }
 
     /**
@@ -57,7 +58,7 @@ public final class ReportListeners implements AutoCloseable {
                                           AllureLifecycle allure) {
         return new ReportListeners(bus, new JsonLinesEventLog(reportsDir.resolve(EVENT_LOG)), progress,
                 List.of(progress, new ConsoleReporter(console), new AllureBridge(allure),
-                        new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS)), new RunbookExporter(reportsDir)));
+                        new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS))), new RunbookExporter(reportsDir));
     }
 
     /**

@@ -6,7 +6,10 @@ import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadRetrying;
 import dev.jailspec.event.EventListener;
+import dev.jailspec.event.CommandInfo;
+import dev.jailspec.event.FileContent;
 import dev.jailspec.event.FileWritten;
+import dev.jailspec.event.Stdin;
 import dev.jailspec.event.JailspecEvent;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
@@ -52,7 +55,6 @@ public final class RunbookExporter implements EventListener {
     public static final String SCRIPTS = "runbook";
     static final int MAX_SLUG = 60;
 
-    private static final Pattern COPIED_FROM = Pattern.compile("^<copied from (.+)>$");
 
     private final Path reportsDir;
     private final Path projectDir;
@@ -123,19 +125,19 @@ public final class RunbookExporter implements EventListener {
     private static final class CommandEntry implements Entry {
         final List<String> argv;
         final boolean probe;
-        String stdin = "";
+        Stdin stdin = Stdin.NONE;
         /** Variables the command set on top of the host's environment, shown as {@code env K=V cmd}. */
         java.util.Map<String, String> env = java.util.Map.of();
         Integer exitCode;
         String timedOut;
 
-        CommandEntry(List<String> argv) {
-            this.argv = argv;
-            this.probe = CommandKinds.isProbe(argv);
+        CommandEntry(CommandInfo command) {
+            this.argv = command.argv();
+            this.probe = command.intent().readOnly();
         }
     }
 
-    private record FileEntry(String path, int mode, String content) implements Entry {
+    private record FileEntry(String path, int mode, FileContent content) implements Entry {
     }
 
     private record CommentEntry(String text) implements Entry {
@@ -179,14 +181,14 @@ public final class RunbookExporter implements EventListener {
             current = null;
             group = null;
         } else if (event instanceof CommandStarted e) {
-            var entry = new CommandEntry(e.argv());
-            entry.env = new java.util.TreeMap<>(e.env());
+            var entry = new CommandEntry(e.command());
+            entry.env = new java.util.TreeMap<>(e.command().env());
             add(entry);
             openCommands.put(e.id(), entry);
         } else if (event instanceof CommandFinished e) {
             CommandEntry entry = openCommands.remove(e.id());
             if (entry == null) {
-                entry = new CommandEntry(e.argv());
+                entry = new CommandEntry(e.command());
                 add(entry);
             }
             entry.exitCode = e.exitCode();
@@ -194,7 +196,7 @@ public final class RunbookExporter implements EventListener {
         } else if (event instanceof CommandTimedOut e) {
             CommandEntry entry = openCommands.remove(e.id());
             if (entry == null) {
-                entry = new CommandEntry(e.argv());
+                entry = new CommandEntry(e.command());
                 add(entry);
             }
             entry.timedOut = "TIMED OUT: killed after " + e.durationMs() + " ms (limit " + e.timeoutMs() + " ms)";
@@ -314,9 +316,8 @@ public final class RunbookExporter implements EventListener {
 
     private static String command(CommandEntry c) {
         var notes = new ArrayList<String>();
-        boolean stdinUnrecorded = c.stdin.matches("<\\d+ bytes>");
-        if (stdinUnrecorded) {
-            notes.add("stdin was " + c.stdin + ", not recorded");
+        if (c.stdin instanceof Stdin.Omitted o) {
+            notes.add("stdin was <" + o.bytes() + " bytes>, not recorded");
         }
         if (c.probe) {
             notes.add("probe");
@@ -330,23 +331,23 @@ public final class RunbookExporter implements EventListener {
         }
         String line = ShellQuote.join(withEnv(c));
         String note = notes.isEmpty() ? "" : "  # " + oneLine(String.join("; ", notes));
-        if (c.stdin.isEmpty() || stdinUnrecorded) {
+        if (!(c.stdin instanceof Stdin.Text t) || t.text().isEmpty()) {
             return line + note + '\n';
         }
-        String delimiter = delimiter(c.stdin);
-        if (c.stdin.endsWith("\n")) {
-            return line + " <<'" + delimiter + "'" + note + '\n' + c.stdin + delimiter + '\n';
+        String stdin = t.text();
+        String delimiter = delimiter(stdin);
+        if (stdin.endsWith("\n")) {
+            return line + " <<'" + delimiter + "'" + note + '\n' + stdin + delimiter + '\n';
         }
         // A here-document always ends with a newline; $(...) takes it off again, exactly.
-        return "printf '%s' \"$(cat <<'" + delimiter + "'\n" + c.stdin + '\n' + delimiter + "\n)\" | " + line + note + '\n';
+        return "printf '%s' \"$(cat <<'" + delimiter + "'\n" + stdin + '\n' + delimiter + "\n)\" | " + line + note + '\n';
     }
 
     private String file(FileEntry f) {
         String path = ShellQuote.quote(f.path());
         String mode = String.format("%04o", f.mode());
-        Matcher copied = COPIED_FROM.matcher(f.content());
-        if (copied.matches()) {
-            String source = copied.group(1);
+        if (f.content() instanceof FileContent.Copied copied) {
+            String source = copied.localFile();
             String origin = downloads.stream()
                     .filter(d -> !d.path().equals("-") && source.startsWith(d.path()))
                     .reduce((a, b) -> b)
@@ -356,17 +357,18 @@ public final class RunbookExporter implements EventListener {
             return comment("jailspec copied " + source + " from the machine running it to " + f.path()
                     + " (mode " + mode + ")" + origin) + '\n';
         }
+        String content = ((FileContent.Text) f.content()).text();
         var sb = new StringBuilder(comment("jailspec wrote " + f.path() + " (mode " + mode + "):")).append('\n');
-        if (f.content().isEmpty()) {
+        if (content.isEmpty()) {
             sb.append(": > ").append(path).append('\n');
         } else {
-            String delimiter = delimiter(f.content());
-            if (f.content().endsWith("\n")) {
+            String delimiter = delimiter(content);
+            if (content.endsWith("\n")) {
                 sb.append("cat > ").append(path).append(" <<'").append(delimiter).append("'\n")
-                        .append(f.content()).append(delimiter).append('\n');
+                        .append(content).append(delimiter).append('\n');
             } else {
                 // A here-document always ends with a newline; $(...) takes it off again, exactly.
-                sb.append("printf '%s' \"$(cat <<'").append(delimiter).append("'\n").append(f.content()).append('\n')
+                sb.append("printf '%s' \"$(cat <<'").append(delimiter).append("'\n").append(content).append('\n')
                         .append(delimiter).append("\n)\" > ").append(path).append('\n');
             }
         }

@@ -41,7 +41,15 @@ class LayeringTest {
 
     @Test
     void freebsdToolsOnlyRunCommands() {
-        mayOnlyUse("freebsd", "host");
+        mayOnlyUse("freebsd", "host", "event");
+        // Of event, a tool uses only the words that say what its commands are, never the bus or events.
+        noClasses().that().resideInAPackage("dev.jailspec.freebsd..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "event classes other than CommandKind, CommandIntent and Highlight",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("dev.jailspec.event")
+                                && !c.getName().matches("dev\\.jailspec\\.event\\.(CommandKind|CommandIntent|Highlight)(\\$.*)?")))
+                .because("a typed tool states its commands' intent; publishing events is the host's (ObservedHost)")
+                .check(MAIN);
     }
 
     @Test

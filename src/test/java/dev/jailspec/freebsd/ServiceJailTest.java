@@ -120,7 +120,7 @@ class ServiceJailTest {
 
         assertThat(service.start("rocky").started()).containsExactly("rocky");
         // the kind selects jailspec.timeout.jail (TimedHost), longer than the default
-        assertThat(host.ran().get(0).kind()).isEqualTo("jail");
+        assertThat(host.ran().get(0).kind()).isEqualTo(dev.jailspec.event.CommandKind.JAIL);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jailspec.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jailspec.event.CommandKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,17 +46,17 @@ class TimedHostTest {
         }
     };
 
-    private final TimeoutPolicy policy = new TimeoutPolicy(Map.of("default", Duration.ofMinutes(2),
+    private final TimeoutPolicy policy = TimeoutPolicy.ofKeys(Map.of("default", Duration.ofMinutes(2),
             "extract", Duration.ofMinutes(20), "dnf", Duration.ofMinutes(15)));
 
     @Test
     void everyCommandGetsTheTimeoutOfItsKindWhateverTheCallerSet() {
         Host host = new TimedHost(recorder, policy);
 
-        host.run(Command.of("tar", "-xf", "base.txz").withKind("extract"));
+        host.run(Command.of("tar", "-xf", "base.txz").withKind(CommandKind.EXTRACT));
         host.run(Command.of("zfs", "list").withTimeout(Duration.ofHours(9)));
-        host.run(Command.of("dnf", "-y", "update").withKind("dnf"));
-        host.run(Command.of("fetch", "x").withKind("download"));
+        host.run(Command.of("dnf", "-y", "update").withKind(CommandKind.DNF));
+        host.run(Command.of("fetch", "x").withKind(CommandKind.DOWNLOAD));
 
         assertThat(ran).extracting(Command::timeout).containsExactly(Duration.ofMinutes(20), Duration.ofMinutes(2),
                 Duration.ofMinutes(15), Duration.ofMinutes(2));
@@ -63,15 +64,21 @@ class TimedHostTest {
 
     @Test
     void aPolicyNeedsADefaultAndPositiveTimeouts() {
-        assertThatThrownBy(() -> new TimeoutPolicy(Map.of("dnf", Duration.ofMinutes(1))))
+        assertThatThrownBy(() -> TimeoutPolicy.ofKeys(Map.of("dnf", Duration.ofMinutes(1))))
                 .hasMessageContaining("needs a \"default\" entry");
-        assertThatThrownBy(() -> new TimeoutPolicy(Map.of("default", Duration.ZERO)))
+        assertThatThrownBy(() -> TimeoutPolicy.ofKeys(Map.of("default", Duration.ZERO)))
                 .hasMessageContaining("must be positive");
     }
 
     @Test
+    void anUnknownKeyNamesTheKindsThatExist() {
+        assertThatThrownBy(() -> TimeoutPolicy.ofKeys(Map.of("default", Duration.ofMinutes(1), "pkg", Duration.ofMinutes(1))))
+                .hasMessage("no command kind 'pkg'; kinds are [default, jail, download, extract, update, dnf]");
+    }
+
+    @Test
     void aLocalCommandThatOutlivesItsKindsTimeoutIsKilledAndReported() {
-        Host host = new TimedHost(new LocalHost(), new TimeoutPolicy(Map.of("default", Duration.ofMillis(300))));
+        Host host = new TimedHost(new LocalHost(), TimeoutPolicy.ofKeys(Map.of("default", Duration.ofMillis(300))));
 
         assertThatThrownBy(() -> host.run(Command.of("sleep", "5")))
                 .isInstanceOf(CommandTimeoutException.class)

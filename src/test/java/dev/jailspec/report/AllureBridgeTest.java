@@ -1,5 +1,8 @@
 package dev.jailspec.report;
 
+import static dev.jailspec.report.TestCommands.cmd;
+import static dev.jailspec.report.TestCommands.stdin;
+import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -33,7 +36,7 @@ class AllureBridgeTest {
     private final EventBus bus = new EventBus();
 
     AllureBridgeTest() {
-        bus.subscribe(new AllureBridge(allure));
+        bus.register(new AllureBridge(allure));
     }
 
     /** Runs {@code events} inside one Gherkin step of one test, as allure-cucumber7-jvm would frame them. */
@@ -64,14 +67,14 @@ class AllureBridgeTest {
     @Test
     void commandsBecomeNestedStepsWithTheirOutputAttached() {
         StepResult gherkin = insideAGherkinStep(() -> {
-            bus.publish(new CommandStarted(AT, 1, List.of("zfs", "list", "-H"), "sim"));
+            bus.publish(new CommandStarted(AT, 1, cmd(List.of("zfs", "list", "-H")), "sim"));
             bus.publish(new CommandOutput(AT, 1, "stdout", "zdata"));
-            bus.publish(new CommandFinished(AT, 1, List.of("zfs", "list", "-H"), 0, 12, "zdata\n", "", ""));
-            bus.publish(new CommandStarted(AT, 2, List.of("jail", "-c", "name=lr dev"), "sim"));
-            bus.publish(new CommandFinished(AT, 2, List.of("jail", "-c", "name=lr dev"), 1, 5, "",
-                    "jail: lr dev: already exists\n", ""));
-            bus.publish(new CommandStarted(AT, 3, List.of("sh", "-s"), "sim"));
-            bus.publish(new CommandFinished(AT, 3, List.of("sh", "-s"), 0, 3, "hi\n", "", "echo hi\n"));
+            bus.publish(new CommandFinished(AT, 1, cmd(List.of("zfs", "list", "-H")), 0, 12, "zdata\n", "", stdin("")));
+            bus.publish(new CommandStarted(AT, 2, cmd(List.of("jail", "-c", "name=lr dev")), "sim"));
+            bus.publish(new CommandFinished(AT, 2, cmd(List.of("jail", "-c", "name=lr dev")), 1, 5, "",
+                    "jail: lr dev: already exists\n", stdin("")));
+            bus.publish(new CommandStarted(AT, 3, cmd(List.of("sh", "-s")), "sim"));
+            bus.publish(new CommandFinished(AT, 3, cmd(List.of("sh", "-s")), 0, 3, "hi\n", "", stdin("echo hi\n")));
         });
 
         assertThat(gherkin.getSteps())
@@ -101,8 +104,8 @@ class AllureBridgeTest {
     @Test
     void aTimedOutCommandIsABrokenStep() {
         StepResult gherkin = insideAGherkinStep(() -> {
-            bus.publish(new CommandStarted(AT, 4, List.of("sleep", "30"), "local"));
-            bus.publish(new CommandTimedOut(AT, 4, List.of("sleep", "30"), 300, 302));
+            bus.publish(new CommandStarted(AT, 4, cmd(List.of("sleep", "30")), "local"));
+            bus.publish(new CommandTimedOut(AT, 4, cmd(List.of("sleep", "30")), 300, 302));
         });
 
         StepResult sleep = gherkin.getSteps().get(0);
@@ -116,7 +119,7 @@ class AllureBridgeTest {
     @Test
     void filesSettingsNotesAndWaitsShowUpUnderTheGherkinStep() {
         StepResult gherkin = insideAGherkinStep(() -> {
-            bus.publish(new FileWritten(AT, "/etc/jail.conf.d/lrdev.conf", 0644, "lrdev { vnet; }\n"));
+            bus.publish(new FileWritten(AT, "/etc/jail.conf.d/lrdev.conf", 0644, text("lrdev { vnet; }\n")));
             bus.publish(new SettingsResolved(AT, Map.of("zfs.root", "zdata/jails", "release", "14.3-RELEASE"),
                     Map.of("zfs.root", "jailspec.properties", "release", "default")));
             bus.publish(new Note(AT, "template 14.3-RELEASE@base reused"));
@@ -139,9 +142,9 @@ class AllureBridgeTest {
 
     @Test
     void eventsWithoutARunningTestOnThisThreadAreSkipped() {
-        bus.publish(new CommandStarted(AT, 5, List.of("true"), "local"));
-        bus.publish(new CommandFinished(AT, 5, List.of("true"), 0, 1, "", "", ""));
-        bus.publish(new FileWritten(AT, "/tmp/x", 0644, "x"));
+        bus.publish(new CommandStarted(AT, 5, cmd(List.of("true")), "local"));
+        bus.publish(new CommandFinished(AT, 5, cmd(List.of("true")), 0, 1, "", "", stdin("")));
+        bus.publish(new FileWritten(AT, "/tmp/x", 0644, text("x")));
         bus.publish(new Note(AT, "nobody listens"));
         bus.publish(new WaitFinished(AT, "nothing", 10, 10, 1, false));
 

@@ -1,10 +1,14 @@
 package dev.jailspec.report;
 
+import static dev.jailspec.report.TestCommands.cmd;
+import static dev.jailspec.report.TestCommands.stdin;
+import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jailspec.event.ArtifactResolved;
 import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.HostFactsResolved;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunStarted;
@@ -40,17 +44,14 @@ class AllureEnvironmentTest {
 
     @Test
     void settingsHostFactsAndTheRockyImageEndUpInEnvironmentProperties() throws IOException {
-        bus.subscribe(new AllureEnvironment(results));
+        bus.register(new AllureEnvironment(results));
         bus.publish(new RunStarted(AT, "20250314-093012-abcd", "sim"));
         bus.publish(new SettingsResolved(AT, Map.of("jailspec.target", "sim", "jailspec.freebsd.release", "14.3-RELEASE",
                 "jailspec.jail.name", "lrdev", "jailspec.zfs.root", "zdata/jails"), Map.of()));
-        bus.publish(new CommandFinished(AT, 1, List.of("freebsd-version", "-kru"), 0, 2,
-                "14.3-RELEASE-p4\n14.3-RELEASE-p4\n14.3-RELEASE-p5\n", "", ""));
-        // Inside a jail, or a second answer, changes nothing.
-        bus.publish(new CommandFinished(AT, 2, List.of("jexec", "lrdev", "freebsd-version", "-kru"), 0, 2, "1\n2\n3\n", "", ""));
-        bus.publish(new CommandFinished(AT, 3, List.of("freebsd-version", "-kru"), 0, 2, "a\nb\nc\n", "", ""));
-        bus.publish(new CommandFinished(AT, 4, List.of("zfs", "version"), 0, 2,
-                "zfs-2.2.7-FreeBSD_ge269af1b3\nzfs-kmod-2.2.7-FreeBSD_ge269af1b3\n", "", ""));
+        // Command output is not parsed for facts: only the typed event counts.
+        bus.publish(new CommandFinished(AT, 1, cmd(List.of("freebsd-version", "-kru")), 0, 2, "a\nb\nc\n", "", stdin("")));
+        bus.publish(new HostFactsResolved(AT, "14.3-RELEASE-p4", "14.3-RELEASE-p4", "14.3-RELEASE-p5",
+                "zfs-2.2.7-FreeBSD_ge269af1b3", "zfs-kmod-2.2.7-FreeBSD_ge269af1b3"));
         bus.publish(new ArtifactResolved(AT, ArtifactResolved.ROCKY_IMAGE,
                 "Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz",
                 "https://dl.rockylinux.org/pub/rocky/9/images/x86_64/Rocky-9-Container-Base.latest.x86_64.tar.xz", SHA));
@@ -84,7 +85,7 @@ class AllureEnvironmentTest {
 
     @Test
     void theRunStartWritesExecutorAndCategories() throws IOException {
-        bus.subscribe(new AllureEnvironment(results));
+        bus.register(new AllureEnvironment(results));
         bus.publish(new RunStarted(AT, "20250314-093012-abcd", "sim"));
 
         Map<String, Object> executor = new ObjectMapper().readValue(results.resolve("executor.json").toFile(),

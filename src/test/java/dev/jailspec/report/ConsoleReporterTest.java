@@ -1,5 +1,8 @@
 package dev.jailspec.report;
 
+import static dev.jailspec.report.TestCommands.cmd;
+import static dev.jailspec.report.TestCommands.stdin;
+import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jailspec.event.CommandFinished;
@@ -25,19 +28,19 @@ class ConsoleReporterTest {
     void printsHeadersOneLinePerCommandAndTheEndOfStderrOnFailure() {
         var buffer = new ByteArrayOutputStream();
         var bus = new EventBus();
-        bus.subscribe(new ConsoleReporter(new PrintStream(buffer, true, StandardCharsets.UTF_8)));
+        bus.register(new ConsoleReporter(new PrintStream(buffer, true, StandardCharsets.UTF_8)));
         List<String> clone = List.of("zfs", "clone", "zdata/jails/templates/14.3-RELEASE@base", "zdata/jails/containers/lrdev");
 
         bus.publish(new ScenarioStarted(AT, "A thin jail starts", "classpath:features/jail.feature", List.of("@vnet")));
         bus.publish(new StepStarted(AT, "Given a template 14.3-RELEASE", 5));
-        bus.publish(new CommandStarted(AT, 1, clone, "sim"));
+        bus.publish(new CommandStarted(AT, 1, cmd(clone), "sim"));
         bus.publish(new CommandOutput(AT, 1, "stdout", "not printed"));
-        bus.publish(new CommandFinished(AT, 1, clone, 0, 12, "", "", ""));
+        bus.publish(new CommandFinished(AT, 1, cmd(clone), 0, 12, "", "", stdin("")));
         bus.publish(new StepFinished(AT, "Given a template 14.3-RELEASE", "PASSED", ""));
         bus.publish(new StepStarted(AT, "When the jail is started", 6));
-        bus.publish(new CommandFinished(AT, 2, List.of("jail", "-c", "lrdev"), 1, 5, "",
-                "one\ntwo\nthree\nfour\nfive\nsix\n", ""));
-        bus.publish(new CommandTimedOut(AT, 3, List.of("sleep", "30"), 300, 302));
+        bus.publish(new CommandFinished(AT, 2, cmd(List.of("jail", "-c", "lrdev")), 1, 5, "",
+                "one\ntwo\nthree\nfour\nfive\nsix\n", stdin("")));
+        bus.publish(new CommandTimedOut(AT, 3, cmd(List.of("sleep", "30")), 300, 302));
         bus.publish(new StepFinished(AT, "When the jail is started", "FAILED", "jail did not start\nmore detail"));
         bus.publish(new ScenarioFinished(AT, "A thin jail starts", "FAILED", "jail did not start\nmore detail"));
 

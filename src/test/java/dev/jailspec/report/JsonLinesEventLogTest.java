@@ -1,5 +1,9 @@
 package dev.jailspec.report;
 
+import static dev.jailspec.report.TestCommands.cmd;
+import static dev.jailspec.report.TestCommands.probe;
+import static dev.jailspec.report.TestCommands.stdin;
+import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,9 +45,9 @@ class JsonLinesEventLogTest {
         var bus = new EventBus();
         try (var log = new JsonLinesEventLog(file)) {
             bus.subscribe(log);
-            bus.publish(new CommandStarted(AT, 7, List.of("zfs", "list"), "sim"));
+            bus.publish(new CommandStarted(AT, 7, cmd(List.of("zfs", "list")), "sim"));
             bus.publish(new CommandOutput(AT, 7, "stdout", "zdata"));
-            bus.publish(new CommandFinished(AT, 7, List.of("zfs", "list"), 0, 12, "zdata\n", "", ""));
+            bus.publish(new CommandFinished(AT, 7, probe(List.of("zfs", "list")), 0, 12, "zdata\n", "", stdin("")));
             bus.publish(new DatasetChanged(AT, "zdata/jails/containers/lrdev", DatasetChanged.Change.CLONED, "from @base"));
             bus.publish(new SettingsResolved(AT, Map.of("zfs.root", "zdata/jails"), Map.of("zfs.root", "default")));
 
@@ -55,8 +59,13 @@ class JsonLinesEventLogTest {
 
             JsonNode finished = lines.get(2);
             assertThat(finished.get("id").asLong()).isEqualTo(7);
-            assertThat(finished.get("argv").isArray()).isTrue();
-            assertThat(finished.get("argv")).extracting(JsonNode::asText).containsExactly("zfs", "list");
+            JsonNode command = finished.get("command");
+            assertThat(command.get("argv").isArray()).isTrue();
+            assertThat(command.get("argv")).extracting(JsonNode::asText).containsExactly("zfs", "list");
+            assertThat(command.get("intent").get("kind").asText()).isEqualTo("DEFAULT");
+            assertThat(command.get("intent").get("readOnly").asBoolean()).isTrue();
+            assertThat(command.get("intent").get("highlight").get("type").asText()).isEqualTo("None");
+            assertThat(finished.get("stdin").get("type").asText()).isEqualTo("None");
             assertThat(finished.get("exitCode").asInt()).isZero();
             assertThat(finished.get("durationMs").asLong()).isEqualTo(12);
             assertThat(finished.get("stdout").asText()).isEqualTo("zdata\n");

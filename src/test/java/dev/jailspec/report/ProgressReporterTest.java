@@ -1,8 +1,12 @@
 package dev.jailspec.report;
 
+import static dev.jailspec.report.TestCommands.cmd;
+import static dev.jailspec.report.TestCommands.stdin;
+import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.CommandKind;
 import dev.jailspec.event.CommandOutput;
 import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.DownloadFinished;
@@ -54,8 +58,8 @@ class ProgressReporterTest {
     private ProgressReporter attach(boolean terminal) {
         var console = new LiveConsole(new PrintStream(buffer, true, StandardCharsets.UTF_8), terminal);
         var reporter = new ProgressReporter(console, clock);
-        bus.subscribe(reporter);
-        bus.subscribe(new ConsoleReporter(console));
+        bus.register(reporter);
+        bus.register(new ConsoleReporter(console));
         return reporter;
     }
 
@@ -85,9 +89,9 @@ class ProgressReporterTest {
     @Test
     void aShortActivityPrintsNothingButTheConsoleLineOfItsCommand() {
         attach(false);
-        bus.publish(new CommandStarted(at(0), 1, DNF_UPDATE, "sim"));
+        bus.publish(new CommandStarted(at(0), 1, cmd(DNF_UPDATE, CommandKind.DNF), "sim"));
         bus.publish(new CommandOutput(at(1), 1, "stdout", "Dependencies resolved."));
-        bus.publish(new CommandFinished(at(2), 1, DNF_UPDATE, 0, 2000, "", "", ""));
+        bus.publish(new CommandFinished(at(2), 1, cmd(DNF_UPDATE, CommandKind.DNF), 0, 2000, "", "", stdin("")));
 
         assertThat(out().lines().toList()).containsExactly(
                 "  $ jexec lrdev chroot /compat/rocky dnf -y update  -> exit 0 (2000 ms)");
@@ -96,7 +100,7 @@ class ProgressReporterTest {
     @Test
     void dnfShowsItsLatestOutputLineAndTimeWhileItRuns() {
         attach(false);
-        bus.publish(new CommandStarted(at(0), 1, DNF_UPDATE, "sim"));
+        bus.publish(new CommandStarted(at(0), 1, cmd(DNF_UPDATE, CommandKind.DNF), "sim"));
         bus.publish(new CommandOutput(at(3), 1, "stdout", "Upgrading        : glibc-2.34-125.el9_5.x86_64   1/42"));
         bus.publish(new CommandOutput(at(6), 1, "stdout", "  Upgrading        : bash-5.1.8-9.el9.x86_64   2/42  "));
         bus.publish(new CommandOutput(at(7), 1, "stdout", "   "));
@@ -110,16 +114,16 @@ class ProgressReporterTest {
     @Test
     void aSilentExtractionIsKeptVisibleByTheTicksAndCountsEntriesWhenTarListsThem() {
         ProgressReporter reporter = attach(false);
-        bus.publish(new CommandStarted(at(0), 1, TAR, "sim"));
+        bus.publish(new CommandStarted(at(0), 1, cmd(TAR, CommandKind.EXTRACT), "sim"));
         clock.now = at(4);
         reporter.tick();
         clock.now = at(5);
         reporter.tick();
-        bus.publish(new CommandStarted(at(5), 2, List.of("tar", "-xvf", "b.txz"), "sim"));
+        bus.publish(new CommandStarted(at(5), 2, cmd(List.of("tar", "-xvf", "b.txz"), CommandKind.EXTRACT), "sim"));
         for (int i = 0; i < 300; i++) {
             bus.publish(new CommandOutput(at(5 + i * 0.02), 2, "stderr", "x ./bin/file" + i));
         }
-        bus.publish(new CommandFinished(at(11), 2, List.of("tar", "-xvf", "b.txz"), 0, 6000, "", "", ""));
+        bus.publish(new CommandFinished(at(11), 2, cmd(List.of("tar", "-xvf", "b.txz"), CommandKind.EXTRACT), 0, 6000, "", "", stdin("")));
         clock.now = at(12);
         reporter.tick();
 

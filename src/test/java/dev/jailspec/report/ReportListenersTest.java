@@ -1,5 +1,8 @@
 package dev.jailspec.report;
 
+import static dev.jailspec.report.TestCommands.cmd;
+import static dev.jailspec.report.TestCommands.stdin;
+import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jailspec.event.CommandFinished;
@@ -34,8 +37,8 @@ class ReportListenersTest {
         try (var listeners = ReportListeners.attach(bus, dir.resolve("reports"),
                 new PrintStream(console, true, StandardCharsets.UTF_8), allure)) {
             assertThat(listeners.eventLog()).isEqualTo(dir.resolve("reports/events.jsonl"));
-            bus.publish(new CommandStarted(AT, 1, List.of("true"), "local"));
-            bus.publish(new CommandFinished(AT, 1, List.of("true"), 0, 1, "", "", ""));
+            bus.publish(new CommandStarted(AT, 1, cmd(List.of("true")), "local"));
+            bus.publish(new CommandFinished(AT, 1, cmd(List.of("true")), 0, 1, "", "", stdin("")));
         }
         bus.publish(new Note(AT, "after close: nobody listens"));
         allure.stopTestCase("t1");

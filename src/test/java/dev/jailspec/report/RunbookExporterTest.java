@@ -1,11 +1,18 @@
 package dev.jailspec.report;
 
+import static dev.jailspec.report.TestCommands.cmd;
+import static dev.jailspec.report.TestCommands.probe;
+import static dev.jailspec.report.TestCommands.stdin;
+import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jailspec.event.CommandFinished;
+import dev.jailspec.event.CommandInfo;
+import dev.jailspec.event.CommandIntent;
 import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.FileContent;
 import dev.jailspec.event.FileWritten;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
@@ -59,9 +66,18 @@ class RunbookExporterTest {
     }
 
     private void command(List<String> argv, int exit, String stdin) {
+        command(cmd(argv), exit, stdin);
+    }
+
+    /** A command its tool said only reads state. */
+    private void probeCommand(List<String> argv, int exit) {
+        command(probe(argv), exit, "");
+    }
+
+    private void command(CommandInfo info, int exit, String stdin) {
         long id = ids.incrementAndGet();
-        bus.publish(new CommandStarted(AT, id, argv, "sim"));
-        bus.publish(new CommandFinished(AT, id, argv, exit, 3, "", exit == 0 ? "" : "failed\n", stdin));
+        bus.publish(new CommandStarted(AT, id, info, "sim"));
+        bus.publish(new CommandFinished(AT, id, info, exit, 3, "", exit == 0 ? "" : "failed\n", stdin(stdin)));
     }
 
     private void step(String text, Runnable body) {
@@ -76,14 +92,14 @@ class RunbookExporterTest {
         bus.publish(new ScenarioStarted(AT, "The jail's clone starts", projectDir.resolve("features/03_thin_jail.feature")
                 .toUri().toString(), List.of("@runbook")));
         step("Given the template snapshot is cloned to the jail's dataset", () -> {
-            command(List.of("zfs", "list", "-H", "-o", "name", "zdata/jails/containers/lrdev"), 1);
+            probeCommand(List.of("zfs", "list", "-H", "-o", "name", "zdata/jails/containers/lrdev"), 1);
             command(CLONE, 0);
         });
         step("When the jail's configuration is written", () ->
-                bus.publish(new FileWritten(AT, "/etc/jail.conf.d/lrdev.conf", 0644, JAIL_CONF)));
+                bus.publish(new FileWritten(AT, "/etc/jail.conf.d/lrdev.conf", 0644, text(JAIL_CONF))));
         step("And the jail is started with \"service jail start\"", () -> {
             command(List.of("service", "jail", "start", "lrdev"), 0);
-            command(List.of("jls", "-j", "lrdev"), 0);
+            probeCommand(List.of("jls", "-j", "lrdev"), 0);
             bus.publish(new WaitFinished(AT, "jail lrdev running", 30_000, 12, 1, true));
         });
         step("And \"dnf -y install dnf-command(config-manager)\" runs in the Linux userland", () -> command(DNF, 0));
@@ -135,8 +151,9 @@ class RunbookExporterTest {
         attach(project);
         bus.publish(new ScenarioStarted(AT, "patch", "features/02.feature", List.of()));
         List<String> update = List.of("freebsd-update", "--not-running-from-cron", "-b", "/t", "fetch", "install");
-        bus.publish(new CommandStarted(AT, 1, update, "sim", Map.of("PAGER", "cat")));
-        bus.publish(new CommandFinished(AT, 1, update, 0, 3, "", "", ""));
+        bus.publish(new CommandStarted(AT, 1,
+                new CommandInfo(update, update, List.of(), Map.of("PAGER", "cat"), CommandIntent.CHANGE), "sim"));
+        bus.publish(new CommandFinished(AT, 1, cmd(update), 0, 3, "", "", stdin("")));
         bus.publish(new ScenarioFinished(AT, "patch", "PASSED", ""));
 
         Path script = reports.resolve("runbook/01-patch.sh");
@@ -172,10 +189,10 @@ class RunbookExporterTest {
         bus.publish(new RunStarted(AT, "r1", "sim"));
         bus.publish(new ScenarioStarted(AT, "files", "classpath:features/x.feature", List.of()));
         step("When files are written", () -> {
-            bus.publish(new FileWritten(AT, plain.toString(), 0640, JAIL_CONF));
-            bus.publish(new FileWritten(AT, noNewline.toString(), 0600, "last line without newline"));
-            bus.publish(new FileWritten(AT, tricky.toString(), 0644, trickyContent));
-            bus.publish(new FileWritten(AT, empty.toString(), 0644, ""));
+            bus.publish(new FileWritten(AT, plain.toString(), 0640, text(JAIL_CONF)));
+            bus.publish(new FileWritten(AT, noNewline.toString(), 0600, text("last line without newline")));
+            bus.publish(new FileWritten(AT, tricky.toString(), 0644, text(trickyContent)));
+            bus.publish(new FileWritten(AT, empty.toString(), 0644, text("")));
         });
         bus.publish(new ScenarioFinished(AT, "files", "PASSED", ""));
 
@@ -233,13 +250,13 @@ class RunbookExporterTest {
     void commandsOutsideScenariosAndCopiedDownloadsAreKeptAsWhatTheyWere(@TempDir Path project) throws Exception {
         attach(project);
         bus.publish(new RunStarted(AT, "r1", "sim"));
-        command(List.of("freebsd-version", "-kru"), 0);
+        probeCommand(List.of("freebsd-version", "-kru"), 0);
         bus.publish(new ScenarioStarted(AT, "base system", "classpath:features/x.feature", List.of()));
         step("When the base system is fetched", () -> {
             bus.publish(new DownloadFinished(AT, "https://download.freebsd.org/releases/amd64/14.3-RELEASE/base.txz",
                     "/cache/base.txz", 1000, false, "ab".repeat(32)));
             bus.publish(new FileWritten(AT, "/zdata/jails/media/14.3-RELEASE-base.txz", 0644,
-                    "<copied from /cache/base.txz>"));
+                    new FileContent.Copied("/cache/base.txz", 1000)));
             command(List.of("tar", "-xf", "/zdata/jails/media/14.3-RELEASE-base.txz", "-C", "/zdata/jails/templates/14.3-RELEASE"), 0);
         });
         bus.publish(new ScenarioFinished(AT, "base system", "PASSED", ""));

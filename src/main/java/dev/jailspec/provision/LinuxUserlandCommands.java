@@ -1,0 +1,44 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.event.CommandKind;
+import dev.jailspec.event.Highlight;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.ShellQuote;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The commands a feature runs in the Linux userland, as written in its text ({@code "dnf -y
+ * makecache"}), turned into commands that carry what jailspec knows of them: dnf gets the dnf
+ * timeout and its whole output in the report; what only reads state (dnf's listings, {@code rpm
+ * -q...}, {@code cat}) is a probe; an os-release read is shown under its path.
+ */
+final class LinuxUserlandCommands {
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("dnf", "yum", "microdnf");
+    /** dnf(8) commands that print state and change nothing (DNF 4 command reference). */
+    private static final Set<String> DNF_READS = Set.of("repolist", "list", "info", "search", "--help", "help",
+            "repoquery", "provides");
+    private static final Set<String> READ_ONLY_PROGRAMS = Set.of("cat", "ls", "stat", "id", "uname", "getent", "test",
+            "df", "readlink", "printenv");
+
+    private LinuxUserlandCommands() {
+    }
+
+    static Command of(List<String> argv) {
+        Command c = Command.of(argv);
+        String program = argv.get(0);
+        List<String> args = argv.subList(1, argv.size());
+        if (PACKAGE_MANAGERS.contains(program)) {
+            c = c.withKind(CommandKind.DNF).withHighlight(new Highlight.Output(ShellQuote.join(argv) + ": output"));
+            return args.stream().anyMatch(DNF_READS::contains) ? c.readingOnly() : c;
+        }
+        boolean rpmQuery = program.equals("rpm") && !args.isEmpty() && (args.get(0).startsWith("-q") || args.get(0).equals("-E"));
+        if (rpmQuery || READ_ONLY_PROGRAMS.contains(program)) {
+            c = c.readingOnly();
+        }
+        if (program.equals("cat") && args.size() == 1 && args.get(0).endsWith("/os-release")) {
+            c = c.withHighlight(new Highlight.Stdout(args.get(0)));
+        }
+        return c;
+    }
+}
