@@ -1,6 +1,7 @@
 package dev.jailspec.event;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * An artifact the run will use, named as its publisher names it: e.g. kind "rocky-image", name
@@ -9,5 +10,13 @@ import java.time.Instant;
  */
 public record ArtifactResolved(Instant at, String kind, String name, String url, String sha256)
         implements JailspecEvent {
+    public ArtifactResolved {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(sha256, "sha256");
+    }
+
     public static final String ROCKY_IMAGE = "rocky-image";
 }

@@ -1,6 +1,7 @@
 package dev.jailspec.event;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A download ended with a verified file at {@code path}. {@code bytes} is what went over the
@@ -9,4 +10,10 @@ import java.time.Instant;
  */
 public record DownloadFinished(Instant at, String url, String path, long bytes, boolean fromCache, String sha256)
         implements JailspecEvent {
+    public DownloadFinished {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(sha256, "sha256");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jailspec.event;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A download is under way: {@code bytes} of the file are on disk so far (a resumed download
@@ -9,4 +10,8 @@ import java.time.Instant;
  */
 public record DownloadProgress(Instant at, String url, long bytes, long total, long bytesPerSecond)
         implements JailspecEvent {
+    public DownloadProgress {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(url, "url");
+    }
 }

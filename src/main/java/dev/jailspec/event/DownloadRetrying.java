@@ -1,6 +1,7 @@
 package dev.jailspec.event;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Attempt {@code attempt} of a download failed for a reason worth retrying (connection error,
@@ -8,4 +9,9 @@ import java.time.Instant;
  */
 public record DownloadRetrying(Instant at, String url, int attempt, int maxAttempts, String reason, long delayMs)
         implements JailspecEvent {
+    public DownloadRetrying {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(reason, "reason");
+    }
 }
