@@ -64,6 +64,9 @@ public enum Setting {
             "the timeout of freebsd-update fetch install (e.g. 30m)"),
     TIMEOUT_DNF("jailspec.timeout.dnf", "5s", "20m", Rules.DURATION,
             "the timeout of a dnf command in the Linux userland (e.g. 20m)"),
+    RECORD("jailspec.record", "", "", Rules.OPTIONAL_PATH,
+            "a directory (absolute, or relative to the project) to write every host command into as a transcript"
+                    + " with its output and exit status (empty: no recording)"),
     SIM_ROOT("jailspec.sim.root", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
             "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)"),
     SIM_ROCKY_FORMAT("jailspec.sim.rocky.format", "oci", "oci", oneOf("oci", "rootfs"),
@@ -149,6 +152,9 @@ public enum Setting {
                 .and(v -> !SYSTEM_DIRS.contains(v.replaceAll("(.)/+$", "$1")));
         static final Predicate<String> DURATION = v -> Durations.parse(v).isPresent();
         static final Predicate<String> OPTIONAL_ABSOLUTE_PATH = v -> v.isEmpty() || ABSOLUTE_PATH.test(v);
+        static final Predicate<String> OPTIONAL_PATH = v -> v.isEmpty()
+                || Pattern.compile("/?[A-Za-z0-9_.:+-]+(/[A-Za-z0-9_.:+-]+)*/?").matcher(v).matches()
+                && !Arrays.asList(v.split("/")).contains("..");
         static final Predicate<String> OPTIONAL_URL = v -> v.isEmpty() || Pattern.compile(
                 "https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~%+-]+)*/?").matcher(v).matches();
         static final Predicate<String> OPTIONAL_URL_OR_FILE = v -> OPTIONAL_URL.test(v)

@@ -107,6 +107,12 @@ public final class Settings {
         return get(Setting.JAIL_GATEWAY);
     }
 
+    /** Where to record every host command as a transcript (jailspec.record), if anywhere. */
+    public Optional<Path> recordDir() {
+        String v = get(Setting.RECORD);
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
     public Optional<Path> simRoot() {
         String v = get(Setting.SIM_ROOT);
         return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));

@@ -10,7 +10,6 @@ import dev.jailspec.event.FileContent;
 import dev.jailspec.event.FileWritten;
 import dev.jailspec.event.Stdin;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -18,14 +17,13 @@ import java.util.function.Consumer;
  * Puts every command and file write of a transport on the event bus: the transports stay
  * unaware of reports, and every host is observed the same way.
  */
-public final class ObservedHost implements Host {
+public final class ObservedHost extends ForwardingHost {
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final Host transport;
     private final EventBus bus;
 
     public ObservedHost(Host transport, EventBus bus) {
-        this.transport = transport;
+        super(transport);
         this.bus = bus;
     }
 
@@ -34,9 +32,9 @@ public final class ObservedHost implements Host {
         long id = IDS.incrementAndGet();
         CommandInfo info = new CommandInfo(command.argv(), command.innerArgv(), command.within(), command.env(),
                 command.intent());
-        bus.publish(new CommandStarted(bus.now(), id, info, transport.describe()));
+        bus.publish(new CommandStarted(bus.now(), id, info, inner().describe()));
         try {
-            CommandResult result = transport.run(command, line -> {
+            CommandResult result = inner().run(command, line -> {
                 bus.publish(new CommandOutput(bus.now(), id, line.stream().name().toLowerCase(), line.text()));
                 lines.accept(line);
             });
@@ -57,30 +55,15 @@ public final class ObservedHost implements Host {
     }
 
     @Override
-    public Optional<FileStat> stat(String absolutePath) {
-        return transport.stat(absolutePath);
-    }
-
-    @Override
-    public byte[] readFile(String absolutePath) {
-        return transport.readFile(absolutePath);
-    }
-
-    @Override
     public void writeFile(String absolutePath, byte[] content, int mode) {
-        transport.writeFile(absolutePath, content, mode);
+        inner().writeFile(absolutePath, content, mode);
         bus.publish(new FileWritten(bus.now(), absolutePath, mode,
                 new FileContent.Text(new String(content, StandardCharsets.UTF_8))));
     }
 
     @Override
-    public java.util.List<String> list(String absoluteDir) {
-        return transport.list(absoluteDir);
-    }
-
-    @Override
     public void upload(java.nio.file.Path localFile, String absolutePath, int mode) {
-        transport.upload(localFile, absolutePath, mode);
+        inner().upload(localFile, absolutePath, mode);
         bus.publish(new FileWritten(bus.now(), absolutePath, mode, new FileContent.Copied(localFile.toString(), size(localFile))));
     }
 
@@ -92,13 +75,4 @@ public final class ObservedHost implements Host {
         }
     }
 
-    @Override
-    public String describe() {
-        return transport.describe();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
 }

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The one place where arguments become sh(1) text: SSH transport and runbook export use it,
- * nothing else builds shell strings.
+ * The one place where arguments become sh(1) text and back: the runbook export and the
+ * transcripts use it, nothing else builds or splits shell strings.
  */
 public final class ShellQuote {
 
@@ -26,5 +26,73 @@ public final class ShellQuote {
 
     public static String join(List<String> argv) {
         return argv.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * The words sh(1) makes of {@code line} by quote removal alone: blanks separate words; single
+     * quotes keep everything; double quotes keep everything but {@code \\}, {@code \"}, {@code \$}
+     * and {@code \`}; a backslash outside quotes keeps the next character. Expansions ({@code $},
+     * globs, {@code ~}) are not performed, so a line that needs them is refused, as is an unclosed
+     * quote: {@code split(join(argv))} is {@code argv} for every argv.
+     *
+     * @throws IllegalArgumentException naming the line and what in it cannot be split
+     */
+    public static List<String> split(String line) {
+        var words = new java.util.ArrayList<String>();
+        var word = new StringBuilder();
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+                continue;
+            }
+            inWord = true;
+            if (c == '\'') {
+                int end = line.indexOf('\'', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unclosed single quote in: " + line);
+                }
+                word.append(line, i + 1, end);
+                i = end;
+            } else if (c == '"') {
+                i = doubleQuoted(line, i + 1, word);
+            } else if (c == '\\') {
+                if (i + 1 >= line.length()) {
+                    throw new IllegalArgumentException("a backslash ends the line: " + line);
+                }
+                word.append(line.charAt(++i));
+            } else if ("$`*?[~|&;<>()".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("'" + c + "' needs a shell to expand or run it, in: " + line);
+            } else {
+                word.append(c);
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return List.copyOf(words);
+    }
+
+    // From just after an opening double quote; returns the index of the closing one.
+    private static int doubleQuoted(String line, int from, StringBuilder word) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\' && i + 1 < line.length() && "\\\"$`".indexOf(line.charAt(i + 1)) >= 0) {
+                word.append(line.charAt(++i));
+            } else if (c == '$' || c == '`') {
+                throw new IllegalArgumentException("'" + c + "' inside double quotes needs a shell to expand, in: " + line);
+            } else {
+                word.append(c);
+            }
+        }
+        throw new IllegalArgumentException("unclosed double quote in: " + line);
     }
 }

@@ -1,7 +1,5 @@
 package dev.jailspec.host;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -10,12 +8,11 @@ import java.util.function.Consumer;
  * that outlives it is killed by the transport, which throws {@link CommandTimeoutException}
  * naming the command and how long it ran.
  */
-public final class TimedHost implements Host {
-    private final Host inner;
+public final class TimedHost extends ForwardingHost {
     private final TimeoutPolicy policy;
 
     public TimedHost(Host inner, TimeoutPolicy policy) {
-        this.inner = inner;
+        super(inner);
         this.policy = policy;
     }
 
@@ -25,41 +22,6 @@ public final class TimedHost implements Host {
 
     @Override
     public CommandResult run(Command command, Consumer<OutputLine> lines) {
-        return inner.run(command.withTimeout(policy.timeoutFor(command.kind())), lines);
-    }
-
-    @Override
-    public Optional<FileStat> stat(String absolutePath) {
-        return inner.stat(absolutePath);
-    }
-
-    @Override
-    public byte[] readFile(String absolutePath) {
-        return inner.readFile(absolutePath);
-    }
-
-    @Override
-    public List<String> list(String absoluteDir) {
-        return inner.list(absoluteDir);
-    }
-
-    @Override
-    public void writeFile(String absolutePath, byte[] content, int mode) {
-        inner.writeFile(absolutePath, content, mode);
-    }
-
-    @Override
-    public void upload(java.nio.file.Path localFile, String absolutePath, int mode) {
-        inner.upload(localFile, absolutePath, mode);
-    }
-
-    @Override
-    public String describe() {
-        return inner.describe();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+        return inner().run(command.withTimeout(policy.timeoutFor(command.kind())), lines);
     }
 }

@@ -4,17 +4,20 @@ import dev.jailspec.artifact.Downloader;
 import dev.jailspec.config.Settings;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.HostFactsResolved;
+import dev.jailspec.event.Note;
+import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.freebsd.FreebsdVersion;
 import dev.jailspec.freebsd.FreebsdVersions;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.freebsd.ZfsVersion;
-import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.ObservedHost;
+import dev.jailspec.host.RecordingHost;
 import dev.jailspec.host.TimedHost;
 import dev.jailspec.host.TimeoutPolicy;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +45,7 @@ public final class JailspecRun implements AutoCloseable {
     private volatile boolean closed;
     private volatile List<String> reaped = List.of();
     private boolean hostReady;
+    private final Optional<RecordingHost> recorder;
 
     private JailspecRun(Settings settings, EventBus bus, String runId, TargetHost target) {
         this.settings = settings;
@@ -49,8 +53,11 @@ public final class JailspecRun implements AutoCloseable {
         this.bus = bus;
         this.runId = runId;
         this.target = target;
-        // The timeout of each command is decided here, by its kind; the observer then reports it.
-        this.host = new TimedHost(new ObservedHost(target.host(), bus), TimeoutPolicy.ofKeys(settings.timeouts()));
+        // The timeout of each command is decided here, by its kind; the observer then reports it; a
+        // recorder, when asked for, sits right on the transport and keeps what the host printed.
+        this.recorder = settings.recordDir().map(dir -> new RecordingHost(target.host(), dir.toAbsolutePath()));
+        Host transport = recorder.<Host>map(r -> r).orElse(target.host());
+        this.host = new TimedHost(new ObservedHost(transport, bus), TimeoutPolicy.ofKeys(settings.timeouts()));
         this.downloader = new Downloader(target.downloadCache(settings), bus);
         this.lock = new RunLock(host, runId, bus);
         this.shutdownHook = new Thread(this::onShutdown, "jailspec-shutdown-" + runId);
@@ -169,6 +176,13 @@ public final class JailspecRun implements AutoCloseable {
         ZfsVersion z = new Zfs(host).version();
         bus.publish(new HostFactsResolved(bus.now(), v.kernel().toString(), v.running().toString(),
                 v.userland().toString(), z.userland(), z.kernel()));
+        recorder.ifPresent(r -> {
+            r.describe("run " + runId + " on target " + settings.target() + " (" + host.describe() + ")");
+            r.describe("freebsd-version -kru: " + v.kernel() + " " + v.running() + " " + v.userland());
+            r.describe("zfs version: " + z.userland() + " / " + z.kernel());
+            bus.publish(new Note(bus.now(), "host commands are recorded as transcripts in " + r.dir()
+                    + " (jailspec.record); hand that directory back as a fidelity bundle"));
+        });
     }
 
     synchronized void requireHostReady() {
