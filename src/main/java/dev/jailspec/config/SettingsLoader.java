@@ -77,17 +77,17 @@ public final class SettingsLoader {
             values.put(Setting.ZFS_MOUNTPOINT, "/" + values.get(Setting.ZFS_ROOT));
             sources.put(Setting.ZFS_MOUNTPOINT, "derived from jailspec.zfs.root");
         }
-        if (!values.containsKey(Setting.FREEBSD_RELEASE)) {
-            // Deriving it from the host's freebsd-version -u would need the host before the sandbox check.
-            throw new SettingsException("target '" + target + "' needs " + Setting.FREEBSD_RELEASE.key()
-                    + ", the release of the template, e.g. -Djailspec.freebsd.release=14.5-RELEASE (a supported release"
-                    + " not newer than the host's freebsd-version -u)");
-        }
         for (Setting s : List.of(Setting.JAIL_ADDRESS, Setting.JAIL_GATEWAY)) {
             if (!values.containsKey(s)) {
                 throw new SettingsException("target '" + target + "' needs " + s.key() + " for the jail's network: "
                         + s.allowed());
             }
+        }
+        if (!values.containsKey(Setting.FREEBSD_RELEASE)) {
+            // Deriving it from the host's freebsd-version -u would need the host before the sandbox check.
+            throw new SettingsException("target '" + target + "' needs " + Setting.FREEBSD_RELEASE.key()
+                    + ", the release of the template, e.g. -Djailspec.freebsd.release=14.5-RELEASE (a supported release"
+                    + " not newer than the host's freebsd-version -u)");
         }
     }
 
