@@ -170,10 +170,11 @@ final class FreebsdUpdateTool implements SimTool {
                 fetched = true;
             } else {
                 if (!fs.isRegularFile(pending)) {
-                    // install_check_params in the copies whose $0 text serverspec and freebsd-facts 5.3
-                    // quote for 14.x: "Run '$0 fetch' first." and exit 1 ($0 is /usr/sbin/freebsd-update
-                    // when run from PATH). Newer main prints "Run 'freebsd-update [options] fetch' first."
-                    // and exits 2 (commit 0092408cc550). [UNVERIFIED: which of the two releng/14.5 has]
+                    // install_check_params: "Run '$0 fetch' first." and exit 1 ($0 is /usr/sbin/freebsd-update
+                    // when run from PATH), as in the 12.x-era copy read, in freebsd-facts 5.3 (serverspec) and
+                    // since r345055 (11.3) per iocage/iocage PR 1027. The freebsd-src copy at commit
+                    // 0092408cc550 prints "Run '`basename $0` [options] fetch' first." and exits 2.
+                    // [UNVERIFIED: which of the two releng/14.3 and releng/14.5 have; no releng copy was readable]
                     inv.out("No updates are available to install.");
                     if (!fetched) {
                         inv.out("Run '" + SELF + " fetch' first.");
