@@ -7,13 +7,19 @@ Feature: Host preflight
   release new enough for /etc/jail.conf.d. It leaves out the Linux ABI, which the FreeBSD
   Handbook enables with sysrc and "service linux start"; without it no Linux binary runs.
 
+  The how-to used 14.3-RELEASE, which reached its end of life on June 30, 2026: freebsd-update
+  then refuses to patch it. So the release under test must be supported on the run's date
+  (jailspec.clock, today by default), or the run stops here naming its end-of-life date and the
+  supported releases; jailspec.freebsd.allowEol=true builds an unpatched template on purpose.
+
   Scenario: The host can carry a Linux jail
     Then the host passes the preflight checks:
-      | check                      |
-      | running as root            |
-      | supported FreeBSD release  |
-      | ZFS pool                   |
-      | bridge                     |
+      | check                        |
+      | running as root              |
+      | supported FreeBSD release    |
+      | release under test supported |
+      | ZFS pool                     |
+      | bridge                       |
 
   Scenario: Jails start at boot, in parallel (how-to step 1)
     When jails are enabled in rc.conf

@@ -6,7 +6,10 @@ Feature: Release template
 
   Names come from the settings, never from this text: the ZFS root is jailspec.zfs.root
   ("zdata/jails" in the how-to, mounted at jailspec.zfs.mountpoint "/zdata/jails") and the
-  release is jailspec.freebsd.release ("14.3-RELEASE"). The report lists the values in effect.
+  release is jailspec.freebsd.release ("14.3-RELEASE" in the how-to; by default the simulated
+  host's release, the newest supported 14.x release on the run's date). The report lists the
+  values in effect. A release past its end of life has left the mirror's releases/ directory for
+  the archive (jailspec.freebsd.archiveMirror), where its base.txz is fetched from.
 
   How-to steps 3 and 5 to 10. freebsd-update refuses to fetch without a terminal unless told it
   runs from a script (--not-running-from-cron), and with -b it must be told the template's

@@ -20,10 +20,23 @@ public enum Setting {
     ZFS_MOUNTPOINT("jailspec.zfs.mountpoint", "/zdata/jails", null, Rules.MOUNTPOINT,
             "an absolute path without '..', e.g. /zroot/jailspec, that is not / or a system directory such as"
                     + " /usr or /var (default: / followed by jailspec.zfs.root)"),
-    FREEBSD_RELEASE("jailspec.freebsd.release", "14.3-RELEASE", "14.3-RELEASE", Rules.RELEASE,
-            "a FreeBSD release such as 14.3-RELEASE or 15.0-RELEASE"),
+    FREEBSD_RELEASE("jailspec.freebsd.release", "", null, Rules.OPTIONAL_RELEASE,
+            "a FreeBSD release such as 14.5-RELEASE or 15.1-RELEASE; required on a real target (on sim, empty: the"
+                    + " simulated host's release)"),
+    FREEBSD_ALLOW_EOL("jailspec.freebsd.allowEol", "false", "false", oneOf("true", "false"),
+            "true to build a template of a release past its end of life on purpose (freebsd-update is then skipped"
+                    + " and the template stays unpatched), or false"),
     FREEBSD_MIRROR("jailspec.freebsd.mirror", "", "https://download.freebsd.org/ftp", Rules.OPTIONAL_URL,
             "an http(s) URL above releases/amd64/amd64/<release>/ (on sim, empty: the embedded fixture mirror)"),
+    // Real default: the archive's host and /pub/FreeBSD-Archive root are in public links (http://);
+    // [UNVERIFIED] that it answers over https.
+    FREEBSD_ARCHIVE_MIRROR("jailspec.freebsd.archiveMirror", "", "https://ftp-archive.freebsd.org/pub/FreeBSD-Archive",
+            Rules.OPTIONAL_URL, "an http(s) URL above old-releases/amd64/amd64/<release>/, tried when the release"
+                    + " directory is not on jailspec.freebsd.mirror (an end-of-life release moves there); on sim, empty:"
+                    + " the embedded fixture mirror"),
+    CLOCK("jailspec.clock", "now", "now", v -> RunClock.parse(v).isPresent(),
+            "now (the system clock), or the date or instant the run takes as today, e.g. 2026-12-03 or"
+                    + " 2026-12-03T10:00:00Z; it decides which FreeBSD releases are supported"),
     ROCKY_RELEASE("jailspec.rocky.release", "9", "9", Rules.ROCKY_RELEASE,
             "the Rocky Linux major release, e.g. 9"),
     ROCKY_MIRROR("jailspec.rocky.mirror", "", "https://dl.rockylinux.org/pub/rocky", Rules.OPTIONAL_URL,
@@ -69,6 +82,9 @@ public enum Setting {
                     + " with its output and exit status (empty: no recording)"),
     SIM_ROOT("jailspec.sim.root", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
             "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)"),
+    SIM_RELEASE("jailspec.sim.release", "", "", Rules.OPTIONAL_RELEASE,
+            "sim only: the simulated host's FreeBSD release, e.g. 14.4-RELEASE (empty: jailspec.freebsd.release if set,"
+                    + " else the newest supported 14.x release on the run's clock)"),
     SIM_ROCKY_FORMAT("jailspec.sim.rocky.format", "oci", "oci", oneOf("oci", "rootfs"),
             "oci (Rocky 9.7 and later: the Container-Base file is an OCI image archive) or rootfs (9.6 and"
                     + " earlier: a plain root file system tar); what the embedded mirror of the sim serves"),
@@ -162,6 +178,7 @@ public enum Setting {
         static final Predicate<String> ROCKY_RELEASE = Pattern.compile("\\d{1,2}").asMatchPredicate();
         static final Predicate<String> RELEASE = Pattern.compile(
                 "\\d{1,2}\\.\\d-(RELEASE|BETA\\d?|RC\\d?|STABLE|CURRENT|ALPHA\\d?)").asMatchPredicate();
+        static final Predicate<String> OPTIONAL_RELEASE = v -> v.isEmpty() || RELEASE.test(v);
         static final Predicate<String> JAIL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}").asMatchPredicate();
         static final Predicate<String> EPAIR_ID = Pattern.compile("\\d{1,5}").asMatchPredicate()
                 .and(v -> Integer.parseInt(v) <= 32767);

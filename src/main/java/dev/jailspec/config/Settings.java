@@ -51,6 +51,43 @@ public final class Settings {
         return get(Setting.FREEBSD_RELEASE);
     }
 
+    /** Whether a template of a release past its end of life may be built (jailspec.freebsd.allowEol=true). */
+    public boolean allowEol() {
+        return get(Setting.FREEBSD_ALLOW_EOL).equals("true");
+    }
+
+    /** Empty on sim when the embedded fixture mirror is meant. */
+    public String freebsdArchiveMirror() {
+        return get(Setting.FREEBSD_ARCHIVE_MIRROR);
+    }
+
+    /** The run's clock (jailspec.clock): the system clock, or a fixed date. */
+    public java.time.Clock clock() {
+        return RunClock.parse(get(Setting.CLOCK)).orElseThrow(
+                () -> new SettingsException("bad value for " + Setting.CLOCK.key() + ": " + get(Setting.CLOCK)));
+    }
+
+    /** Empty unless jailspec.sim.release is set. */
+    public String simRelease() {
+        return get(Setting.SIM_RELEASE);
+    }
+
+    /**
+     * These settings with {@code setting} set to a value derived from others (e.g. the release
+     * from the run's clock), and {@code source} saying how; for what only a later layer can work out.
+     */
+    public Settings withDerived(Setting setting, String value, String source) {
+        if (!setting.accepts(value)) {
+            throw new SettingsException("derived value for " + setting.key() + " is not allowed: '" + value + "'; "
+                    + setting.allowed());
+        }
+        var newValues = new EnumMap<>(values);
+        var newSources = new EnumMap<>(sources);
+        newValues.put(setting, value);
+        newSources.put(setting, source);
+        return new Settings(newValues, newSources);
+    }
+
     /** Empty on sim when the embedded fixture mirror is meant. */
     public String freebsdMirror() {
         return get(Setting.FREEBSD_MIRROR);

@@ -28,17 +28,17 @@ final class InstallBaseSystem implements ProvisionStep {
     private final Zfs zfs;
     private final Layout layout;
     private final Downloader downloader;
-    private final URI releaseDir;
+    private final ReleaseDirs releaseDirs;
     private final EventBus bus;
 
-    /** {@code releaseDir} is the mirror's {@code .../releases/amd64/amd64/<release>/}. */
-    InstallBaseSystem(Host host, Layout layout, Downloader downloader, URI releaseDir, EventBus bus) {
+    /** {@code releaseDirs}: the mirror's {@code .../releases/amd64/amd64/<release>/} and the archive's directory. */
+    InstallBaseSystem(Host host, Layout layout, Downloader downloader, ReleaseDirs releaseDirs, EventBus bus) {
         this.bus = bus;
         this.host = host;
         this.zfs = new Zfs(host);
         this.layout = layout;
         this.downloader = downloader;
-        this.releaseDir = releaseDir;
+        this.releaseDirs = releaseDirs;
     }
 
     @Override
@@ -53,9 +53,11 @@ final class InstallBaseSystem implements ProvisionStep {
 
     @Override
     public void apply() {
-        String manifestText = downloader.fetchText(releaseDir.resolve("MANIFEST"), "check jailspec.freebsd.mirror");
-        String sha256 = FreebsdManifest.parse(manifestText, releaseDir.resolve("MANIFEST").toString()).sha256Of("base.txz");
-        DownloadResult base = downloader.download(releaseDir.resolve("base.txz"), sha256, "check jailspec.freebsd.mirror");
+        ReleaseDirs.Located located = releaseDirs.locate(downloader, bus);
+        URI releaseDir = located.dir();
+        String sha256 = FreebsdManifest.parse(located.manifest(), releaseDir.resolve("MANIFEST").toString()).sha256Of("base.txz");
+        DownloadResult base = downloader.download(releaseDir.resolve("base.txz"), sha256,
+                "check jailspec.freebsd.mirror and jailspec.freebsd.archiveMirror");
 
         // Read before anything is extracted: a damaged or hostile archive stops here.
         ArchiveInventory inventory = new ArchiveInspector().inspect(base.path());

@@ -67,7 +67,8 @@ public final class JailspecRun implements AutoCloseable {
      * Reports the settings, checks the sandbox, then opens the target (a real target only ever when
      * asked for), takes its lock and reaps what earlier runs left.
      */
-    public static JailspecRun open(Settings settings, EventBus bus, String runId) {
+    public static JailspecRun open(Settings given, EventBus bus, String runId) {
+        Settings settings = RunRelease.resolve(given);
         bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
         new Sandbox(Layout.of(settings)).requireLayoutInside();
         var run = new JailspecRun(settings, bus, runId, TargetHost.open(settings));
@@ -148,10 +149,25 @@ public final class JailspecRun implements AutoCloseable {
         return TeardownPolicy.parse(settings.teardown());
     }
 
-    /** The mirror directory of the release under test, e.g. {@code .../releases/amd64/amd64/14.3-RELEASE/}. */
+    /** The mirror directory of the release under test, e.g. {@code .../releases/amd64/amd64/14.5-RELEASE/}. */
     public URI freebsdReleaseDir() {
         String mirror = target.freebsdMirror().replaceAll("/+$", "");
         return URI.create(mirror + "/releases/amd64/amd64/" + layout.release() + "/");
+    }
+
+    /**
+     * Where the release directory is once the release is past its end of life:
+     * {@code <archive>/old-releases/amd64/amd64/<release>/} (ftp-archive.freebsd.org's layout, e.g.
+     * .../old-releases/amd64/amd64/8.4-RELEASE/ in public links; [UNVERIFIED] for 14.x releases).
+     */
+    public URI freebsdArchiveDir() {
+        String mirror = target.freebsdArchiveMirror().replaceAll("/+$", "");
+        return URI.create(mirror + "/old-releases/amd64/amd64/" + layout.release() + "/");
+    }
+
+    /** The run's clock and jailspec.freebsd.allowEol: whether the release under test may be used and patched. */
+    public ReleaseSupport releaseSupport() {
+        return ReleaseSupport.of(settings);
     }
 
     public RockyImage rockyImage() {
@@ -159,7 +175,7 @@ public final class JailspecRun implements AutoCloseable {
     }
 
     ProvisionStep baseSystemInstaller(Host on) {
-        return new InstallBaseSystem(on, layout, downloader, freebsdReleaseDir(), bus);
+        return new InstallBaseSystem(on, layout, downloader, new ReleaseDirs(freebsdReleaseDir(), freebsdArchiveDir()), bus);
     }
 
     ProvisionStep rockyUserlandInstaller(Host on) {
@@ -187,7 +203,7 @@ public final class JailspecRun implements AutoCloseable {
 
     synchronized void requireHostReady() {
         if (!hostReady) {
-            new Preflight(host, layout).requireReady();
+            new Preflight(host, layout, releaseSupport()).requireReady();
             hostReady = true;
         }
     }

@@ -15,7 +15,9 @@ public record Layout(String zfsRoot, String mountpoint, String release, String j
     public static final String BASE_SNAPSHOT = "base";
     public static final String LINUX_ROOT_IN_JAIL = "/compat/rocky";
 
-    public static Layout of(Settings s) {
+    /** Names from {@code s}; a release the settings leave empty (sim) is derived first ({@link RunRelease}). */
+    public static Layout of(Settings given) {
+        Settings s = RunRelease.resolve(given);
         return new Layout(s.zfsRoot(), s.zfsMountpoint(), s.freebsdRelease(), s.jailName(), s.jailId(),
                 s.bridge(), s.jailAddress(), s.jailGateway());
     }

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the host must already have before anything is changed: root, a supported release, the
- * pool, the bridge. Read-only; a host that is not ready fails here with what to fix.
+ * What the host must already have before anything is changed: root, a supported release on the
+ * host, a release under test that is not past its end of life on the run's clock, the pool, the
+ * bridge. Read-only; a host that is not ready fails here with what to fix.
  */
 public final class Preflight {
     /** .include in jail.conf and /etc/jail.conf.d arrived in 14.0 (freebsd-facts 2.1). */
@@ -23,16 +24,20 @@ public final class Preflight {
 
     private final Host host;
     private final Layout layout;
+    private final ReleaseSupport support;
 
-    public Preflight(Host host, Layout layout) {
+    /** {@code support}: the run's clock and jailspec.freebsd.allowEol, which decide whether the release may be used. */
+    public Preflight(Host host, Layout layout, ReleaseSupport support) {
         this.host = host;
         this.layout = layout;
+        this.support = support;
     }
 
     public List<Finding> findings() {
         var out = new ArrayList<Finding>();
         out.add(root());
         out.add(release());
+        out.add(support.check(layout.release()));
         out.add(pool());
         out.add(bridge());
         return out;

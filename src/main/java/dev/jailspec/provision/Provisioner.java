@@ -3,6 +3,7 @@ package dev.jailspec.provision;
 import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailStateChanged;
+import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
@@ -69,7 +70,7 @@ public final class Provisioner {
     // --- host preflight and Linux ABI ---
 
     public List<Preflight.Finding> preflight() {
-        return new Preflight(host, layout).findings();
+        return new Preflight(host, layout, run.releaseSupport()).findings();
     }
 
     public void enableLinuxAbi() {
@@ -120,6 +121,12 @@ public final class Provisioner {
     }
 
     public void updateTemplate() {
+        if (run.releaseSupport().skipsUpdate(layout.release()) && !zfs.exists(layout.templateSnapshot())) {
+            // freebsd-update.sh fetch_warn_eol: fetch of a release past its EoL exits 1, so it is not run at all.
+            bus.publish(new Note(bus.now(), "freebsd-update skipped: " + layout.release() + " is past its end of life and"
+                    + " jailspec.freebsd.allowEol=true; the template " + layout.templatePath() + " stays unpatched"));
+            return;
+        }
         steps.ensure(new UpdateTemplate(host, layout));
     }
 

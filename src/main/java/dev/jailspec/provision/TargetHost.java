@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * FreeBSD host over a directory plus an embedded loopback mirror serving generated release
  * files; on {@code local}, this FreeBSD machine and the configured mirror.
  */
-record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<FixtureServer> fixtureMirror,
+record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, String rockyMirror,
+                  Optional<FixtureServer> fixtureMirror,
                   Optional<Path> tempRoot, Optional<Path> scratchCache)
         implements AutoCloseable {
 
@@ -59,34 +60,43 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
             throw new ProvisionException("jailspec.target=local drives the FreeBSD machine the JVM runs on, but this is "
                     + os + "; run on a FreeBSD host as root, or use the default target sim");
         }
-        return new TargetHost(new LocalHost(), settings.freebsdMirror(), settings.rockyMirror(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new TargetHost(new LocalHost(), settings.freebsdMirror(), settings.freebsdArchiveMirror(),
+                settings.rockyMirror(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static TargetHost openSim(Settings settings) {
         Optional<Path> temp = settings.simRoot().isPresent() ? Optional.empty() : Optional.of(createTempDir("jailspec-sim-"));
         Path root = settings.simRoot().orElseGet(temp::get);
         var spec = SimHostSpec.defaults()
-                .withRelease(settings.freebsdRelease())
+                .withRelease(settings.simRelease())
                 .withPools(List.of(settings.pool()))
                 .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
-        SimHost sim = SimHost.create(root, spec).withFaults(simFaults(settings.simFaults()));
+        SimHost sim = SimHost.create(root, spec, settings.clock()).withFaults(simFaults(settings.simFaults()));
         String freebsdMirror = settings.freebsdMirror();
+        String archiveMirror = settings.freebsdArchiveMirror();
         String rockyMirror = settings.rockyMirror();
         Optional<FixtureServer> server = Optional.empty();
-        if (freebsdMirror.isEmpty() || rockyMirror.isEmpty()) {
-            FixtureServer started = FixtureServer.start()
-                    .serveFreebsd(FREEBSD_FIXTURES.computeIfAbsent(settings.freebsdRelease(), FixtureArchives::freebsd))
-                    .serveRocky(ROCKY_FIXTURES.computeIfAbsent(settings.rockyRelease() + "/" + settings.simRockyFormat(),
+        if (freebsdMirror.isEmpty() || archiveMirror.isEmpty() || rockyMirror.isEmpty()) {
+            FixtureArchives.FreebsdDist dist = FREEBSD_FIXTURES.computeIfAbsent(settings.freebsdRelease(),
+                    FixtureArchives::freebsd);
+            FixtureServer started = FixtureServer.start();
+            // As on download.freebsd.org: a release past its end of life is only in the archive.
+            if (ReleaseSupport.of(settings).isPastEndOfLife(settings.freebsdRelease())) {
+                started.serveFreebsdArchived(dist);
+            } else {
+                started.serveFreebsd(dist);
+            }
+            started.serveRocky(ROCKY_FIXTURES.computeIfAbsent(settings.rockyRelease() + "/" + settings.simRockyFormat(),
                             key -> FixtureArchives.rockyImages(simRockyRelease(settings.rockyRelease(),
                                     settings.simRockyFormat()), settings.simRockyFormat().equals("oci"))));
             server = Optional.of(started);
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
+            archiveMirror = archiveMirror.isEmpty() ? started.url(FixtureServer.ARCHIVE_ROOT).toString() : archiveMirror;
             rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
         }
         Optional<Path> scratch = server.isPresent() && settings.get(Setting.CACHE_DIR).isEmpty()
                 ? Optional.of(createTempDir("jailspec-downloads-")) : Optional.empty();
-        return new TargetHost(sim, freebsdMirror, rockyMirror, server, temp, scratch);
+        return new TargetHost(sim, freebsdMirror, archiveMirror, rockyMirror, server, temp, scratch);
     }
 
     /** jailspec.sim.faults as the simulator's own rules (config does not know the sim, nor the sim config). */

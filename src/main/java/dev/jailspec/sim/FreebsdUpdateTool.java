@@ -6,8 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import dev.jailspec.freebsd.FreebsdRelease;
+import dev.jailspec.freebsd.FreebsdReleases;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,16 +23,17 @@ import java.util.Optional;
  *       {@code --currently-running}; with {@code -b} the basedir's own version is <em>not</em>
  *       detected (as in the real script), so a basedir of another release is "updated" to the
  *       host's release unless --currently-running says otherwise.</li>
- *   <li>The newest patch level is {@link #PATCH_LEVELS} (a simulator constant: 14.3-RELEASE-p5).
+ *   <li>The newest patch level is the release table's (FreebsdReleases; simulator constants
+ *       where marked [UNVERIFIED]).
  *       A tree's version is the {@code USERLAND_VERSION} line of its /bin/freebsd-version,
  *       which {@code install} rewrites; that is the only file the simulation changes.</li>
  *   <li>Fetched updates wait in the work directory (/var/db/freebsd-update on the host) as
  *       {@code <sha256 of basedir>-install}, as the script's BDHASH link does.</li>
+ *   <li>A release past its end of life on the machine's clock: after the fetch the EoL warning,
+ *       exit 1 ({@link UpdateEolWarning}); the fetched updates stay, as the real manifest link does.</li>
  * </ul>
  */
 final class FreebsdUpdateTool implements SimTool {
-    /** Newest patch level per release, as update.FreeBSD.org would report it: a simulator constant. */
-    static final Map<String, Integer> PATCH_LEVELS = Map.of("14.3-RELEASE", 5);
     static final String WORKDIR = "/var/db/freebsd-update";
     static final String SELF = "/usr/sbin/freebsd-update";
 
@@ -133,11 +135,12 @@ final class FreebsdUpdateTool implements SimTool {
         }
         String running = release != null ? release : inv.state().release.replaceAll("-p\\d+$", "")
                 .replace("-SECURITY", "-RELEASE");
-        Integer patch = PATCH_LEVELS.get(running);
-        if (patch == null) {
-            throw new SimUnsupportedException("freebsd-update for " + running + " (no simulated update server data)");
-        }
-        String target = running + "-p" + patch;
+        FreebsdRelease known = FreebsdReleases.find(running).filter(r -> r.build().isPresent())
+                .orElseThrow(() -> new SimUnsupportedException("freebsd-update for " + running
+                        + " (no simulated update server data in the release table)"));
+        String target = running + "-p" + known.build().get().newestPatch();
+        // uname -r honours UNAME_r, which --currently-running sets (config_SourceRelease).
+        String unameSr = "FreeBSD " + (release != null ? release : inv.state().release);
         String script = (base.equals("/") ? "" : base) + FreebsdVersionTool.SCRIPT;
         if (!fs.isRegularFile(script)) {
             throw new SimUnsupportedException("freebsd-update on a tree without " + FreebsdVersionTool.SCRIPT + " (" + base + ")");
@@ -147,8 +150,10 @@ final class FreebsdUpdateTool implements SimTool {
         boolean srcNoticePrinted = false;
         boolean fetched = false;
         for (String cmd : commands) {
-            if (!srcNoticePrinted && !fs.isDirectory((base.equals("/") ? "" : base) + "/usr/src")) {
-                // finalize_components_config drops src from Components once, with this notice.
+            if (!srcNoticePrinted && !fs.exists((base.equals("/") ? "" : base) + "/usr/src/COPYRIGHT")) {
+                // finalize_components_config (config_Components in older copies) keeps src only when
+                // [ -e "${BASEDIR}/usr/src/COPYRIGHT" ]: a bare /usr/src directory is "not installed".
+                // Printed once: the second call sees Components without src.
                 inv.out("src component not installed, skipped");
                 srcNoticePrinted = true;
             }
@@ -159,9 +164,17 @@ final class FreebsdUpdateTool implements SimTool {
                     return 1;
                 }
                 fetch(inv, fs, script, running, target, pending);
+                if (!UpdateEolWarning.warn(inv, fs, WORKDIR, known, unameSr)) {
+                    return 1; // cmd_fetch: fetch_run || exit 1, so no later command runs
+                }
                 fetched = true;
             } else {
                 if (!fs.isRegularFile(pending)) {
+                    // install_check_params: "Run '$0 fetch' first." and exit 1 ($0 is /usr/sbin/freebsd-update
+                    // when run from PATH), as in the 12.x-era copy read, in freebsd-facts 5.3 (serverspec) and
+                    // since r345055 (11.3) per iocage/iocage PR 1027. The freebsd-src copy at commit
+                    // 0092408cc550 prints "Run '`basename $0` [options] fetch' first." and exits 2.
+                    // [UNVERIFIED: which of the two releng/14.3 and releng/14.5 have; no releng copy was readable]
                     inv.out("No updates are available to install.");
                     if (!fetched) {
                         inv.out("Run '" + SELF + " fetch' first.");

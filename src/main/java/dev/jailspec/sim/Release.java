@@ -1,29 +1,27 @@
 package dev.jailspec.sim;
 
-import java.util.Map;
+import dev.jailspec.freebsd.FreebsdRelease;
+import dev.jailspec.freebsd.FreebsdReleases;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Version strings of the FreeBSD releases the simulator knows (freebsd-facts 5.2). */
 final class Release {
-    /** {@code uname -v}'s build tag of each release kernel, from real {@code uname -a} transcripts. */
-    private static final Map<String, String> BUILD_TAGS = Map.of(
-            "14.3-RELEASE", "releng/14.3-n271432-8c9ce319fef7",
-            "14.1-RELEASE", "releng/14.1-n267679-10e31f0946d8",
-            "13.2-RELEASE", "releng/13.2-n254617-525ecfdad597");
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)-[A-Z0-9]+(-p\\d+)?");
     private static final Pattern USERLAND = Pattern.compile("(?m)^USERLAND_VERSION=\"?([^\"\\s]+)\"?\\s*$");
 
     private Release() {
     }
 
-    /** {@code uname -v}: {@code FreeBSD 14.3-RELEASE releng/14.3-n271432-8c9ce319fef7 GENERIC}. */
+    /**
+     * {@code uname -v}: {@code FreeBSD 14.5-RELEASE releng/14.5-n274872-4099b5c82880 GENERIC}, the build
+     * tag from the release table (each from a real uname -a transcript, see FreebsdReleases).
+     */
     static String kernelVersion(String release) {
-        String tag = BUILD_TAGS.get(release);
-        if (tag == null) {
-            throw new SimUnsupportedException("uname -v for FreeBSD " + release + " (its build tag is not known)");
-        }
+        String tag = FreebsdReleases.find(release).flatMap(FreebsdRelease::build).map(FreebsdRelease.Build::unameTag)
+                .orElseThrow(() -> new SimUnsupportedException("uname -v for FreeBSD " + release
+                        + " (its build tag is not in the release table)"));
         return "FreeBSD " + release + " " + tag + " GENERIC";
     }
 

@@ -76,7 +76,8 @@ public final class SimHost implements Host {
         return create(root, spec, Clock.systemUTC());
     }
 
-    static SimHost create(Path root, SimHostSpec spec, Clock clock) {
+    /** As {@link #create(Path, SimHostSpec)}, on the run's clock (dates in state, freebsd-update's end-of-life test). */
+    public static SimHost create(Path root, SimHostSpec spec, Clock clock) {
         try {
             Files.createDirectories(root);
             SimHost host = new SimHost(root.toRealPath(), clock, SimFaults.NONE);

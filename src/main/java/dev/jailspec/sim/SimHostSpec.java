@@ -43,7 +43,12 @@ public record SimHostSpec(String release, String hostname, List<String> pools, L
         }
     }
 
-    /** The how-to's host: FreeBSD 14.3, pool {@code zdata}, port {@code igc0} on bridge {@code igc0bridge}. */
+    /**
+     * The how-to's host: FreeBSD 14.3, pool {@code zdata}, port {@code igc0} on bridge {@code igc0bridge}.
+     * For the simulator's own tests; a run replaces the release with jailspec.sim.release, which
+     * defaults to a release supported on the run's clock (provision.RunRelease), since 14.3 reached
+     * its end of life on 2026-06-30.
+     */
     public static SimHostSpec defaults() {
         return new SimHostSpec("14.3-RELEASE", "jailhost", List.of("zdata"), List.of("igc0", "igc0bridge", "lo0"));
     }

@@ -59,7 +59,7 @@ class LayeringTest {
 
     @Test
     void theSimIsAHostAndNothingMore() {
-        mayOnlyUse("sim", "host", "jailconf", "artifact", "event");
+        mayOnlyUse("sim", "host", "jailconf", "artifact", "event", "freebsd");
     }
 
     @Test

@@ -34,7 +34,9 @@ class SettingsLoaderTest {
         assertThat(s.zfsRoot()).isEqualTo("zdata/jails");
         assertThat(s.pool()).isEqualTo("zdata");
         assertThat(s.zfsMountpoint()).isEqualTo("/zdata/jails");
-        assertThat(s.freebsdRelease()).isEqualTo("14.3-RELEASE");
+        assertThat(s.freebsdRelease()).as("derived from the run's clock when the run opens (RunRelease)").isEmpty();
+        assertThat(s.allowEol()).isFalse();
+        assertThat(s.get(Setting.CLOCK)).isEqualTo("now");
         assertThat(s.jailName()).isEqualTo("lrdev");
         assertThat(s.bridge()).isEqualTo("igc0bridge");
         assertThat(s.jailAddress()).isEqualTo("192.168.7.253/24");
@@ -207,7 +209,7 @@ class SettingsLoaderTest {
 
         Settings real = SettingsLoader.load(project, Map.of(), props("jailspec.target", "local",
                 "jailspec.zfs.root", "zroot/jailspec", "jailspec.jail.address", "10.0.0.5/24",
-                "jailspec.jail.gateway", "10.0.0.1"));
+                "jailspec.jail.gateway", "10.0.0.1", "jailspec.freebsd.release", "14.5-RELEASE"));
         assertThat(real.timeouts()).containsEntry("default", Duration.ofMinutes(2))
                 .containsEntry("jail", Duration.ofMinutes(5))
                 .containsEntry("download", Duration.ofMinutes(30))
@@ -230,9 +232,16 @@ class SettingsLoaderTest {
                 props("jailspec.target", "local", "jailspec.zfs.root", "zroot/jailspec")))
                 .hasMessageContaining("needs jailspec.jail.address");
 
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.target", "local",
+                "jailspec.zfs.root", "zroot/jailspec", "jailspec.jail.address", "10.0.0.5/24",
+                "jailspec.jail.gateway", "10.0.0.1")))
+                .as("no default release on a real target: it could be past its end of life")
+                .hasMessageContaining("target 'local' needs jailspec.freebsd.release, the release of the template,"
+                        + " e.g. -Djailspec.freebsd.release=14.5-RELEASE");
+
         Settings s = SettingsLoader.load(project, Map.of(), props("jailspec.target", "local",
                 "jailspec.zfs.root", "zroot/jailspec", "jailspec.jail.address", "10.0.0.5/24",
-                "jailspec.jail.gateway", "10.0.0.1"));
+                "jailspec.jail.gateway", "10.0.0.1", "jailspec.freebsd.release", "14.5-RELEASE"));
         assertThat(s.target().isReal()).isTrue();
         assertThat(s.zfsMountpoint()).isEqualTo("/zroot/jailspec");
         assertThat(s.sourceOf(Setting.ZFS_MOUNTPOINT)).isEqualTo("derived from jailspec.zfs.root");
@@ -245,5 +254,19 @@ class SettingsLoaderTest {
             assertThat(text).contains(s.key());
         }
         assertThat(text).contains("zdata/jails").contains("(default)");
+    }
+
+    @Test
+    void theRunClockIsNowADateOrAnInstantAndNothingElse() {
+        assertThat(SettingsLoader.load(project, Map.of(), props("jailspec.clock", "2026-12-03")).clock().instant())
+                .isEqualTo(java.time.Instant.parse("2026-12-03T00:00:00Z"));
+        assertThat(SettingsLoader.load(project, Map.of(), props("jailspec.clock", "2026-12-03T10:15:00Z")).clock()
+                .instant()).isEqualTo(java.time.Instant.parse("2026-12-03T10:15:00Z"));
+        assertThat(SettingsLoader.load(project, Map.of(), new Properties()).clock().getZone())
+                .isEqualTo(java.time.ZoneOffset.UTC);
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.clock", "yesterday")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("bad value for jailspec.clock from -D system property: 'yesterday'")
+                .hasMessageContaining("e.g. 2026-12-03 or 2026-12-03T10:00:00Z");
     }
 }

@@ -37,6 +37,7 @@ class RunbookOnSimTest {
         var props = new Properties();
         props.setProperty("jailspec.sim.root", simRoot.toString());
         props.setProperty("jailspec.cache", cache.toString());
+        props.setProperty("jailspec.clock", SimRuns.HOW_TO_DATE);
         Settings settings = SettingsLoader.load(project, Map.of(), props);
         var bus = new EventBus();
         var commands = new ArrayList<String>();

@@ -69,11 +69,16 @@ final class SimRuns {
      * Settings for a sim run on {@code root} with downloads cached in {@code cache}, every command
      * timeout {@code timeout} (an injected hang costs that long), and the given extra key-value pairs.
      */
+    /** A day on which 14.3-RELEASE, the release these tests name, is supported (EoL 2026-06-30). */
+    static final String HOW_TO_DATE = "2026-01-15";
+
     static Settings settings(Path root, Path cache, String timeout, String... extra) {
         var p = new Properties();
         p.setProperty("jailspec.sim.root", root.toString());
         p.setProperty("jailspec.cache", cache.toString());
         p.setProperty("jailspec.lock.wait", "1s");
+        // The how-to's time: 14.3-RELEASE is then the newest supported 14.x release, the sim's default.
+        p.setProperty("jailspec.clock", HOW_TO_DATE);
         for (String kind : KINDS) {
             p.setProperty("jailspec.timeout." + kind, timeout);
         }

@@ -17,6 +17,7 @@ import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Command;
 import dev.jailspec.provision.Layout;
 import dev.jailspec.provision.Preflight;
+import dev.jailspec.provision.ReleaseSupport;
 import dev.jailspec.provision.Waits;
 import dev.jailspec.sim.fixtures.FixtureArchives;
 import dev.jailspec.sim.fixtures.FixtureServer;
@@ -104,9 +105,14 @@ class AllureCategoriesTest {
                 .answer("freebsd-version -kru", 0, "14.3-RELEASE\n14.3-RELEASE\n14.3-RELEASE\n", "")
                 .answer("zfs list -H -o name zdata", 1, "", "cannot open 'zdata': dataset does not exist\n")
                 .answer("ifconfig igc0bridge", 0, "igc0bridge: flags=8843<UP> mtu 1500\n", "");
-        Layout layout = Layout.of(SettingsLoader.load(dir, Map.of(), new Properties()));
+        var props = new Properties();
+        props.setProperty("jailspec.clock", "2026-12-03");
+        props.setProperty("jailspec.freebsd.release", "14.3-RELEASE");
+        props.setProperty("jailspec.freebsd.allowEol", "true");
+        var settings = SettingsLoader.load(dir, Map.of(), props);
+        Layout layout = Layout.of(settings);
 
-        Throwable failure = catchThrowable(() -> new Preflight(host, layout).requireReady());
+        Throwable failure = catchThrowable(() -> new Preflight(host, layout, ReleaseSupport.of(settings)).requireReady());
 
         assertThat(failure).hasMessageContaining("is not ready").hasMessageContaining("dataset does not exist");
         assertThat(categoriesOf(failure)).containsExactly(AllureCategories.HOST);

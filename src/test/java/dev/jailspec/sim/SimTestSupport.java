@@ -10,8 +10,16 @@ final class SimTestSupport {
     private SimTestSupport() {
     }
 
+    /** A day on which 14.3-RELEASE (the defaults' release) is supported and not within 3 months of its EoL. */
+    static final java.time.Instant SUPPORTED_14_3 = java.time.Instant.parse("2026-01-15T00:00:00Z");
+
     static SimHost freshHost(Path dir) {
-        return SimHost.create(dir, SimHostSpec.defaults());
+        return freshHost(dir, SimHostSpec.defaults(), SUPPORTED_14_3);
+    }
+
+    /** A host on a pinned clock: freebsd-update's end-of-life test reads it. */
+    static SimHost freshHost(Path dir, SimHostSpec spec, java.time.Instant now) {
+        return SimHost.create(dir, spec, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
     }
 
     static CommandResult run(SimHost host, String... argv) {
