@@ -196,6 +196,8 @@ public final class JailspecRun implements AutoCloseable {
             r.describe("run " + runId + " on target " + settings.target() + " (" + host.describe() + ")");
             r.describe("freebsd-version -kru: " + v.kernel() + " " + v.running() + " " + v.userland());
             r.describe("zfs version: " + z.userland() + " / " + z.kernel());
+            // The run's clock decides what a release's freebsd-update says: a replay needs the same date.
+            r.describe("clock: " + settings.clock().instant());
             bus.publish(new Note(bus.now(), "host commands are recorded as transcripts in " + r.dir()
                     + " (jailspec.record); hand that directory back as a fidelity bundle"));
         });

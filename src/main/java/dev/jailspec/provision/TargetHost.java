@@ -64,14 +64,18 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
                 settings.rockyMirror(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static TargetHost openSim(Settings settings) {
-        Optional<Path> temp = settings.simRoot().isPresent() ? Optional.empty() : Optional.of(createTempDir("jailspec-sim-"));
-        Path root = settings.simRoot().orElseGet(temp::get);
-        var spec = SimHostSpec.defaults()
+    /** The simulated host the settings describe: its release, pool and bridge. */
+    static SimHostSpec simSpec(Settings settings) {
+        return SimHostSpec.defaults()
                 .withRelease(settings.simRelease())
                 .withPools(List.of(settings.pool()))
                 .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
-        SimHost sim = SimHost.create(root, spec, settings.clock()).withFaults(simFaults(settings.simFaults()));
+    }
+
+    private static TargetHost openSim(Settings settings) {
+        Optional<Path> temp = settings.simRoot().isPresent() ? Optional.empty() : Optional.of(createTempDir("jailspec-sim-"));
+        Path root = settings.simRoot().orElseGet(temp::get);
+        SimHost sim = SimHost.create(root, simSpec(settings), settings.clock()).withFaults(simFaults(settings.simFaults()));
         String freebsdMirror = settings.freebsdMirror();
         String archiveMirror = settings.freebsdArchiveMirror();
         String rockyMirror = settings.rockyMirror();

@@ -46,7 +46,8 @@ class RecordAndReplayTest {
         assertThat(t.argv()).containsExactly("jexec", "lrdev", "chroot", "/compat/rocky", "dnf", "-y", "makecache");
         assertThat(t.exit()).hasValue(0);
 
-        SimHost fresh = SimHost.create(dir.resolve("fresh"), SimHostSpec.defaults());
+        // The same simulated host the run had: its release, pool, bridge and clock (the clock decides EoL).
+        SimHost fresh = SimHost.create(dir.resolve("fresh"), TargetHost.simSpec(RunRelease.resolve(settings)), settings.clock());
         assertThat(TranscriptReplay.replay(fresh, record)).as("differences between the recording and the replay").isEmpty();
     }
 
