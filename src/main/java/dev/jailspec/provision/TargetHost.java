@@ -70,7 +70,8 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
                 .withRelease(settings.freebsdRelease())
                 .withPools(List.of(settings.pool()))
                 .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
-        SimHost sim = SimHost.create(root, spec).withFaults(simFaults(settings.simFaults()));
+        SimHost sim = SimHost.create(root, spec).withFaults(simFaults(settings.simFaults()))
+                .withDying(settings.simDying());
         String freebsdMirror = settings.freebsdMirror();
         String rockyMirror = settings.rockyMirror();
         Optional<FixtureServer> server = Optional.empty();
@@ -96,7 +97,8 @@ record TargetHost(Host host, String freebsdMirror, String rockyMirror, Optional<
             case EXIT -> SimFault.Kind.EXIT;
             case HANG -> SimFault.Kind.HANG;
             case STDERR -> SimFault.Kind.STDERR;
-        }, r.exitCode(), r.stderr())).toList());
+            case DYING -> SimFault.Kind.DYING;
+        }, r.exitCode(), r.stderr(), r.dying())).toList());
     }
 
     /**
