@@ -5,12 +5,10 @@ import static dev.jailspec.sim.SimTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jailspec.host.CommandResult;
+import dev.jailspec.testing.MovableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,32 +24,8 @@ class DyingJailsTest {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T10:00:00Z"));
     private SimHost host;
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void lrdevRemovedAndDying() {
