@@ -64,26 +64,27 @@ class DyingTeardownTest {
         assertNothingLeft(SimRuns.plain(root));
     }
 
-    @Test
-    void aJailWithoutConnectionsIsNotWaitedFor() {
+    /** Starts the plain jail (no Linux userland, no network use), tears it down; returns the host. */
+    private Path plainJailTornDown(String runId, String... extra) {
         Path root = hostWithTemplate();
-        try (JailspecRun run = open(root, "no-network", "jailspec.sim.dying", "30s")) {
+        try (JailspecRun run = open(root, runId, extra)) {
             Provisioner p = new Provisioner(run);
             p.ensureJailRunning(false);
             p.teardown();
         }
+        return root;
+    }
+
+    @Test
+    void aJailWithoutConnectionsIsNotWaitedFor() {
+        Path root = plainJailTornDown("no-network", "jailspec.sim.dying", "30s");
         assertThat(waits).as("no dying wait without network connections").isEmpty();
         assertNothingLeft(SimRuns.plain(root));
     }
 
     @Test
     void aForcedDyingJailIsWaitedForToo() {
-        Path root = hostWithTemplate();
-        try (JailspecRun run = open(root, "dying-forced", "jailspec.sim.faults", "jail -r=dying:700ms")) {
-            Provisioner p = new Provisioner(run);
-            p.ensureJailRunning(false);
-            p.teardown();
-        }
+        Path root = plainJailTornDown("dying-forced", "jailspec.sim.faults", "jail -r=dying:700ms");
         assertThat(waits).singleElement().satisfies(w -> assertThat(w.satisfied()).isTrue());
         assertNothingLeft(SimRuns.plain(root));
     }
