@@ -60,7 +60,8 @@ public final class Jls {
      * Whether {@code name} is running, dying or absent: {@code jls -d -j NAME -h -q jid name path
      * host.hostname dying}. jls.c: {@code -d} sets {@code JAIL_DYING}, so the kernel also finds a
      * dying prison (prison_find_name prefers a live one of the same name) and reports
-     * {@code dying} as {@code true} (libjail exports booleans as true/false).
+     * {@code dying} (kern_jail_get: {@code i = !prison_isalive(pr)}) through libjail's
+     * jailparam_export. [UNVERIFIED: that export writes booleans as true/false; 1/0 is read too.]
      */
     public JailPresence presence(String name) {
         JailNames.requireValid(name);
@@ -74,10 +75,10 @@ public final class Jls {
         JailInfo info = JailInfo.from(e);
         String dying = e.value("dying").orElse("");
         return switch (dying) {
-            case "true" -> new JailPresence.Dying(info);
-            case "false" -> new JailPresence.Running(info);
+            case "true", "1" -> new JailPresence.Dying(info);
+            case "false", "0" -> new JailPresence.Running(info);
             default -> throw new IllegalArgumentException("jls printed dying=" + dying + " for " + name
-                    + "; expected true or false: " + r.stdout());
+                    + "; expected true or false (or 1 or 0): " + r.stdout());
         };
     }
 
