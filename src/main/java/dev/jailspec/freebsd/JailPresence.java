@@ -3,7 +3,8 @@ package dev.jailspec.freebsd;
 import java.util.Objects;
 
 /**
- * Whether a jail of a given name exists, and in what state (kern_jail.c at releng/14.3: a prison
+ * Whether a jail of a given name exists, and in what state (kern_jail.c [UNVERIFIED: an unpinned 14-era copy,
+ * not releng/14.3]: a prison
  * whose last user reference is gone is <em>dying</em> until its last reference goes too, e.g.
  * sockets in TIME_WAIT after the jail made network connections; freebsd-facts 9.3).
  * A dying jail is not running: jexec cannot enter it and {@code jls -j NAME} says

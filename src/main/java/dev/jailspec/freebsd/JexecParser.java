@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class JexecParser {
     /**
      * jexec.c: {@code jail_getid()} fails and jexec prints {@code errx(1, "%s", jail_errmsg)}, the
-     * kernel's text (kern_jail.c kern_jail_get at releng/14.3): {@code not found}, or
+     * kernel's text (kern_jail.c kern_jail_get [UNVERIFIED: an unpinned 14-era copy, not releng/14.3]): {@code
+     * not found}, or
      * {@code is dying} for a jail removed whose prison is not freed yet (freebsd-facts 9.3).
      */
     private static final Pattern NOT_RUNNING = Pattern.compile(

@@ -41,7 +41,8 @@ public final class Jls {
      * {@code -q} makes jls quote values with spaces, so a path with a space still parses.
      * Empty when jls says {@code jls: jail "NAME" not found} and exits 1 (rc.d/jail relies on the
      * same exit status), and also when it says {@code jail "NAME" is dying}: without {@code -d}
-     * the kernel refuses a dying jail with that text (kern_jail.c kern_jail_get at releng/14.3,
+     * the kernel refuses a dying jail with that text (kern_jail.c kern_jail_get [UNVERIFIED: an unpinned
+     * 14-era copy, not releng/14.3],
      * printed by jls.c main() through {@code xo_errx(1, "%s", jail_errmsg)}). IP addresses are not
      * asked for here; use {@link #list()}.
      */
@@ -92,7 +93,8 @@ public final class Jls {
 
     /**
      * {@code jls: jail "NAME" <what>}, or {@code jls: jail N <what>} for a numeric id, where what is
-     * {@code not found} or {@code is dying} (kern_jail.c kern_jail_get at releng/14.3).
+     * {@code not found} or {@code is dying} (kern_jail.c kern_jail_get [UNVERIFIED: an unpinned 14-era copy,
+     * not releng/14.3]).
      */
     static boolean lookupFailed(String stderr, String name, String what) {
         Pattern p = Pattern.compile("(?m)^jls: jail (\"" + Pattern.quote(name) + "\"|" + Pattern.quote(name) + ") "

@@ -25,7 +25,8 @@ import java.util.Set;
  *       {@code -q} (jls.c quoted_print checks PRINT_QUOTED; transcript jls-j/001 prints
  *       {@code a b c} unquoted), without backslash escapes; an empty string prints {@code ""}
  *       (transcript jls-j/002); an empty address list ({@code ip4.addr}, {@code ip6.addr}: no
- *       bytes) prints {@code -}, or {@code ""} with {@code -q} (jls.c special_print);</li>
+ *       bytes) prints {@code -}, or {@code ""} with {@code -q} (jls.c special_print, read at
+ *       freebsd-src 01021fdd; [UNVERIFIED: unchanged at releng/14.3 and releng/15.0]);</li>
  *   <li>libxo JSON ({@code --libxo json}): {@code {"__version": "2", "jail-information": {"jail": [...]}}}.</li>
  * </ul>
  */

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code zfs destroy -r} of a dataset whose jail was just removed. A jail that made network
  * connections can stay <em>dying</em> after {@code jail -r} (freebsd-facts 9.3): kern_jail.c
- * (releng/14.3, prison_deref) releases its root vnode only when the prison is freed, so until
+ * (prison_deref [UNVERIFIED: an unpinned 14-era copy, not releng/14.3]) releases its root vnode only when the
+ * prison is freed, so until
  * then the file system is busy and zfs fails with {@code cannot unmount '...': pool or dataset is
  * busy} (imunes/imunes#89, freebsd/iocage#59). This waits, within {@code jailspec.teardown.dying.wait},
  * until the removed jails are gone from {@code jls -d}, retrying a busy destroy; the wait is

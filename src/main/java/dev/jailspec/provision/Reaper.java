@@ -154,7 +154,8 @@ final class Reaper {
                     }
                 });
                 Teardown.requireAllMarked(ds, inside);
-                String jail = ds.startsWith(layout.containersDataset() + "/") ? ds.substring(layout.containersDataset().length() + 1) : "";
+                String containers = layout.containersDataset() + "/";
+                String jail = ds.startsWith(containers) ? ds.substring(containers.length()) : "";
                 if (stopped.contains(jail)) {
                     destroyer.destroy(ds, List.of(jail));
                 } else {

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dying jails. kern_jail.c (releng/14.3, prison_deref): {@code jail -r} drops the prison's last
+ * Dying jails. kern_jail.c (prison_deref, kern_jail_get, kern_jail_set [UNVERIFIED: an unpinned 14-era copy,
+ * not releng/14.3]): {@code jail -r} drops the prison's last
  * user reference and marks it {@code PRISON_STATE_DYING}; it is freed only when its last
  * reference goes (sockets of connections it made, e.g. in TCP TIME_WAIT, hold some;
  * freebsd-facts 9.3, imunes/imunes#89, freebsd/iocage#59). Until then:
@@ -69,7 +70,8 @@ final class DyingJails {
 
     /**
      * The kernel's error for a lookup without {@code JAIL_DYING} that found no live jail
-     * (kern_jail.c kern_jail_get at releng/14.3): {@code jail "NAME" is dying} / {@code jail N is dying}
+     * (kern_jail.c kern_jail_get [UNVERIFIED: an unpinned 14-era copy, not releng/14.3]): {@code jail "NAME"
+     * is dying} / {@code jail N is dying}
      * when a dying one answers to it, else {@code ... not found}.
      */
     static String lookupError(SimState state, String nameOrJid) {

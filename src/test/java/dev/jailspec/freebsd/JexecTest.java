@@ -66,7 +66,8 @@ class JexecTest {
 
     @Test
     void aDyingJailIsNotRunningEither() {
-        // jexec.c errx(1, "%s", jail_errmsg) with kern_jail_get's text (releng/14.3)
+        // jexec.c errx(1, "%s", jail_errmsg) with kern_jail_get's text [UNVERIFIED: an unpinned 14-era copy,
+        // not releng/14.3]
         host.expect("jexec", "lrdev", "hostname").exit(1).stderr("jexec: jail \"lrdev\" is dying\n");
 
         assertThatThrownBy(() -> jail("lrdev").run(Command.of("hostname")))

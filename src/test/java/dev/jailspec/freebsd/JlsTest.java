@@ -135,7 +135,8 @@ class JlsTest {
 
     @Test
     void findOfADyingJailIsEmptyForItIsNotRunning() {
-        // kern_jail.c kern_jail_get (releng/14.3): without JAIL_DYING, "jail \"NAME\" is dying"; jls xo_errx(1, ...)
+        // kern_jail.c kern_jail_get [UNVERIFIED: an unpinned 14-era copy, not releng/14.3]: without
+        // JAIL_DYING, "jail \"NAME\" is dying"; jls xo_errx(1, ...)
         host.expect("jls", "-j", "lrdev", "-h", "-q", "jid", "name", "path", "host.hostname")
                 .exit(1).stdout("jid name path host.hostname\n").stderr("jls: jail \"lrdev\" is dying\n");
 

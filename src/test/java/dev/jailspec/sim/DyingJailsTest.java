@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A jail removed while references remain stays dying (kern_jail.c at releng/14.3; freebsd-facts
+ * A jail removed while references remain stays dying (kern_jail.c [UNVERIFIED: an unpinned 14-era copy, not
+ * releng/14.3]; freebsd-facts
  * 9.3): jls, jls -d, jexec, jail -c of the same name and zfs destroy behave as on FreeBSD. Time
  * is a clock the test moves; nothing sleeps.
  */
