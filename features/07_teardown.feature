@@ -7,6 +7,11 @@ Feature: Teardown
   jailspec.teardown chooses when: "always" (the default), "on-success", or "never" to keep the
   jail for debugging; the report then says how to remove it by hand.
 
+  A jail that made network connections can stay "dying" for a while after it is stopped: jls
+  no longer lists it, "jls -d" does, and its dataset is busy until the kernel frees it. Teardown
+  waits for that (a reported wait, at most jailspec.teardown.dying.wait) before it destroys the
+  clone; a jail still dying after that fails the teardown, naming "jls -d -j <jail>".
+
   Scenario: Teardown leaves the host as it was, but for the template
     Given the jail is running
     When the scenario's changes are torn down

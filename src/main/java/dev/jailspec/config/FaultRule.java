@@ -1,5 +1,6 @@
 package dev.jailspec.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,18 +16,30 @@ import java.util.regex.Pattern;
  *
  * <p>The action follows the first {@code =} after which a whole action stands, so a prefix may
  * itself contain {@code =}: {@code sysrc jail_enable=YES=fail} fails {@code sysrc jail_enable=YES}.
+ *
+ * <p>{@code dying:DURATION} is not a failure: the jail removal it matches, written
+ * {@code jail -r NAME} whatever jail(8)'s other options, succeeds, but the jail stays dying for
+ * that long, as a jail with sockets still in TIME_WAIT does ({@code jail -r=dying:5s} for every
+ * jail, {@code jail -r lrdev=dying:5s} for one).
  */
-public record FaultRule(String prefix, Action action, int exitCode, String stderr) {
+public record FaultRule(String prefix, Action action, int exitCode, String stderr, Duration dying) {
 
-    public enum Action { FAIL, EXIT, HANG, STDERR }
+    public enum Action { FAIL, EXIT, HANG, STDERR, DYING }
 
-    private static final Pattern RULE = Pattern.compile("(.+?)=(fail|hang|exit:(\\d{1,3})|stderr:(.+))", Pattern.DOTALL);
-    private static final Pattern ACTION_WORD = Pattern.compile("=(fail|hang|exit:|stderr:)");
+    private static final Pattern RULE = Pattern.compile(
+            "(.+?)=(fail|hang|exit:(\\d{1,3})|stderr:(.+)|dying:([^=;]+))", Pattern.DOTALL);
+    private static final Pattern ACTION_WORD = Pattern.compile("=(fail|hang|exit:|stderr:|dying:)");
 
     public FaultRule {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(dying, "dying");
+    }
+
+    /** A rule that is not {@link Action#DYING}. */
+    public FaultRule(String prefix, Action action, int exitCode, String stderr) {
+        this(prefix, action, exitCode, stderr, Duration.ZERO);
     }
 
     /** The rules of a {@code jailspec.sim.faults} value; empty parts (";;", a trailing ";") are ignored. */
@@ -61,7 +74,7 @@ public record FaultRule(String prefix, Action action, int exitCode, String stder
                     : word.find() && word.start() == 0 ? "the command prefix before '=' is empty"
                     : "unknown action '" + rule.substring(rule.lastIndexOf('=') + 1) + "'";
             throw new IllegalArgumentException("rule '" + rule + "': " + why
-                    + "; expected <command prefix>=fail|exit:N|hang|stderr:TEXT");
+                    + "; expected <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION");
         }
         String prefix = m.group(1).strip();
         if (prefix.isEmpty()) {
@@ -82,6 +95,11 @@ public record FaultRule(String prefix, Action action, int exitCode, String stder
             }
             return new FaultRule(prefix, Action.EXIT, code, "");
         }
+        if (m.group(5) != null) {
+            Duration d = Durations.parse(m.group(5).strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "rule '" + rule + "': '" + m.group(5) + "' is not a duration; write e.g. dying:5s or dying:500ms"));
+            return new FaultRule(prefix, Action.DYING, 0, "", d);
+        }
         return new FaultRule(prefix, Action.STDERR, 1, m.group(4));
     }
 
@@ -97,6 +115,7 @@ public record FaultRule(String prefix, Action action, int exitCode, String stder
             case HANG -> "hang";
             case EXIT -> "exit:" + exitCode;
             case STDERR -> "stderr:" + stderr;
+            case DYING -> "dying:" + dying.toMillis() + "ms";
         };
     }
 }

@@ -62,6 +62,9 @@ public enum Setting {
             "always, on-success or never (never keeps the jail for debugging)"),
     TEARDOWN_HOST_CONFIG("jailspec.teardown.hostconfig", "restore", "restore", oneOf("restore", "keep"),
             "restore (rc.conf values jailspec changed are set back at teardown) or keep"),
+    TEARDOWN_DYING_WAIT("jailspec.teardown.dying.wait", "10s", "5m", Rules.DURATION,
+            "how long teardown waits for a removed jail that is still dying (jls -d) to be freed before it destroys"
+                    + " the jail's dataset, e.g. 30s, 5m or PT5M"),
     LOCK_WAIT("jailspec.lock.wait", "10s", "2m", Rules.DURATION,
             "how long a run waits for another run on the same host to finish, e.g. 30s, 2m or PT2M"),
     TIMEOUT_DEFAULT("jailspec.timeout.default", "5s", "2m", Rules.DURATION,
@@ -88,9 +91,12 @@ public enum Setting {
     SIM_ROCKY_FORMAT("jailspec.sim.rocky.format", "oci", "oci", oneOf("oci", "rootfs"),
             "oci (Rocky 9.7 and later: the Container-Base file is an OCI image archive) or rootfs (9.6 and"
                     + " earlier: a plain root file system tar); what the embedded mirror of the sim serves"),
+    SIM_DYING("jailspec.sim.dying", "1s", "1s", Rules.DURATION,
+            "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms"
+                    + " (target sim only)"),
     SIM_FAULTS("jailspec.sim.faults", "", "", v -> FaultRule.problem(v).isEmpty(),
-            "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT, e.g."
-                    + " 'zfs clone=exit:1;service jail start=fail;jexec=hang' (target sim only)");
+            "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION, e.g."
+                    + " 'zfs clone=exit:1;service jail start=fail;jexec=hang;jail -r=dying:5s' (target sim only)");
 
     private final String key;
     private final String simDefault;

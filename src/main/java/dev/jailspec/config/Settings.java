@@ -165,6 +165,16 @@ public final class Settings {
         return get(Setting.TEARDOWN_HOST_CONFIG).equals("keep");
     }
 
+    /** How long teardown waits for a dying jail to be freed (jailspec.teardown.dying.wait). */
+    public Duration teardownDyingWait() {
+        return duration(Setting.TEARDOWN_DYING_WAIT);
+    }
+
+    /** How long a simulated jail that made network connections stays dying (jailspec.sim.dying). */
+    public Duration simDying() {
+        return duration(Setting.SIM_DYING);
+    }
+
     /** How long a run waits for the host's lock held by another run. */
     public Duration lockWait() {
         return duration(Setting.LOCK_WAIT);

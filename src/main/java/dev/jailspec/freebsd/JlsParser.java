@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parses the output forms of jls(8) (freebsd-facts 2.4, checked against the libxo jls.c of
@@ -22,13 +23,18 @@ import java.util.Optional;
  *   <li>parameter listing ({@code jls [-h] [-q] param...}): values separated by single spaces,
  *       with {@code -h} a first line of the parameter names. Values are quoted only with
  *       {@code -q} (jls.c quoted_print checks PRINT_QUOTED; transcript jls-j/001 prints
- *       {@code a b c} unquoted); an empty string prints {@code ""};</li>
+ *       {@code a b c} unquoted), without backslash escapes; an empty string prints {@code ""}
+ *       (transcript jls-j/002); an empty address list ({@code ip4.addr}, {@code ip6.addr}: no
+ *       bytes) prints {@code -}, or {@code ""} with {@code -q} (jls.c special_print, read at
+ *       freebsd-src 01021fdd; [UNVERIFIED: unchanged at releng/14.3 and releng/15.0]);</li>
  *   <li>libxo JSON ({@code --libxo json}): {@code {"__version": "2", "jail-information": {"jail": [...]}}}.</li>
  * </ul>
  */
 public final class JlsParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERBOSE_INDENT = "        ";
+    /** Parameters that are lists of addresses (jls.c special_print, emit_ip_addr_list). */
+    private static final Set<String> ADDRESS_LISTS = Set.of("ip4.addr", "ip6.addr");
 
     private JlsParser() {
     }
@@ -101,9 +107,12 @@ public final class JlsParser {
             if (quoted) {
                 values = splitQuoted(line);
             } else if (params.size() == 1) {
-                values = List.of(line.equals("\"\"") ? "" : line);
+                values = List.of(line);
             } else {
                 values = List.of(line.split(" ", -1));
+            }
+            if (!quoted) {
+                values = unquotedValues(values, params);
             }
             if (values.size() != params.size()) {
                 throw new IllegalArgumentException("expected " + params.size() + " values for " + params
@@ -115,6 +124,23 @@ public final class JlsParser {
                 map.put(params.get(k), values.get(k));
             }
             out.add(new JlsEntry(map, Map.of()));
+        }
+        return out;
+    }
+
+    /**
+     * Without {@code -q}: {@code ""} is the empty string (quoted_print), {@code -} an empty
+     * address list (special_print). A string parameter whose value is {@code -} stays {@code -}.
+     */
+    private static List<String> unquotedValues(List<String> values, List<String> params) {
+        if (values.size() != params.size()) {
+            return values;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < values.size(); k++) {
+            String v = values.get(k);
+            boolean emptyList = v.equals("-") && ADDRESS_LISTS.contains(params.get(k));
+            out.add(v.equals("\"\"") || emptyList ? "" : v);
         }
         return out;
     }

@@ -25,7 +25,7 @@ public final class PrefixedHost implements Host {
     private final List<String> prefix;
     private final String root;
     private final String name;
-    /** The jail whose view this is (jexec's "jail not found" becomes {@link JailNotRunningException}). */
+    /** The jail whose view this is (jexec's "not found" or "is dying" becomes {@link JailNotRunningException}). */
     private final String jail;
     /** The views from outside in, for the report: "jail lrdev", then "chroot /compat/rocky". */
     private final List<String> views;
@@ -60,7 +60,8 @@ public final class PrefixedHost implements Host {
      * Runs {@code command} in the view. The exit status is the command's own (jexec and chroot
      * exec it); a jail that is not running is an exception, not a result (freebsd-facts 2.5).
      *
-     * @throws JailNotRunningException when jexec says {@code jexec: jail "NAME" not found}
+     * @throws JailNotRunningException when jexec says {@code jexec: jail "NAME" not found}, or
+     *         {@code jexec: jail "NAME" is dying} (removed, not yet freed; freebsd-facts 9.3)
      */
     @Override
     public CommandResult run(Command command, Consumer<OutputLine> lines) {

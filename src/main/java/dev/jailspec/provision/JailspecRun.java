@@ -74,7 +74,8 @@ public final class JailspecRun implements AutoCloseable {
         var run = new JailspecRun(settings, bus, runId, TargetHost.open(settings));
         try {
             run.lock.acquire(settings.lockWait());
-            run.reaped = List.copyOf(new Reaper(run.host, run.layout, run.marks(), bus).reap());
+            run.reaped = List.copyOf(new Reaper(run.host, run.layout, run.marks(),
+                    settings.teardownDyingWait(), bus).reap());
             Runtime.getRuntime().addShutdownHook(run.shutdownHook);
         } catch (RuntimeException e) {
             run.close();

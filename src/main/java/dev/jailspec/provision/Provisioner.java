@@ -57,7 +57,8 @@ public final class Provisioner {
         this.datasetMarks = new DatasetMarks(host);
         this.steps = new StepRunner(bus);
         this.waits = new Waits(bus);
-        this.teardown = new Teardown(host, layout, run.marks(), run.settings().keepHostConfig(), bus);
+        this.teardown = new Teardown(host, layout, run.marks(), run.settings().keepHostConfig(),
+                run.settings().teardownDyingWait(), bus);
         run.register(this);
     }
 

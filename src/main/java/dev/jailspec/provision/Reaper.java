@@ -12,6 +12,7 @@ import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.freebsd.ZfsDataset;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,8 +49,9 @@ final class Reaper {
     private final Zfs zfs;
     private final Jls jls;
     private final Ifconfig ifconfig;
+    private final FreedJailDestroy destroyer;
 
-    Reaper(Host host, Layout layout, Marks marks, EventBus bus) {
+    Reaper(Host host, Layout layout, Marks marks, Duration dyingWait, EventBus bus) {
         this.host = host;
         this.layout = layout;
         this.marks = marks;
@@ -58,6 +60,7 @@ final class Reaper {
         this.zfs = new Zfs(host);
         this.jls = new Jls(host);
         this.ifconfig = new Ifconfig(host);
+        this.destroyer = new FreedJailDestroy(host, bus, dyingWait);
     }
 
     /** Removes the leftovers; returns what was removed, in order. */
@@ -87,6 +90,7 @@ final class Reaper {
                 .map(ds -> ds.substring(layout.containersDataset().length() + 1))
                 .filter(n -> !n.contains("/")).forEach(jailNames::add);
         String below = layout.mountpoint().replaceAll("/+$", "") + "/";
+        List<String> stopped = new ArrayList<>(); // may stay dying: their clones wait (FreedJailDestroy)
         for (JailInfo jail : jls.list()) {
             String name = jail.name().orElse(Integer.toString(jail.jid()));
             boolean leftover = jail.path().startsWith(below)
@@ -103,6 +107,7 @@ final class Reaper {
                 if (jls.find(name).isPresent()) {
                     throw new ProvisionException("service jail onestop " + name + " left it running");
                 }
+                stopped.add(name);
                 removed.add(note("stopped the jail " + name + " (jid " + jail.jid() + ", at " + jail.path() + ")"));
             } catch (RuntimeException e) {
                 failures.add("the jail " + name + " at " + jail.path() + ": " + e.getMessage()
@@ -149,7 +154,13 @@ final class Reaper {
                     }
                 });
                 Teardown.requireAllMarked(ds, inside);
-                zfs.destroy(ds, DestroyMode.RECURSIVE);
+                String containers = layout.containersDataset() + "/";
+                String jail = ds.startsWith(containers) ? ds.substring(containers.length()) : "";
+                if (stopped.contains(jail)) {
+                    destroyer.destroy(ds, List.of(jail));
+                } else {
+                    zfs.destroy(ds, DestroyMode.RECURSIVE);
+                }
                 destroyed.add(ds);
                 removed.add(note("destroyed the dataset " + ds + " (" + found.get(ds).describe() + ")"));
             } catch (RuntimeException e) {

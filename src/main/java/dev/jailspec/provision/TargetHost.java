@@ -75,7 +75,8 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
     private static TargetHost openSim(Settings settings) {
         Optional<Path> temp = settings.simRoot().isPresent() ? Optional.empty() : Optional.of(createTempDir("jailspec-sim-"));
         Path root = settings.simRoot().orElseGet(temp::get);
-        SimHost sim = SimHost.create(root, simSpec(settings), settings.clock()).withFaults(simFaults(settings.simFaults()));
+        SimHost sim = SimHost.create(root, simSpec(settings), settings.clock()).withFaults(simFaults(settings.simFaults()))
+                .withDying(settings.simDying());
         String freebsdMirror = settings.freebsdMirror();
         String archiveMirror = settings.freebsdArchiveMirror();
         String rockyMirror = settings.rockyMirror();
@@ -110,7 +111,8 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             case EXIT -> SimFault.Kind.EXIT;
             case HANG -> SimFault.Kind.HANG;
             case STDERR -> SimFault.Kind.STDERR;
-        }, r.exitCode(), r.stderr())).toList());
+            case DYING -> SimFault.Kind.DYING;
+        }, r.exitCode(), r.stderr(), r.dying())).toList());
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.event.Note;
-import dev.jailspec.freebsd.DestroyMode;
 import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.InterfaceInfo;
@@ -12,8 +11,8 @@ import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.Sysrc;
-import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Host;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,26 +38,28 @@ public final class Teardown {
     private final Marks marks;
     private final Sandbox sandbox;
     private final boolean keepHostConfig;
-    private final Zfs zfs;
     private final Sysrc sysrc;
     private final JailService jailService;
     private final Jls jls;
     private final Ifconfig ifconfig;
     private final FileCopy files;
     private final EventBus bus;
+    private final FreedJailDestroy destroyer;
+    /** Jails this teardown removed: their datasets wait until they are no longer dying. */
+    private final List<String> removedJails = new ArrayList<>();
 
-    Teardown(Host host, Layout layout, Marks marks, boolean keepHostConfig, EventBus bus) {
+    Teardown(Host host, Layout layout, Marks marks, boolean keepHostConfig, Duration dyingWait, EventBus bus) {
         this.host = host;
         this.marks = marks;
         this.sandbox = new Sandbox(layout);
         this.keepHostConfig = keepHostConfig;
-        this.zfs = new Zfs(host);
         this.sysrc = new Sysrc(host);
         this.jailService = new JailService(host);
         this.jls = new Jls(host);
         this.ifconfig = new Ifconfig(host);
         this.files = new FileCopy(host);
         this.bus = bus;
+        this.destroyer = new FreedJailDestroy(host, bus, dyingWait);
     }
 
     synchronized void record(Undo undo) {
@@ -116,6 +117,8 @@ public final class Teardown {
                     + s.path();
         }
         jailService.onestop(s.jail());
+        removedJails.add(s.jail());
+        // A dying jail is not running (kern_jail.c): jls -j says "is dying" and find() is empty.
         if (jls.find(s.jail()).isPresent()) {
             throw new ProvisionException("service jail onestop " + s.jail() + " left the jail running; stop it by hand:"
                     + " jail -r " + s.jail());
@@ -158,7 +161,7 @@ public final class Teardown {
                     + " rename it by hand, or choose another jailspec.jail.name");
         }
         requireAllMarked(dataset, found);
-        zfs.destroy(dataset, DestroyMode.RECURSIVE);
+        destroyer.destroy(dataset, List.copyOf(removedJails));
         bus.publish(new DatasetChanged(bus.now(), dataset, DatasetChanged.Change.DESTROYED, "teardown"));
         return "destroy the dataset " + dataset;
     }

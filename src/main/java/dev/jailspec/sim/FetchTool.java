@@ -110,6 +110,7 @@ final class FetchTool implements SimTool {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(120)).build();
         HttpResponse<InputStream> resp;
+        inv.openedConnection();
         try {
             resp = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());

@@ -22,6 +22,17 @@ record Invocation(String program, List<String> args, SimContext ctx, Output out,
         return ctx.machine();
     }
 
+    /**
+     * The program opened a network connection. In a jail that is what keeps the prison dying
+     * after {@code jail -r} (sockets in TIME_WAIT hold references; freebsd-facts 9.3), see
+     * {@link DyingJails}.
+     */
+    void openedConnection() {
+        if (ctx.inJail()) {
+            ctx.jail().network = true;
+        }
+    }
+
     /** An argument path made absolute against the working directory. */
     String abs(String path) {
         return SimFileSystem.absolute(cwd, path);

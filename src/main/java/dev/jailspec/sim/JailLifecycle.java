@@ -200,21 +200,9 @@ final class JailLifecycle {
         return j;
     }
 
-    /**
-     * jail_remove(): the jail's VNET goes away; interfaces moved into it return to the host
-     * without their addresses, the ones made inside it are destroyed, its routes are gone.
-     */
+    /** A jail that failed to start or has no process left: freed at once (see {@link DyingJails} for jail -r). */
     private void removeJail(SimState.JailState jail) {
-        Interfaces net = new Interfaces(machine.state());
-        for (SimState.InterfaceState i : new ArrayList<>(machine.state().ifacesIn(jail.name))) {
-            if (i.homeVnet.equals(jail.name)) {
-                net.destroy(i);
-            } else {
-                net.move(i, i.homeVnet);
-            }
-        }
-        machine.state().defaultRoutes.remove(jail.name);
-        machine.state().jails.remove(jail);
+        DyingJails.freeNow(machine.state(), jail);
     }
 
     private boolean hostCommand(List<String> argv, String jailName) throws IOException {
@@ -269,7 +257,7 @@ final class JailLifecycle {
                 return false;
             }
         }
-        removeJail(jail);
+        DyingJails.remove(machine, jail);
         boolean ok = true;
         for (String c : poststop) {
             ok &= cmd.onHost(c);

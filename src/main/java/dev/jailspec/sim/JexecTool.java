@@ -38,7 +38,7 @@ final class JexecTool implements SimTool {
         String jailName = g.operands().get(0);
         Optional<SimState.JailState> jail = inv.state().jail(jailName);
         if (jail.isEmpty()) {
-            inv.err("jexec: " + IfconfigTool.notFound(jailName));
+            inv.err("jexec: " + DyingJails.lookupError(inv.state(), jailName)); // jexec.c: errx(1, "%s", jail_errmsg)
             return 1;
         }
         SimContext ctx = inv.machine().jailContext(jail.get());

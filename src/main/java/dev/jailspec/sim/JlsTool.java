@@ -5,17 +5,25 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * jls(8), the libxo version of FreeBSD 14 (freebsd-facts 2.4): the default table
- * ({@code %6d  %-15.15s %-29.29s %.74s}), {@code -N}, {@code -v}, {@code -j jail},
- * parameter lists with {@code -h}/{@code -n}/{@code -q}, and {@code --libxo json}.
+ * jls(8), the libxo version (freebsd-facts 2.4; usr.sbin/jls/jls.c, main/print_jail/quoted_print/
+ * special_print, read at freebsd-src 01021fdd [UNVERIFIED: not compared line by line with
+ * releng/14.3]): the default table ({@code %6d  %-15.15s %-29.29s %.74s}), {@code -N}, {@code -v},
+ * {@code -j jail}, {@code -d}, parameter lists with {@code -h}/{@code -n}/{@code -q}, and
+ * {@code --libxo json}. Headers are printed before the jail is looked up, so {@code jls -h -j
+ * missing name} prints its header line and then fails. Dying jails (see {@link DyingJails}) are
+ * listed only with {@code -d} ({@code -a} is the same), as jls.c sets {@code JAIL_DYING} for both.
  */
 final class JlsTool implements SimTool {
     static final String USAGE = "usage: jls [-dhNnqv] [-j jail] [param ...]";
 
-    /** The jail parameters the simulation can report, with their exported values. */
+    /** Parameters whose value is a list of addresses: empty, they have no bytes (jp_valuelen 0). */
+    private static final Set<String> ADDRESS_LISTS = Set.of("ip4.addr", "ip6.addr");
+
+    /** The jail parameters the simulation can report, with their exported values (libjail jailparam_export). */
     private static final Map<String, Function<SimState.JailState, String>> PARAMS = Map.ofEntries(
             Map.entry("jid", j -> Integer.toString(j.jid)),
             Map.entry("name", j -> j.name),
@@ -25,7 +33,7 @@ final class JlsTool implements SimTool {
             Map.entry("ip4.addr", j -> String.join(",", j.ip4)),
             Map.entry("ip6.addr", j -> String.join(",", j.ip6)),
             Map.entry("persist", j -> j.persist ? "true" : "false"),
-            Map.entry("dying", j -> "false"),
+            Map.entry("dying", j -> j.dying() ? "true" : "false"),
             Map.entry("enforce_statfs", j -> Integer.toString(j.enforceStatfs)),
             Map.entry("devfs_ruleset", j -> j.devfsRuleset == null ? "0" : j.devfsRuleset));
 
@@ -67,17 +75,6 @@ final class JlsTool implements SimTool {
         if (g.has('s')) {
             throw new SimUnsupportedException("jls -s");
         }
-        List<SimState.JailState> jails = new ArrayList<>(inv.state().jails);
-        jails.sort(Comparator.comparingInt(j -> j.jid));
-        if (g.has('j')) {
-            String wanted = g.last('j');
-            Optional<SimState.JailState> j = inv.state().jail(wanted);
-            if (j.isEmpty()) {
-                inv.err("jls: " + IfconfigTool.notFound(wanted));
-                return 1;
-            }
-            jails = List.of(j.get());
-        }
         List<String> params = g.operands();
         for (String p : params) {
             if (!PARAMS.containsKey(p)) {
@@ -85,17 +82,55 @@ final class JlsTool implements SimTool {
                 return 1;
             }
         }
+        if (params.isEmpty() && (g.has('n') || g.has('h'))) {
+            throw new SimUnsupportedException("jls -" + (g.has('n') ? 'n' : 'h') + " without a parameter list (all parameters)");
+        }
         boolean json = libxo != null;
-        if (!params.isEmpty()) {
-            return json ? paramsJson(inv, jails, params) : paramsText(inv, g, jails, params);
+        Mode mode = !params.isEmpty() ? Mode.PARAMS : g.has('v') ? Mode.VERBOSE : Mode.TABLE;
+        if (!json) {
+            header(inv, g, mode, params);
         }
-        if (g.has('n')) {
-            throw new SimUnsupportedException("jls -n without a parameter list");
+        boolean withDying = g.has('d') || g.has('a');
+        List<SimState.JailState> jails;
+        if (g.has('j')) {
+            String wanted = g.last('j');
+            Optional<SimState.JailState> j = inv.state().jail(wanted)
+                    .or(() -> withDying ? inv.state().dyingJail(wanted) : Optional.empty());
+            if (j.isEmpty()) {
+                inv.err("jls: " + DyingJails.lookupError(inv.state(), wanted)); // xo_errx(1, "%s", jail_errmsg)
+                return 1;
+            }
+            jails = List.of(j.get());
+        } else {
+            jails = inv.state().jails.stream().filter(j -> withDying || !j.dying())
+                    .sorted(Comparator.comparingInt(j -> j.jid)).toList();
         }
-        if (g.has('v')) {
-            return json ? verboseJson(inv, jails) : verbose(inv, jails);
+        return switch (mode) {
+            case PARAMS -> json ? paramsJson(inv, jails, params) : paramsText(inv, g, jails, params);
+            case VERBOSE -> json ? verboseJson(inv, jails) : verbose(inv, jails);
+            case TABLE -> json ? tableJson(inv, jails) : table(inv, jails, g.has('N'));
+        };
+    }
+
+    private enum Mode { TABLE, VERBOSE, PARAMS }
+
+    /** jls.c main(): the header lines come before any jail is fetched. */
+    private static void header(Invocation inv, Getopt g, Mode mode, List<String> params) {
+        switch (mode) {
+            case VERBOSE -> {
+                inv.out("   JID  Hostname                      Path");
+                inv.out("        Name                          State");
+                inv.out("        CPUSetID");
+                inv.out("        IP Address(es)");
+            }
+            case TABLE -> inv.out(g.has('N') ? " JID             IP Address      Hostname                      Path"
+                    : "   JID  IP Address      Hostname                      Path");
+            case PARAMS -> {
+                if (g.has('h')) {
+                    inv.out(String.join(" ", params));
+                }
+            }
         }
-        return json ? tableJson(inv, jails) : table(inv, jails, g.has('N'));
     }
 
     private static String ipv4(SimState.JailState j) {
@@ -107,8 +142,6 @@ final class JlsTool implements SimTool {
     }
 
     private static int table(Invocation inv, List<SimState.JailState> jails, boolean byName) {
-        inv.out(byName ? " JID             IP Address      Hostname                      Path"
-                : "   JID  IP Address      Hostname                      Path");
         for (SimState.JailState j : jails) {
             String first = byName ? String.format(" %-15s ", j.name) : String.format("%6d  ", j.jid);
             inv.out(first + String.format("%-15s %-29s %s", cut(ipv4(j), 15), cut(j.hostname, 29), cut(j.path, 74)));
@@ -117,13 +150,9 @@ final class JlsTool implements SimTool {
     }
 
     private static int verbose(Invocation inv, List<SimState.JailState> jails) {
-        inv.out("   JID  Hostname                      Path");
-        inv.out("        Name                          State");
-        inv.out("        CPUSetID");
-        inv.out("        IP Address(es)");
         for (SimState.JailState j : jails) {
             inv.out(String.format("%6d  %-29s %s", j.jid, cut(j.hostname, 29), cut(j.path, 74)));
-            inv.out(String.format("        %-29s %s", cut(j.name, 29), "ACTIVE"));
+            inv.out(String.format("        %-29s %s", cut(j.name, 29), state(j)));
             inv.out(String.format("        %d", cpuset(j)));
             for (String ip : j.ip4) {
                 inv.out("        " + ip);
@@ -135,6 +164,11 @@ final class JlsTool implements SimTool {
         return 0;
     }
 
+    /** print_jail(): {@code *(int *)params[4].jp_value ? "DYING" : "ACTIVE"}, the kernel's dying parameter. */
+    private static String state(SimState.JailState j) {
+        return j.dying() ? "DYING" : "ACTIVE";
+    }
+
     /** Each jail gets its own cpuset; the transcript shows ids two above the jid. */
     private static int cpuset(SimState.JailState j) {
         return j.jid + 2;
@@ -142,19 +176,15 @@ final class JlsTool implements SimTool {
 
     private static int paramsText(Invocation inv, Getopt g, List<SimState.JailState> jails, List<String> params) {
         boolean quote = g.has('q');
-        if (g.has('h')) {
-            inv.out(String.join(" ", params));
-        }
+        boolean nameval = g.has('n');
         for (SimState.JailState j : jails) {
             List<String> values = new ArrayList<>();
             for (String p : params) {
                 String v = PARAMS.get(p).apply(j);
-                if (g.has('n')) {
-                    values.add(p.equals("persist") || p.equals("dying")
-                            ? (v.equals("true") ? p : "no" + p)
-                            : p + "=" + shown(v, quote));
+                if (nameval && (p.equals("persist") || p.equals("dying"))) {
+                    values.add(v.equals("true") ? p : "no" + p);
                 } else {
-                    values.add(shown(v, quote));
+                    values.add((nameval ? p + "=" : "") + shown(p, v, quote, nameval));
                 }
             }
             inv.out(String.join(" ", values));
@@ -162,15 +192,25 @@ final class JlsTool implements SimTool {
         return 0;
     }
 
-    /** An empty value prints as {@code ""} (transcript jls-j/002); -q also quotes values with blanks. */
-    private static String shown(String v, boolean quote) {
+    /**
+     * One value as print_jail() prints it. special_print(): an empty address list (no bytes)
+     * prints {@code ""} with -q, {@code -} without, and nothing after {@code name=} with -n.
+     * quoted_print(): an empty string prints {@code ""} (transcript jls-j/002, without -q);
+     * a value with a single quote is put in double quotes, one with a double quote in single
+     * quotes, one with a space or a tab in double quotes, and only with -q; nothing is escaped.
+     */
+    static String shown(String param, String v, boolean quote, boolean nameval) {
+        if (v.isEmpty() && ADDRESS_LISTS.contains(param)) {
+            return quote ? "\"\"" : nameval ? "" : "-";
+        }
         if (v.isEmpty()) {
             return "\"\"";
         }
-        if (quote && (v.contains(" ") || v.contains("\"") || v.contains("'"))) {
-            return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
-        return v;
+        char qc = v.indexOf('\'') >= 0 ? '"'
+                : v.indexOf('"') >= 0 ? '\''
+                : v.indexOf(' ') >= 0 || v.indexOf('\t') >= 0 ? '"'
+                : 0;
+        return quote && qc != 0 ? qc + v + qc : v;
     }
 
     private static int tableJson(Invocation inv, List<SimState.JailState> jails) {
@@ -187,19 +227,26 @@ final class JlsTool implements SimTool {
         List<String> items = new ArrayList<>();
         for (SimState.JailState j : jails) {
             items.add("{\"jid\":" + j.jid + ",\"hostname\":" + Json.string(j.hostname) + ",\"path\":" + Json.string(j.path)
-                    + ",\"name\":" + Json.string(j.name) + ",\"state\":\"ACTIVE\",\"cpusetid\":" + cpuset(j)
+                    + ",\"name\":" + Json.string(j.name) + ",\"state\":" + Json.string(state(j)) + ",\"cpusetid\":" + cpuset(j)
                     + ",\"ipv4_addrs\":" + Json.array(j.ip4) + ",\"ipv6_addrs\":" + Json.array(j.ip6) + "}");
         }
         inv.out(Json.jlsDocument(items));
         return 0;
     }
 
+    /**
+     * special_print(): in JSON an address parameter is a list (emit_ip_addr_list); every other
+     * value is a string ({@code {:name/%s}}). [UNVERIFIED: the exact libxo shape of
+     * {@code {ql:ipv4_addr}} inside the list; freebsd-facts 8, item 9.]
+     */
     private static int paramsJson(Invocation inv, List<SimState.JailState> jails, List<String> params) {
         List<String> items = new ArrayList<>();
         for (SimState.JailState j : jails) {
             List<String> fields = new ArrayList<>();
             for (String p : params) {
-                fields.add(Json.string(p) + ":" + Json.string(PARAMS.get(p).apply(j)));
+                String value = ADDRESS_LISTS.contains(p) ? Json.array(p.equals("ip4.addr") ? j.ip4 : j.ip6)
+                        : Json.string(PARAMS.get(p).apply(j));
+                fields.add(Json.string(p) + ":" + value);
             }
             items.add("{" + String.join(",", fields) + "}");
         }

@@ -241,6 +241,7 @@ final class RockyDnf implements SimTool {
                 writeCache(inv, cache);
                 return false;
             }
+            inv.openedConnection();
             String[] m = METADATA.getOrDefault(r.id, new String[] {"1.0 MB", "1.0 MB/s"});
             inv.out(progressLine(displayName(r), m[1], m[0]));
             cache.put(r.id, now.getEpochSecond());
@@ -408,6 +409,7 @@ final class RockyDnf implements SimTool {
             if (p == null) {
                 return remoteNotFound(inv, url, file);
             }
+            inv.openedConnection();
             inv.out(progressLine(file, " 45 kB/s", p.size().trim().replace(" k", " kB")));
             if (!wanted.contains(p)) {
                 wanted.add(p);

@@ -1,5 +1,6 @@
 package dev.jailspec.sim;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,19 +14,27 @@ import java.util.Objects;
  *   <li>{@link Kind#EXIT}: the same text, exit {@code exitCode};</li>
  *   <li>{@link Kind#STDERR}: exit 1 with {@code stderr} as the program's message;</li>
  *   <li>{@link Kind#HANG}: the command never finishes; the host kills it at its timeout and throws
- *       {@link dev.jailspec.host.CommandTimeoutException}, as {@link dev.jailspec.host.LocalHost} does.</li>
+ *       {@link dev.jailspec.host.CommandTimeoutException}, as {@link dev.jailspec.host.LocalHost} does;</li>
+ *   <li>{@link Kind#DYING}: no program is hit; a jail removal, matched as {@code jail -r NAME},
+ *       succeeds but leaves the jail dying for {@code dying} (see {@link DyingJails}).</li>
  * </ul>
  */
-public record SimFault(String prefix, Kind kind, int exitCode, String stderr) {
-    public enum Kind { FAIL, EXIT, HANG, STDERR }
+public record SimFault(String prefix, Kind kind, int exitCode, String stderr, Duration dying) {
+    public enum Kind { FAIL, EXIT, HANG, STDERR, DYING }
 
     public SimFault {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(dying, "dying");
         if (prefix.isBlank()) {
             throw new IllegalArgumentException("a fault needs a command prefix");
         }
+    }
+
+    /** A fault that takes a program's place (not {@link Kind#DYING}). */
+    public SimFault(String prefix, Kind kind, int exitCode, String stderr) {
+        this(prefix, kind, exitCode, stderr, Duration.ZERO);
     }
 
     /** Whether a program run with {@code argv} is hit. */

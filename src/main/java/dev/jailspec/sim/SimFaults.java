@@ -1,5 +1,6 @@
 package dev.jailspec.sim;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,14 @@ public record SimFaults(List<SimFault> faults) {
     }
 
     Optional<SimFault> match(List<String> argv) {
-        return faults.stream().filter(f -> f.matches(argv)).findFirst();
+        return faults.stream().filter(f -> f.kind() != SimFault.Kind.DYING && f.matches(argv)).findFirst();
+    }
+
+    /** How long a {@code dying:} rule keeps {@code jail} dying after its removal ({@code jail -r NAME}), if one matches. */
+    Optional<Duration> dyingAfterRemoval(String jail) {
+        List<String> removal = List.of("jail", "-r", jail);
+        return faults.stream().filter(f -> f.kind() == SimFault.Kind.DYING && f.matches(removal))
+                .map(SimFault::dying).findFirst();
     }
 
     /**

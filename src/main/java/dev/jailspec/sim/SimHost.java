@@ -48,8 +48,9 @@ public final class SimHost implements Host {
     private final Clock clock;
     private final Object lock;
     private final SimFaults faults;
+    private final Duration networkDying;
 
-    private SimHost(Path realRoot, Clock clock, SimFaults faults) {
+    private SimHost(Path realRoot, Clock clock, SimFaults faults, Duration networkDying) {
         this.realRoot = realRoot;
         this.fs = new SimFileSystem(realRoot);
         this.store = new StateStore(realRoot);
@@ -57,11 +58,20 @@ public final class SimHost implements Host {
         this.clock = clock;
         this.lock = LOCKS.computeIfAbsent(realRoot, k -> new Object());
         this.faults = faults;
+        this.networkDying = networkDying;
     }
 
     /** The same host (same directory, same state) with these faults injected into every command. */
     public SimHost withFaults(SimFaults newFaults) {
-        return new SimHost(realRoot, clock, newFaults);
+        return new SimHost(realRoot, clock, newFaults, networkDying);
+    }
+
+    /**
+     * The same host, where a jail that made network connections stays dying this long after
+     * {@code jail -r} (jailspec.sim.dying; see {@link DyingJails}).
+     */
+    public SimHost withDying(Duration dying) {
+        return new SimHost(realRoot, clock, faults, dying);
     }
 
     public SimFaults faults() {
@@ -80,7 +90,7 @@ public final class SimHost implements Host {
     public static SimHost create(Path root, SimHostSpec spec, Clock clock) {
         try {
             Files.createDirectories(root);
-            SimHost host = new SimHost(root.toRealPath(), clock, SimFaults.NONE);
+            SimHost host = new SimHost(root.toRealPath(), clock, SimFaults.NONE, DyingJails.DEFAULT_NETWORK_DYING);
             host.seedIfNew(spec);
             return host;
         } catch (IOException e) {
@@ -112,7 +122,8 @@ public final class SimHost implements Host {
             try (FileChannel channel = FileChannel.open(store.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 SimState state = store.load();
-                SimMachine machine = new SimMachine(fs, state, store, tools, clock, faults);
+                DyingJails.freeExpired(state, clock.millis());
+                SimMachine machine = new SimMachine(fs, state, store, tools, clock, faults, networkDying);
                 try {
                     status = machine.runFromShell(command.argv(), out, command.stdin().orElse(null),
                             command.workingDirectory().orElse(DEFAULT_CWD));

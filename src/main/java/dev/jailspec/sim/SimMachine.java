@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +24,22 @@ final class SimMachine {
     private final ToolTable tools;
     private final Clock clock;
     private final SimFaults faults;
+    private final Duration networkDying;
 
-    SimMachine(SimFileSystem hostFs, SimState state, StateStore store, ToolTable tools, Clock clock, SimFaults faults) {
+    SimMachine(SimFileSystem hostFs, SimState state, StateStore store, ToolTable tools, Clock clock, SimFaults faults,
+               Duration networkDying) {
         this.hostFs = hostFs;
         this.state = state;
         this.store = store;
         this.tools = tools;
         this.clock = clock;
         this.faults = faults;
+        this.networkDying = networkDying;
+    }
+
+    /** How long a jail that made network connections stays dying after its removal (jailspec.sim.dying). */
+    Duration networkDying() {
+        return networkDying;
     }
 
     /** The injected faults (jailspec.sim.faults), applied to every program before it runs. */

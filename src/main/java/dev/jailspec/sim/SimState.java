@@ -80,6 +80,14 @@ final class SimState {
         public boolean persist;
         public String consoleLog;
         public long created;
+        /** A program in the jail opened a network connection (see {@link DyingJails}). */
+        public boolean network;
+        /** 0 while the jail is alive; after {@code jail -r}, the clock millis at which its dying prison is freed. */
+        public long dyingUntil;
+
+        boolean dying() {
+            return dyingUntil != 0;
+        }
     }
 
     /** A network interface and the network stack (VNET) it lives in. */
@@ -136,20 +144,30 @@ final class SimState {
         return Optional.ofNullable(datasets.get(name));
     }
 
+    /** The live jail of this name; a dying one does not count (kern_jail.c prison_find_name prefers a live one). */
     Optional<JailState> jailByName(String name) {
-        return jails.stream().filter(j -> j.name.equals(name)).findFirst();
+        return jails.stream().filter(j -> !j.dying() && j.name.equals(name)).findFirst();
     }
 
+    /** The live jail of this jid. */
     Optional<JailState> jailByJid(int jid) {
-        return jails.stream().filter(j -> j.jid == jid).findFirst();
+        return jails.stream().filter(j -> !j.dying() && j.jid == jid).findFirst();
     }
 
-    /** A jail named the way jexec(8) and jls(8) accept it: by jid if numeric, else by name. */
+    /** A live jail named the way jexec(8) and jls(8) accept it: by jid if numeric, else by name. */
     Optional<JailState> jail(String nameOrJid) {
         if (nameOrJid.matches("\\d+")) {
             return jailByJid(Integer.parseInt(nameOrJid));
         }
         return jailByName(nameOrJid);
+    }
+
+    /** A dying jail named by jid or name, when no live one answers to it. */
+    Optional<JailState> dyingJail(String nameOrJid) {
+        boolean byJid = nameOrJid.matches("\\d+");
+        return jails.stream().filter(JailState::dying)
+                .filter(j -> byJid ? Integer.toString(j.jid).equals(nameOrJid) : j.name.equals(nameOrJid))
+                .findFirst();
     }
 
     Optional<InterfaceState> iface(String vnet, String name) {

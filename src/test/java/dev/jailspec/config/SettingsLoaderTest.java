@@ -170,6 +170,22 @@ class SettingsLoaderTest {
         assertThat(SettingsLoader.load(project, Map.of(), new Properties()).simFaults()).isEmpty();
     }
 
+    @Test
+    void aDyingRuleAndTheDyingSettingsAreDurations() {
+        Settings s = SettingsLoader.load(project, Map.of(), props("jailspec.sim.faults", "jail -r=dying:5s;jail -r lrdev=dying:PT1M",
+                "jailspec.teardown.dying.wait", "2m", "jailspec.sim.dying", "300ms"));
+
+        assertThat(s.simFaults()).containsExactly(
+                new FaultRule("jail -r", FaultRule.Action.DYING, 0, "", Duration.ofSeconds(5)),
+                new FaultRule("jail -r lrdev", FaultRule.Action.DYING, 0, "", Duration.ofMinutes(1)));
+        assertThat(s.simFaults().get(0)).hasToString("jail -r=dying:5000ms");
+        assertThat(s.teardownDyingWait()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(s.simDying()).isEqualTo(Duration.ofMillis(300));
+        Settings defaults = SettingsLoader.load(project, Map.of(), new Properties());
+        assertThat(defaults.teardownDyingWait()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.simDying()).isEqualTo(Duration.ofSeconds(1));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "zfs clone=explode       | rule 'zfs clone=explode': unknown action 'explode'",
@@ -178,6 +194,7 @@ class SettingsLoaderTest {
         "zfs clone=exit:0        | rule 'zfs clone=exit:0': exit status 0 is not a failure",
         "zfs clone=exit:x        | unknown action 'exit:x'",
         "jexec=hang;tar=stderr:  | rule 'tar=stderr:': unknown action 'stderr:'",
+        "jail -r=dying:soon      | rule 'jail -r=dying:soon': 'soon' is not a duration; write e.g. dying:5s",
     })
     void aMalformedFaultRuleIsNamed(String value, String why) {
         assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.sim.faults", value)))

@@ -65,6 +65,20 @@ class JexecTest {
     }
 
     @Test
+    void aDyingJailIsNotRunningEither() {
+        // jexec.c errx(1, "%s", jail_errmsg) with kern_jail_get's text [UNVERIFIED: an unpinned 14-era copy,
+        // not releng/14.3]
+        host.expect("jexec", "lrdev", "hostname").exit(1).stderr("jexec: jail \"lrdev\" is dying\n");
+
+        assertThatThrownBy(() -> jail("lrdev").run(Command.of("hostname")))
+                .isInstanceOf(JailNotRunningException.class)
+                .hasMessageContaining("jail 'lrdev' is dying")
+                .satisfies(e -> assertThat(((JailNotRunningException) e).dying()).isTrue());
+        assertThat(JexecParser.missingJail("jexec: jail 7 is dying\n")).contains("7");
+        assertThat(JexecParser.dying("jexec: jail \"x\" not found\n")).isFalse();
+    }
+
+    @Test
     void numericJidForm() {
         assertThat(JexecParser.missingJail("jexec: jail 42 not found\n")).contains("42");
         assertThat(JexecParser.missingJail("jexec: execvp: nope: No such file or directory\n")).isEmpty();

@@ -134,6 +134,73 @@ class JlsTest {
     }
 
     @Test
+    void findOfADyingJailIsEmptyForItIsNotRunning() {
+        // kern_jail.c kern_jail_get [UNVERIFIED: an unpinned 14-era copy, not releng/14.3]: without
+        // JAIL_DYING, "jail \"NAME\" is dying"; jls xo_errx(1, ...)
+        host.expect("jls", "-j", "lrdev", "-h", "-q", "jid", "name", "path", "host.hostname")
+                .exit(1).stdout("jid name path host.hostname\n").stderr("jls: jail \"lrdev\" is dying\n");
+
+        assertThat(new Jls(host).find("lrdev")).isEmpty();
+    }
+
+    @Test
+    void presenceTellsRunningDyingAndAbsentApart() {
+        String params = "jid name path host.hostname dying\n";
+        host.expect("jls", "-d", "-j", "a", "-h", "-q", "jid", "name", "path", "host.hostname", "dying")
+                .stdout(params + "3 a /j/a a false\n");
+        host.expect("jls", "-d", "-j", "b", "-h", "-q", "jid", "name", "path", "host.hostname", "dying")
+                .stdout(params + "4 b /j/b b true\n");
+        host.expect("jls", "-d", "-j", "c", "-h", "-q", "jid", "name", "path", "host.hostname", "dying")
+                .exit(1).stdout(params).stderr("jls: jail \"c\" not found\n");
+
+        Jls jls = new Jls(host);
+        JailInfo b = new JailInfo(4, Optional.of("b"), "b", "/j/b", List.of(), List.of());
+        assertThat(jls.presence("a")).isInstanceOf(JailPresence.Running.class).matches(JailPresence::isRunning);
+        assertThat(jls.presence("b")).isEqualTo(new JailPresence.Dying(b)).matches(JailPresence::isDying);
+        assertThat(jls.presence("c")).isEqualTo(new JailPresence.Absent());
+    }
+
+    @Test
+    void presenceRejectsAStrangeDyingValue() {
+        host.expect("jls", "-d", "-j", "a", "-h", "-q", "jid", "name", "path", "host.hostname", "dying")
+                .stdout("jid name path host.hostname dying\n3 a /j/a a maybe\n");
+
+        assertThatThrownBy(() -> new Jls(host).presence("a")).hasMessageContaining("dying=maybe")
+                .hasMessageContaining("expected true or false");
+    }
+
+    @Test
+    void unquotedEmptyAddressListIsADashAndAnEmptyStringIsTwoQuotes() {
+        // jls.c special_print: no bytes -> "-" (without -q); quoted_print: "" for an empty string
+        var e = JlsParser.parseParameters("name ip4.addr host.domainname\nj - \"\"\n",
+                List.of("name", "ip4.addr", "host.domainname"), false).get(0);
+        assertThat(e.values()).containsExactlyInAnyOrderEntriesOf(Map.of("name", "j", "ip4.addr", "", "host.domainname", ""));
+        assertThat(JailInfo.from(new JlsEntry(Map.of("jid", "1", "path", "/j", "ip4.addr", "-"), Map.of())).ipv4()).isEmpty();
+        assertThat(JlsParser.parseParameters("-\n", List.of("host.hostname"), false).get(0).value("host.hostname"))
+                .as("a string whose value is '-' stays '-'").contains("-");
+    }
+
+    @Test
+    void quotedValuesKeepBackslashesAndTabs() {
+        // jls.c quoted_print: quotes (only with -q) but never escapes; a tab also makes it quoted
+        var e = JlsParser.parseParameters("name host.hostname path\n\"\" \"a\tb\" \"C:\\dir\\x y\"\n",
+                List.of("name", "host.hostname", "path"), true).get(0);
+        assertThat(e.value("name")).contains("");
+        assertThat(e.value("host.hostname")).contains("a\tb");
+        assertThat(e.value("path")).contains("C:\\dir\\x y");
+    }
+
+    @Test
+    void jsonParameterListGivesAddressArrays() {
+        // jls.c special_print: in JSON ip4.addr/ip6.addr go through emit_ip_addr_list
+        var e = JlsParser.parseJson("{\"__version\": \"2\", \"jail-information\": {\"jail\": [{\"jid\":\"5\","
+                + "\"path\":\"/j/x\",\"ip4.addr\":[\"10.0.0.5\",\"10.0.0.6\"],\"ip6.addr\":[]}]}}").get(0);
+        assertThat(e.list("ip4.addr")).containsExactly("10.0.0.5", "10.0.0.6");
+        assertThat(JailInfo.from(e).ipv4()).containsExactly("10.0.0.5", "10.0.0.6");
+        assertThat(JailInfo.from(e).ipv6()).isEmpty();
+    }
+
+    @Test
     void quotedSplitHandlesEveryQuoteKind() {
         assertThat(JlsParser.splitQuoted("1 \"\" 'say \"hi\"' \"it's\" plain"))
                 .containsExactly("1", "", "say \"hi\"", "it's", "plain");

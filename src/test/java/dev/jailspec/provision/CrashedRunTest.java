@@ -86,6 +86,21 @@ class CrashedRunTest {
     }
 
     @Test
+    void theReaperWaitsForTheKilledRunsJailToStopDying() throws Exception {
+        Path root = startChildWithARunningJail();
+        child.destroyForcibly().waitFor();
+
+        List<String> reaped;
+        try (JailspecRun next = SimRuns.open(SimRuns.settings(root, SimRuns.cache(), "5s",
+                "jailspec.sim.faults", "jail -r lrdev=dying:700ms"), "next-run")) {
+            reaped = next.reaped();
+        }
+
+        assertThat(reaped).anySatisfy(r -> assertThat(r).startsWith("destroyed the dataset zdata/jails/containers/lrdev"));
+        assertClean(SimRuns.plain(root));
+    }
+
+    @Test
     void sigtermRunsTheShutdownHookWhichTearsDown() throws Exception {
         Path root = startChildWithARunningJail();
         byte[] rcConfOfTemplate = SimRuns.plain(SimRuns.templateHost()).readFile("/etc/rc.conf");

@@ -14,14 +14,12 @@ import dev.jailspec.event.DownloadProgress;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.StepFinished;
+import dev.jailspec.testing.MovableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,28 +29,8 @@ class ProgressReporterTest {
     private static final List<String> DNF_UPDATE = List.of("jexec", "lrdev", "chroot", "/compat/rocky", "dnf", "-y", "update");
     private static final List<String> TAR = List.of("tar", "-xf", "/zdata/jails/media/14.3-RELEASE-base.txz", "-C", "/t");
 
-    /** A clock the test moves by hand. */
-    static final class FakeClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final FakeClock clock = new FakeClock();
+    private final MovableClock clock = new MovableClock(T0);
     private final EventBus bus = new EventBus();
 
     private ProgressReporter attach(boolean terminal) {

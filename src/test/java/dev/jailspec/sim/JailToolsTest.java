@@ -63,13 +63,37 @@ class JailToolsTest {
         void parameters_header_and_missing_jail() {
             assertThat(ok(host, "jls", "-j", "lrdev", "-h", "name", "jid", "path", "vnet")).isEqualTo(
                     "name jid path vnet\nlrdev 1 /zdata/jails/containers/lrdev new\n");
-            assertThat(ok(host, "jls", "-j", "1", "ip4.addr")).isEqualTo("\"\"\n");
+            // jls.c special_print: an empty address list is "-", "" only with -q, nothing after -n's "="
+            assertThat(ok(host, "jls", "-j", "1", "ip4.addr")).isEqualTo("-\n");
+            assertThat(ok(host, "jls", "-j", "1", "-q", "ip4.addr")).isEqualTo("\"\"\n");
+            assertThat(ok(host, "jls", "-j", "1", "-n", "ip4.addr")).isEqualTo("ip4.addr=\n");
             assertThat(ok(host, "jls", "-n", "-j", "lrdev", "name", "persist")).isEqualTo("name=lrdev nopersist\n");
 
             CommandResult missing = run(host, "jls", "-j", "nope");
             assertThat(missing.exitCode()).isEqualTo(1);
             assertThat(missing.stderr()).isEqualTo("jls: jail \"nope\" not found\n");
+            CommandResult headed = run(host, "jls", "-j", "nope", "-h", "name", "jid");
+            assertThat(headed.exitCode()).isEqualTo(1);
+            assertThat(headed.stdout()).as("jls.c prints the -h header before it fetches the jail").isEqualTo("name jid\n");
             assertThat(run(host, "jls", "-j", "42").stderr()).isEqualTo("jls: jail 42 not found\n");
+        }
+
+        @Test
+        void quoting_follows_quoted_print() {
+            // jls.c quoted_print: ' -> "..."; " -> '...'; space or tab -> "..."; only with -q; no escapes
+            assertThat(JlsTool.shown("host.hostname", "it's", true, false)).isEqualTo("\"it's\"");
+            assertThat(JlsTool.shown("host.hostname", "say \"hi\"", true, false)).isEqualTo("'say \"hi\"'");
+            assertThat(JlsTool.shown("path", "a\tb", true, false)).isEqualTo("\"a\tb\"");
+            assertThat(JlsTool.shown("path", "C:\\x y", true, false)).isEqualTo("\"C:\\x y\"");
+            assertThat(JlsTool.shown("path", "a b", false, false)).isEqualTo("a b");
+            assertThat(JlsTool.shown("host.hostname", "", false, false)).isEqualTo("\"\"");
+        }
+
+        @Test
+        void json_address_lists_are_arrays() {
+            assertThat(ok(host, "jls", "-j", "lrdev", "--libxo", "json", "name", "ip4.addr"))
+                    .isEqualTo("{\"__version\": \"2\", \"jail-information\": {\"jail\": [{\"name\":\"lrdev\","
+                            + "\"ip4.addr\":[]}]}}\n");
         }
 
         @Test
