@@ -99,7 +99,8 @@ final class SimRuns {
 
     /** The same simulated host, without faults, to look at what a run left. */
     static SimHost plain(Path root) {
-        return SimHost.create(root, SimHostSpec.defaults());
+        // On the runs' own clock: what is still dying or past its end of life there is so here.
+        return SimHost.create(root, SimHostSpec.defaults(), dev.jailspec.config.RunClock.parse(HOW_TO_DATE).orElseThrow());
     }
 
     static String ok(SimHost host, String... argv) {
