@@ -50,7 +50,8 @@ class RecordAndReplayTest {
         assertThat(t.exit()).hasValue(0);
 
         // The same simulated host the run had: its release, pool, bridge and clock (the clock decides EoL).
-        SimHost fresh = SimHost.create(dir.resolve("fresh"), TargetHost.simSpec(RunRelease.resolve(settings)), settings.clock());
+        SimHost fresh = SimHost.create(dir.resolve("fresh"), TargetHost.simSpec(RunRelease.resolve(settings)), settings.clock())
+                .withDying(settings.simDying());
         assertThat(TranscriptReplay.replay(fresh, record)).as("differences between the recording and the replay").isEmpty();
     }
 
