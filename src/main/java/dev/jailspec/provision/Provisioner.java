@@ -153,7 +153,8 @@ public final class Provisioner {
 
     /** Writes the jail's file and reads it back with the jailconf parser, as rc.d/jail will. */
     public JailParameters writeJailConf(boolean linuxMounts) {
-        String content = JailConfTemplate.render(layout, run.runId(), linuxMounts);
+        String content = JailConfTemplate.render(layout, run.runId(),
+                linuxMounts ? Optional.of(linuxOptions()) : Optional.empty());
         if (host.stat(layout.jailConfPath()).isEmpty()
                 || JailConfTemplate.runOf(host.readText(layout.jailConfPath())).isPresent()) {
             teardown.record(new Undo.RemoveFile(layout.jailConfPath()));
@@ -170,6 +171,32 @@ public final class Provisioner {
     }
 
     /**
+     * rc.d/jail parse_options() decides with {@code egrep -q '^\s*\.include\s*["']?/etc/jail.conf.d/'
+     * "$jail_conf"} (libexec/rc/rc.d/jail, freebsd-src c96d5c97, 14-era), not by parsing the file:
+     * a host /etc/jail.conf that jail(8) would reject does not decide which file is read.
+     */
+    private static final java.util.regex.Pattern INCLUDES_CONF_D =
+            java.util.regex.Pattern.compile("(?m)^\\s*\\.include\\s*[\"']?/etc/jail\\.conf\\.d/");
+
+    /** The Linux userland's mount options from the settings. */
+    public LinuxJailOptions linuxOptions() {
+        return LinuxJailOptions.of(run.settings());
+    }
+
+    /**
+     * The Linux /dev's ruleset, defined in /etc/devfs.rules and loaded before the jail that
+     * mounts it starts; teardown takes the section out again.
+     */
+    public void loadLinuxDevfsRuleset() {
+        int n = linuxOptions().devfsRuleset();
+        String before = LoadLinuxDevfsRuleset.current(host);
+        if (!DevfsRules.hasSection(before)) {
+            teardown.record(new Undo.RestoreDevfsRules(n, host.stat(DevfsRules.PATH).isPresent()));
+        }
+        steps.ensure(new LoadLinuxDevfsRuleset(host, n, run.runId()));
+    }
+
+    /**
      * rc.d/jail's rule (freebsd-facts 2.3): /etc/jail.NAME.conf if it exists; else
      * /etc/jail.conf.d/NAME.conf if it exists and /etc/jail.conf does not include that directory;
      * else /etc/jail.conf.
@@ -180,7 +207,7 @@ public final class Provisioner {
             return perJail;
         }
         boolean hostConfIncludesDir = host.stat("/etc/jail.conf").isPresent()
-                && JailConfLoader.load("/etc/jail.conf", new HostConfFiles(host)).includesPath("/etc/jail.conf.d");
+                && INCLUDES_CONF_D.matcher(host.readText("/etc/jail.conf")).find();
         if (host.stat(layout.jailConfPath()).isPresent() && !hostConfIncludesDir) {
             return layout.jailConfPath();
         }
@@ -222,6 +249,7 @@ public final class Provisioner {
         ensureTemplate();
         cloneJail();
         writeJailConf(true);
+        loadLinuxDevfsRuleset();
         installRockyUserland();
         startJail();
         awaitJailRunning(Duration.ofSeconds(30));
