@@ -54,6 +54,15 @@ final class JailMounts {
                 }
                 t.append('/').append(below[i]);
                 boolean last = i == below.length - 1;
+                Optional<SimState.MountState> devfs = DevfsMountPoints.inDevfs(machine, t.toString());
+                if (devfs.isPresent()) {
+                    // lstat(2) from the host sees the devfs' node, not the directory under the mount
+                    if (DevfsMountPoints.problem(machine, devfs.get(), t.toString()) != null && !(isFile && last)) {
+                        out.errln("jail: " + jailName + ": " + pname + ": " + t + ": " + Errno.ENOENT);
+                        return false;
+                    }
+                    continue;
+                }
                 Path real = machine.hostFs().resolveNoFollow(t.toString());
                 if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
                     if (isFile && last) {
@@ -133,9 +142,9 @@ final class JailMounts {
             throw new SimUnsupportedException("mounting a " + fstype + " file system for jail " + jailName);
         }
         Path real = machine.hostFs().resolve(point);
-        String problem = DevfsMountPoints.inDevfs(machine, point)
-                .map(devfs -> DevfsMountPoints.problem(machine, devfs, point))
-                .orElseGet(() -> !Files.exists(real) ? Errno.ENOENT : !Files.isDirectory(real) ? Errno.ENOTDIR : null);
+        Optional<SimState.MountState> devfs = DevfsMountPoints.inDevfs(machine, point);
+        String problem = devfs.isPresent() ? DevfsMountPoints.problem(machine, devfs.get(), point)
+                : !Files.exists(real) ? Errno.ENOENT : !Files.isDirectory(real) ? Errno.ENOTDIR : null;
         if (problem == null && fstype.equals("devfs")) {
             problem = DevfsMountPoints.rulesetProblem(options);
             if (problem != null) {
