@@ -260,6 +260,11 @@ public final class Provisioner {
         return PrefixedHost.jail(host, layout.jailName(), layout.jailPath());
     }
 
+    /** What the jail reaches through the Linux userland: its /dev nodes, shared host directories. */
+    public LinuxUserlandIsolation linuxIsolation() {
+        return new LinuxUserlandIsolation(insideJail());
+    }
+
     /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */
     public PrefixedHost insideLinuxUserland() {
         return insideJail().chroot(Layout.LINUX_ROOT_IN_JAIL);
