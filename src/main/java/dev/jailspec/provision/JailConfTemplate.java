@@ -11,7 +11,10 @@ import java.util.Optional;
  * userland lives (the how-to says {@code compat/ubuntu}); the network comes up before
  * {@code /etc/rc} runs, as in the Handbook's VNET example; {@code interface = bridge} is left out
  * because it only applies to {@code ip4.addr} aliases, not to a VNET jail; tools are called by
- * absolute path because {@code exec.clean} empties the environment.
+ * absolute path because {@code exec.clean} empties the environment; the Linux {@code /dev} is mounted
+ * with its own devfs ruleset (the how-to's and the Handbook's line has none, which shows every host
+ * device to root in the jail); the host's {@code /tmp} and {@code /home} are not shared unless
+ * {@code jailspec.linux.hostDirs} asks for them.
  */
 public final class JailConfTemplate {
     /** First line of every file jailspec writes, so teardown and the reaper can tell ours apart. */

@@ -190,10 +190,16 @@ public final class Provisioner {
     public void loadLinuxDevfsRuleset() {
         int n = linuxOptions().devfsRuleset();
         String before = LoadLinuxDevfsRuleset.current(host);
-        if (!DevfsRules.hasSection(before)) {
-            teardown.record(new Undo.RestoreDevfsRules(n, host.stat(DevfsRules.PATH).isPresent()));
-        }
+        // also when a killed run left its section: this run's section replaces it and teardown removes it
+        teardown.record(new Undo.RestoreDevfsRules(n, host.stat(DevfsRules.PATH).isPresent()
+                && !DevfsRules.without(before).isBlank()));
         steps.ensure(new LoadLinuxDevfsRuleset(host, n, run.runId()));
+    }
+
+    /** Whether /etc/devfs.rules holds jailspec's section or the kernel still has rules in the Linux /dev's ruleset. */
+    public boolean linuxDevfsRulesetPresent() {
+        return DevfsRules.hasSection(LoadLinuxDevfsRuleset.current(host))
+                || !new dev.jailspec.freebsd.Devfs(host).rules(linuxOptions().devfsRuleset()).isEmpty();
     }
 
     /**

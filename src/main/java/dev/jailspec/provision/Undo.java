@@ -44,7 +44,7 @@ sealed interface Undo {
     }
 
     /** Take jailspec's section out of /etc/devfs.rules again (the file goes if nothing else is left) and unload the ruleset. */
-    record RestoreDevfsRules(int ruleset, boolean fileExisted) implements Undo {
+    record RestoreDevfsRules(int ruleset, boolean fileHadOtherContent) implements Undo {
         public String description() {
             return "remove devfs ruleset " + ruleset + " (" + DevfsRules.NAME + ") from " + DevfsRules.PATH;
         }
