@@ -101,6 +101,9 @@ class DevfsSimTest {
         assertThat(linuxDev()).contains("null", "zero", "random", "urandom", "crypto", "fd", "pts", "ptmx", "stdin",
                 "fuse", "zfs", "shm").doesNotContain("ada0", "nda0", "da0", "mem", "kmem", "io", "pf", "bpf", "console");
         assertThat(ok(host, "jexec", "lrdev", "ls", "-1A", "/dev").lines()).contains("null").doesNotContain("shm", "ada0");
+        assertThat(host.stat(JAIL + "/compat/rocky/dev/shm")).as("the tmpfs on the devfs' shm node")
+                .hasValueSatisfying(st -> assertThat(st.mode() & 07777).isEqualTo(01777));
+        assertThat(host.list(JAIL + "/compat/rocky/dev")).as("the tree below the devfs").doesNotContain("shm");
     }
 
     @Test
