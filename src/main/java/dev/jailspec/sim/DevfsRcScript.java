@@ -1,7 +1,6 @@
 package dev.jailspec.sim;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,46 +112,21 @@ final class DevfsRcScript {
         return true;
     }
 
-    /** What {@code eval} makes of a rule line: $name expanded (unset: empty), quotes removed, split on blanks. */
+    /**
+     * What {@code eval} makes of a rule line: {@code $name} expanded (unset: empty), then split as
+     * sh splits a simple command ({@link ShTool#words}). A {@code $} inside single quotes is not modelled.
+     */
     private static List<String> evalWords(String command, Map<String, String> vars) {
-        List<String> words = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        boolean inWord = false;
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (c == '\'') {
-                int end = command.indexOf('\'', i + 1);
-                if (end < 0) {
-                    throw new SimUnsupportedException("an unterminated quote in a devfs.rules line: " + command);
-                }
-                w.append(command, i + 1, end);
-                i = end;
-                inWord = true;
-            } else if (c == '"') {
-                throw new SimUnsupportedException("double quotes in a devfs.rules line: " + command);
-            } else if (c == '$') {
-                Matcher m = VARIABLE.matcher(command).region(i, command.length());
-                if (!m.lookingAt()) {
-                    throw new SimUnsupportedException("this $ in a devfs.rules line: " + command);
-                }
-                w.append(vars.getOrDefault(m.group(1), ""));
-                i = m.end() - 1;
-                inWord = inWord || vars.containsKey(m.group(1));
-            } else if (c == ' ' || c == '\t') {
-                if (inWord) {
-                    words.add(w.toString());
-                }
-                w.setLength(0);
-                inWord = false;
-            } else {
-                w.append(c);
-                inWord = true;
-            }
+        if (command.matches(".*'[^']*\\$[^']*'.*") || command.contains("\"")) {
+            throw new SimUnsupportedException("quoted $ or double quotes in a devfs.rules line: " + command);
         }
-        if (inWord) {
-            words.add(w.toString());
+        Matcher m = VARIABLE.matcher(command);
+        StringBuilder expanded = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(expanded, Matcher.quoteReplacement(vars.getOrDefault(m.group(1), "")));
         }
-        return words;
+        m.appendTail(expanded);
+        return ShTool.words(expanded.toString());
     }
 
     private static void warn(Output out, String message) {
