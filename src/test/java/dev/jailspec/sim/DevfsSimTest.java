@@ -136,4 +136,18 @@ class DevfsSimTest {
                 "jail: lrdev: /sbin/mount -t devfs -o rw,ruleset=linux devfs " + JAIL + "/compat/rocky/dev: failed");
         assertThat(run(host, "jls", "-j", "lrdev").exitCode()).isEqualTo(1);
     }
+
+    /** command.c run_command() IP_MOUNT_DEVFS: {@code /sbin/mount -t devfs -oruleset=N . PATH/dev}, 4 when devfs_ruleset is unset. */
+    @Test
+    void mountDevfsRunsMountWithTheJailsRulesetAndJailSaysWhichCommandFailed() {
+        ok(host, "rm", "-r", JAIL + "/dev");
+        host.writeText(JAIL + "/dev", "not a directory\n");
+        host.writeText("/etc/jail.conf.d/lrdev.conf", ThinJailFixture.LRDEV_CONF.replace("devfs_ruleset = 4;", ""));
+
+        CommandResult r = run(host, "service", "jail", "onestart", "lrdev");
+
+        assertThat(r.stdout() + r.stderr()).contains("mount: " + JAIL + "/dev: Not a directory",
+                "jail: lrdev: /sbin/mount -t devfs -oruleset=4 . " + JAIL + "/dev: failed");
+        assertThat(run(host, "jls", "-j", "lrdev").exitCode()).isEqualTo(1);
+    }
 }
