@@ -25,9 +25,16 @@ Feature: Start the Linux jail and verify it
       | fdescfs   | /compat/rocky/dev/fd   |
       | linprocfs | /compat/rocky/proc     |
       | linsysfs  | /compat/rocky/sys      |
-      | nullfs    | /compat/rocky/tmp      |
-      | nullfs    | /compat/rocky/home     |
     And "/compat/rocky/dev/shm" is mounted with mode 1777
+
+  Scenario: The Linux userland reaches no host device and no host directory it was not given
+    The Linux /dev is a second devfs. jail(8) gives a devfs ruleset only to the jail's own /dev,
+    so jailspec mounts this one with its own ruleset (jailspec.linux.devfsRuleset, defined in
+    /etc/devfs.rules): what the jail's ruleset 4 shows, plus shm and fd. Without it root in the
+    jail would see the host's disks and memory. The host's /tmp and /home are shared only when
+    jailspec.linux.hostDirs names them.
+    Then the Linux userland's /dev holds no disk, mem, kmem or io node
+    And the Linux userland's /tmp and /home are the host's only as jailspec.linux.hostDirs asks
 
   Scenario: The Rocky userland answers inside the jail
     Then "cat /etc/os-release" in the Linux userland names Rocky Linux of the configured major release

@@ -1,7 +1,8 @@
 @runbook
 Feature: Teardown
   After every scenario jailspec stops the jail and destroys what the scenario created: the
-  jail's clone, its configuration file, its epair, and the rc.conf values it changed. The
+  jail's clone, its configuration file, its epair, the rc.conf values it changed and its section
+  of /etc/devfs.rules with the ruleset it loaded (both kept with jailspec.teardown.hostconfig=keep). The
   release template and its "@base" snapshot stay, so the next run reuses them.
 
   jailspec.teardown chooses when: "always" (the default), "on-success", or "never" to keep the
@@ -19,3 +20,8 @@ Feature: Teardown
     And the jail's dataset no longer exists
     And the jail's configuration file no longer exists
     And the template snapshot "@base" exists
+
+  Scenario: Teardown takes the Linux /dev's devfs ruleset out of /etc/devfs.rules and the kernel
+    Given the Linux jail is running with the Rocky userland
+    When the scenario's changes are torn down
+    Then /etc/devfs.rules and the kernel hold jailspec's devfs ruleset only if jailspec.teardown.hostconfig is keep

@@ -65,6 +65,12 @@ public enum Setting {
     TEARDOWN_DYING_WAIT("jailspec.teardown.dying.wait", "10s", "5m", Rules.DURATION,
             "how long teardown waits for a removed jail that is still dying (jls -d) to be freed before it destroys"
                     + " the jail's dataset, e.g. 30s, 5m or PT5M"),
+    LINUX_DEVFS_RULESET("jailspec.linux.devfsRuleset", "253", "253", Rules.DEVFS_RULESET,
+            "a devfs ruleset number 6-65535 for the Linux /dev (devfs_vfsops.c takes 0-65535; 1-5 are"
+                    + " /etc/defaults/devfs.rules' own), not used by another section of /etc/devfs.rules"),
+    LINUX_HOST_DIRS("jailspec.linux.hostDirs", "", "", Rules.HOST_DIRS,
+            "empty (the Linux /tmp and /home are the userland's own), or host directories to share read-write"
+                    + " with the Linux userland, ','-separated, from /tmp and /home (e.g. /tmp,/home)"),
     LOCK_WAIT("jailspec.lock.wait", "10s", "2m", Rules.DURATION,
             "how long a run waits for another run on the same host to finish, e.g. 30s, 2m or PT2M"),
     TIMEOUT_DEFAULT("jailspec.timeout.default", "5s", "2m", Rules.DURATION,
@@ -188,6 +194,11 @@ public enum Setting {
         static final Predicate<String> JAIL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}").asMatchPredicate();
         static final Predicate<String> EPAIR_ID = Pattern.compile("\\d{1,5}").asMatchPredicate()
                 .and(v -> Integer.parseInt(v) <= 32767);
+        static final Predicate<String> DEVFS_RULESET = Pattern.compile("\\d{1,5}").asMatchPredicate()
+                .and(v -> Integer.parseInt(v) >= 6 && Integer.parseInt(v) <= 65535);
+        static final java.util.List<String> SHAREABLE_HOST_DIRS = java.util.List.of("/tmp", "/home");
+        static final Predicate<String> HOST_DIRS = v -> v.isEmpty() || Arrays.stream(v.split(",", -1))
+                .allMatch(SHAREABLE_HOST_DIRS::contains) && Arrays.stream(v.split(",")).distinct().count() == v.split(",").length;
         static final Predicate<String> INTERFACE = Pattern.compile("[a-z][a-z0-9_]{0,14}").asMatchPredicate();
         private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
         static final Predicate<String> IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}").asMatchPredicate();

@@ -161,6 +161,17 @@ public final class Settings {
     }
 
     /** Whether rc.conf values jailspec changed are left as they are at teardown (jailspec.teardown.hostconfig=keep). */
+    /** The devfs ruleset of the Linux userland's /dev (jailspec's section of /etc/devfs.rules). */
+    public int linuxDevfsRuleset() {
+        return Integer.parseInt(get(Setting.LINUX_DEVFS_RULESET));
+    }
+
+    /** Host directories shared read-write with the Linux userland (nullfs); empty by default. */
+    public java.util.List<String> linuxHostDirs() {
+        String v = get(Setting.LINUX_HOST_DIRS);
+        return v.isEmpty() ? java.util.List.of() : java.util.List.of(v.split(","));
+    }
+
     public boolean keepHostConfig() {
         return get(Setting.TEARDOWN_HOST_CONFIG).equals("keep");
     }

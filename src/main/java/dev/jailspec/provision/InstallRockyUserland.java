@@ -34,8 +34,12 @@ import java.util.List;
  * 9.7, and it mounts the Linux file systems under compat/ubuntu; we use compat/rocky.
  */
 final class InstallRockyUserland implements ProvisionStep {
-    /** Mount points the jail's Linux mounts need inside the userland (see JailConfTemplate). */
-    static final List<String> MOUNT_POINTS = List.of("dev", "dev/shm", "dev/fd", "proc", "sys", "tmp", "home");
+    /**
+     * Mount points the jail's Linux mounts need in the userland's own tree (see JailConfTemplate).
+     * Not dev/shm and dev/fd: they lie in the devfs mounted on dev, which hides whatever is below
+     * it in the tree; devfs itself provides them (fd from devfs, shm from linux_common.ko).
+     */
+    static final List<String> MOUNT_POINTS = List.of("dev", "proc", "sys", "tmp", "home");
 
     private final Host host;
     private final Layout layout;

@@ -162,7 +162,8 @@ public final class Provisioner {
 
     /** Writes the jail's file and reads it back with the jailconf parser, as rc.d/jail will. */
     public JailParameters writeJailConf(boolean linuxMounts) {
-        String content = JailConfTemplate.render(layout, run.runId(), linuxMounts);
+        String content = JailConfTemplate.render(layout, run.runId(),
+                linuxMounts ? Optional.of(linuxOptions()) : Optional.empty());
         if (host.stat(layout.jailConfPath()).isEmpty()
                 || JailConfTemplate.runOf(host.readText(layout.jailConfPath())).isPresent()) {
             teardown.record(new Undo.RemoveFile(layout.jailConfPath()));
@@ -179,6 +180,38 @@ public final class Provisioner {
     }
 
     /**
+     * rc.d/jail parse_options() decides with {@code egrep -q '^\s*\.include\s*["']?/etc/jail.conf.d/'
+     * "$jail_conf"} (libexec/rc/rc.d/jail, freebsd-src c96d5c97, 14-era), not by parsing the file:
+     * a host /etc/jail.conf that jail(8) would reject does not decide which file is read.
+     */
+    private static final java.util.regex.Pattern INCLUDES_CONF_D =
+            java.util.regex.Pattern.compile("(?m)^\\s*\\.include\\s*[\"']?/etc/jail\\.conf\\.d/");
+
+    /** The Linux userland's mount options from the settings. */
+    public LinuxJailOptions linuxOptions() {
+        return LinuxJailOptions.of(run.settings());
+    }
+
+    /**
+     * The Linux /dev's ruleset, defined in /etc/devfs.rules and loaded before the jail that
+     * mounts it starts; teardown takes the section out again.
+     */
+    public void loadLinuxDevfsRuleset() {
+        int n = linuxOptions().devfsRuleset();
+        String before = LoadLinuxDevfsRuleset.current(host);
+        // also when a killed run left its section: this run's section replaces it and teardown removes it
+        teardown.record(new Undo.RestoreDevfsRules(n, host.stat(DevfsRules.PATH).isPresent()
+                && !DevfsRules.without(before).isBlank()));
+        steps.ensure(new LoadLinuxDevfsRuleset(host, n, run.runId()));
+    }
+
+    /** Whether /etc/devfs.rules holds jailspec's section or the kernel still has rules in the Linux /dev's ruleset. */
+    public boolean linuxDevfsRulesetPresent() {
+        return DevfsRules.hasSection(LoadLinuxDevfsRuleset.current(host))
+                || !new dev.jailspec.freebsd.Devfs(host).rules(linuxOptions().devfsRuleset()).isEmpty();
+    }
+
+    /**
      * rc.d/jail's rule (freebsd-facts 2.3): /etc/jail.NAME.conf if it exists; else
      * /etc/jail.conf.d/NAME.conf if it exists and /etc/jail.conf does not include that directory;
      * else /etc/jail.conf.
@@ -189,7 +222,7 @@ public final class Provisioner {
             return perJail;
         }
         boolean hostConfIncludesDir = host.stat("/etc/jail.conf").isPresent()
-                && JailConfLoader.load("/etc/jail.conf", new HostConfFiles(host)).includesPath("/etc/jail.conf.d");
+                && INCLUDES_CONF_D.matcher(host.readText("/etc/jail.conf")).find();
         if (host.stat(layout.jailConfPath()).isPresent() && !hostConfIncludesDir) {
             return layout.jailConfPath();
         }
@@ -231,6 +264,7 @@ public final class Provisioner {
         ensureTemplate();
         cloneJail();
         writeJailConf(true);
+        loadLinuxDevfsRuleset();
         installRockyUserland();
         startJail();
         awaitJailRunning(Duration.ofSeconds(30));
@@ -239,6 +273,11 @@ public final class Provisioner {
     /** Commands and files as seen inside the running jail ({@code jexec NAME ...}). */
     public PrefixedHost insideJail() {
         return PrefixedHost.jail(host, layout.jailName(), layout.jailPath());
+    }
+
+    /** What the jail reaches through the Linux userland: its /dev nodes, shared host directories. */
+    public LinuxUserlandIsolation linuxIsolation() {
+        return new LinuxUserlandIsolation(insideJail());
     }
 
     /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */

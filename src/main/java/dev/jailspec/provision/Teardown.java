@@ -103,6 +103,8 @@ public final class Teardown {
             return removeFile(f.path());
         } else if (undo instanceof Undo.RestoreRcConf r) {
             return restoreRcConf(r);
+        } else if (undo instanceof Undo.RestoreDevfsRules d) {
+            return DevfsRulesUndo.restore(host, d, keepHostConfig);
         }
         throw new IllegalStateException("unknown undo " + undo);
     }

@@ -42,4 +42,11 @@ sealed interface Undo {
             return before == null ? "remove " + variable + " from rc.conf" : "set " + variable + "=" + before + " in rc.conf again";
         }
     }
+
+    /** Take jailspec's section out of /etc/devfs.rules again (the file goes if nothing else is left) and unload the ruleset. */
+    record RestoreDevfsRules(int ruleset, boolean fileHadOtherContent) implements Undo {
+        public String description() {
+            return "remove devfs ruleset " + ruleset + " (" + DevfsRules.NAME + ") from " + DevfsRules.PATH;
+        }
+    }
 }

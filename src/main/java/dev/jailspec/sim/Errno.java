@@ -15,6 +15,7 @@ final class Errno {
     static final String ENOTDIR = "Not a directory";
     static final String EISDIR = "Is a directory";
     static final String EBUSY = "Device busy";
+    static final String EINVAL = "Invalid argument";
 
     private Errno() {
     }

@@ -69,15 +69,19 @@ final class FileMetadata {
     /** lstat(2) of a host path with the recorded owner and mode applied (what {@link SimHost#stat} answers). */
     static Optional<FileStat> lstat(SimFileSystem hostFs, StateStore store, String absPath) throws IOException {
         Optional<FileStat> stat = hostFs.lstat(absPath);
-        if (stat.isEmpty() || !store.exists()) {
+        if (!store.exists()) {
             return stat;
         }
         SimState state = store.load();
-        FileStat s = stat.get();
         Optional<Integer> tmpfsMode = tmpfsRootMode(state, absPath);
         if (tmpfsMode.isPresent()) {
-            return Optional.of(new FileStat(s.path(), s.type(), s.size(), tmpfsMode.get(), 0, 0));
+            // also when the mount point is a devfs node (dev/shm) that has no directory in the tree
+            return Optional.of(new FileStat(absPath, FileStat.Type.DIRECTORY, 0, tmpfsMode.get(), 0, 0));
         }
+        if (stat.isEmpty()) {
+            return stat;
+        }
+        FileStat s = stat.get();
         if (state.fileMeta.isEmpty()) {
             return stat;
         }

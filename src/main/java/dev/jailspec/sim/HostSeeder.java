@@ -63,6 +63,11 @@ final class HostSeeder {
             jail_parallel_start="NO"	# Start jails in the background
             jail_list=""			# Space separated list of names of jails
             jail_reverse_stop="NO"		# Stop jails in reverse order
+            devfs_rulesets="/etc/defaults/devfs.rules /etc/devfs.rules" # Files containing devfs(8) rules.
+            devfs_system_ruleset=""		# The name (NOT number) of a ruleset to apply to /dev
+            devfs_set_rulesets=""		# A list of /mount/dev=ruleset_name settings to
+            				# apply (must be mounted already, i.e. fstab(5))
+            devfs_load_rulesets="YES"	# Enable to always load the default rulesets
             """;
 
     private final SimFileSystem fs;
@@ -103,6 +108,7 @@ final class HostSeeder {
         SimFileSystem.setMode(fs.resolve("/root"), 0750);
         fs.write("/etc/defaults/rc.conf", DEFAULTS_RC_CONF.getBytes(StandardCharsets.UTF_8), 0444);
         fs.write("/etc/rc.conf", new byte[0], 0644);
+        fs.write("/etc/defaults/devfs.rules", DevfsRulesets.DEFAULTS_FILE.getBytes(StandardCharsets.UTF_8), 0444);
         fs.write("/etc/resolv.conf", "nameserver 192.168.7.221\n".getBytes(StandardCharsets.UTF_8), 0644);
         fs.write("/etc/localtime", utcZoneFile(), 0444);
     }

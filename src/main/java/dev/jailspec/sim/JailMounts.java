@@ -12,8 +12,12 @@ import java.util.Set;
 /**
  * The mounts jail(8) makes for a jail ({@code mount}, {@code mount.fstab}, {@code mount.devfs},
  * {@code mount.fdescfs}, {@code mount.procfs}; freebsd-facts 2.2, fstab lines as in 3.4):
- * check_path() of command.c first, then what mount(8) would do. mount.devfs uses ruleset 4
- * (devfsrules_jail) unless devfs_ruleset says otherwise (freebsd-facts 2.2).
+ * check_path() of command.c first, then what mount(8) would do. mount.devfs runs
+ * {@code /sbin/mount -t devfs -oruleset=N . PATH/dev} with devfs_ruleset, 4 (devfsrules_jail)
+ * when unset; a {@code mount} line runs {@code /sbin/mount -t TYPE -o OPTS SPEC PATH} and gets no
+ * ruleset from jail(8) (usr.sbin/jail/command.c run_command(), IP_MOUNT_DEVFS and IP_MOUNT, read in
+ * a 14-era copy [UNVERIFIED: not diffed against releng/14.3]). A mount point inside a devfs is
+ * the devfs' node, not the directory of that name in the tree below it ({@link DevfsMountPoints}).
  */
 final class JailMounts {
     private static final Set<String> FILE_SYSTEMS = Set.of("devfs", "tmpfs", "fdescfs", "procfs", "linprocfs",
@@ -50,6 +54,15 @@ final class JailMounts {
                 }
                 t.append('/').append(below[i]);
                 boolean last = i == below.length - 1;
+                Optional<SimState.MountState> devfs = DevfsMountPoints.inDevfs(machine, t.toString());
+                if (devfs.isPresent()) {
+                    // lstat(2) from the host sees the devfs' node, not the directory under the mount
+                    if (DevfsMountPoints.problem(machine, devfs.get(), t.toString()) != null && !(isFile && last)) {
+                        out.errln("jail: " + jailName + ": " + pname + ": " + t + ": " + Errno.ENOENT);
+                        return false;
+                    }
+                    continue;
+                }
                 Path real = machine.hostFs().resolveNoFollow(t.toString());
                 if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
                     if (isFile && last) {
@@ -112,12 +125,14 @@ final class JailMounts {
             throw new MountFailed();
         }
         List<String> argv = new ArrayList<>(List.of("/sbin/mount", "-t", fstype));
+        List<String> options = new ArrayList<>();
         if (ruleset != null) {
             argv.add("-oruleset=" + ruleset);
+            options.add("ruleset=" + ruleset);
         }
         argv.add(".");
         argv.add(point);
-        return mount(fstype, point, fstype, List.of(), String.join(" ", argv));
+        return mount(fstype, point, fstype, options, String.join(" ", argv));
     }
 
     /** What mount(8) does: the mount point must be a directory; nullfs needs its source directory. */
@@ -127,7 +142,17 @@ final class JailMounts {
             throw new SimUnsupportedException("mounting a " + fstype + " file system for jail " + jailName);
         }
         Path real = machine.hostFs().resolve(point);
-        String problem = !Files.exists(real) ? Errno.ENOENT : !Files.isDirectory(real) ? Errno.ENOTDIR : null;
+        Optional<SimState.MountState> devfs = DevfsMountPoints.inDevfs(machine, point);
+        String problem = devfs.isPresent() ? DevfsMountPoints.problem(machine, devfs.get(), point)
+                : !Files.exists(real) ? Errno.ENOENT : !Files.isDirectory(real) ? Errno.ENOTDIR : null;
+        if (problem == null && fstype.equals("devfs")) {
+            problem = DevfsMountPoints.rulesetProblem(options);
+            if (problem != null) {
+                out.errln("mount: " + device + ": " + problem);
+                out.errln("jail: " + jailName + ": " + comline + ": failed");
+                throw new MountFailed();
+            }
+        }
         if (problem != null) {
             out.errln("mount: " + point + ": " + problem);
             out.errln("jail: " + jailName + ": " + comline + ": failed");

@@ -34,6 +34,8 @@ final class Programs {
                 new ChrootTool(),
                 new FetchTool(),
                 new FreebsdUpdateTool(),
-                new IdTool());
+                new IdTool(),
+                new DevfsTool(),
+                new LsTool());
     }
 }

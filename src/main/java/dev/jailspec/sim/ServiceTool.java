@@ -7,14 +7,14 @@ import java.util.Set;
 /**
  * service(8) (usr.sbin/service/service.sh): {@code service SCRIPT ARGS...} runs /etc/rc.d/SCRIPT.
  * The simulated rc.d scripts are classes: {@link RcJail} for {@code jail} (freebsd-facts 2.3) and
- * {@link LinuxRcScript} for {@code linux} (3.1). Other base-system scripts are refused as not
+ * {@link LinuxRcScript} for {@code linux} (3.1) and {@link DevfsRcScript} for {@code devfs}. Other base-system scripts are refused as not
  * simulated; a script that exists nowhere gets service.sh's two lines on stdout and exit 1
  * [wording from service.sh, no transcript].
  */
 final class ServiceTool implements SimTool {
     static final String LOCAL_STARTUP = "/usr/local/etc/rc.d";
     private static final Set<String> BASE_SCRIPTS_NOT_MODELLED = Set.of("sshd", "cron", "syslogd", "netif",
-            "routing", "ntpd", "zfs", "devfs", "ipfw", "pf", "sendmail", "local", "ldconfig", "hostname", "mountd",
+            "routing", "ntpd", "zfs", "ipfw", "pf", "sendmail", "local", "ldconfig", "hostname", "mountd",
             "nfsd", "nginx", "dhclient", "resolv", "sysctl", "kld", "moused", "powerd");
 
     @Override
@@ -43,6 +43,11 @@ final class ServiceTool implements SimTool {
                     return 1;
                 }
                 return new RcJail(inv).run(rest.get(0), rest.subList(1, rest.size()));
+            case "devfs":
+                if (rest.size() != 1) {
+                    throw new SimUnsupportedException("service devfs " + String.join(" ", rest));
+                }
+                return DevfsRcScript.run(inv, rest.get(0));
             case "linux":
                 if (rest.size() != 1) {
                     throw new SimUnsupportedException("service linux " + String.join(" ", rest));

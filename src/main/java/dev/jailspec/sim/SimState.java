@@ -30,6 +30,12 @@ final class SimState {
      * without the owner's write bit), keyed by host path; see {@link FileMetadata}.
      */
     public Map<String, FileMeta> fileMeta = new TreeMap<>();
+    /**
+     * The kernel's devfs rulesets: number to rules in order, each the words devfs(8) took after
+     * {@code add} (e.g. {@code path shm unhide}); null until rc.d/devfs ran at boot, see
+     * {@link DevfsRulesets}.
+     */
+    public Map<String, List<String>> devfsRulesets;
     /** Kernel modules loaded after boot, in load order (kldstat ids follow); see {@link Kld}. */
     public List<KldState> klds = new ArrayList<>();
 

@@ -115,6 +115,13 @@ class SettingsLoaderTest {
         "jailspec.timeout.dnf    | 0s               | the timeout of a dnf command",
         "jailspec.timeout.extract| -5m              | the timeout of an archive extraction",
         "jailspec.lock.wait      | 10 minutes       | how long a run waits",
+        "jailspec.linux.devfsRuleset | 4            | a devfs ruleset number 6-65535",
+        "jailspec.linux.devfsRuleset | 65536        | a devfs ruleset number 6-65535",
+        "jailspec.linux.devfsRuleset | jail_linux   | a devfs ruleset number 6-65535",
+        "jailspec.linux.hostDirs | /etc             | empty (the Linux /tmp and /home are the userland",
+        "jailspec.linux.hostDirs | '/tmp,/tmp'      | empty (the Linux /tmp and /home are the userland",
+        "jailspec.linux.hostDirs | '/tmp,'          | empty (the Linux /tmp and /home are the userland",
+        "jailspec.linux.hostDirs | '/tmp;/home'     | empty (the Linux /tmp and /home are the userland",
     })
     void badValuesFailNamingKeySourceAndWhatIsAllowed(String key, String value, String allowed) {
         assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props(key, value)))

@@ -54,14 +54,40 @@ class JailConfTemplateTest {
     void linuxMountsGoUnderCompatRockyNotCompatUbuntu() {
         JailParameters p = effective(SEED, true);
 
-        assertThat(p.values("mount")).hasSize(7).allSatisfy(line ->
+        assertThat(p.values("mount")).hasSize(5).allSatisfy(line ->
                 assertThat(line).contains("/zdata/jails/containers/lrdev/compat/rocky/").doesNotContain("ubuntu"));
         assertThat(p.values("mount")).anySatisfy(line -> assertThat(line.split("\\s+"))
                 .containsExactly("tmpfs", "/zdata/jails/containers/lrdev/compat/rocky/dev/shm", "tmpfs",
                         "rw,size=1g,mode=1777", "0", "0"));
         assertThat(p.values("mount")).anySatisfy(line -> assertThat(line).contains("fdescfs").contains("linrdlnk"));
-        assertThat(p.values("mount")).anySatisfy(line -> assertThat(line.split("\\s+"))
-                .startsWith("/home", "/zdata/jails/containers/lrdev/compat/rocky/home", "nullfs"));
+    }
+
+    private static JailParameters effective(LinuxJailOptions linux) {
+        String text = JailConfTemplate.render(SEED, "run-1", java.util.Optional.of(linux));
+        var files = JailConfFiles.inMemory(Map.of(SEED.jailConfPath(), text));
+        return JailConfLoader.load(SEED.jailConfPath(), files).effective(SEED.jailName()).orElseThrow();
+    }
+
+    /** jail(8) gives -oruleset= only to mount.devfs: every devfs of a mount line must name its ruleset itself. */
+    @Test
+    void noDevfsIsMountedWithoutARuleset() {
+        JailParameters p = effective(new LinuxJailOptions(4711, java.util.List.of()));
+
+        var devfs = p.values("mount").stream().map(l -> l.split("\\s+")).filter(f -> f[2].equals("devfs")).toList();
+        assertThat(devfs).hasSize(1).allSatisfy(f -> assertThat(f[3].split(",")).contains("ruleset=4711"));
+        assertThat(p.flag("mount.devfs")).isTrue();
+        assertThat(p.value("devfs_ruleset")).contains("4");
+    }
+
+    @Test
+    void noHostDirectoryIsMountedUnlessAsked() {
+        assertThat(effective(LinuxJailOptions.DEFAULT).values("mount")).noneSatisfy(line ->
+                assertThat(line.split("\\s+")[2]).isEqualTo("nullfs"));
+
+        JailParameters shared = effective(new LinuxJailOptions(253, java.util.List.of("/tmp", "/home")));
+        assertThat(shared.values("mount")).filteredOn(line -> line.contains("nullfs")).extracting(l -> l.split("\\s+")[0]
+                + " " + l.split("\\s+")[1]).containsExactly("/tmp /zdata/jails/containers/lrdev/compat/rocky/tmp",
+                "/home /zdata/jails/containers/lrdev/compat/rocky/home");
     }
 
     @Test

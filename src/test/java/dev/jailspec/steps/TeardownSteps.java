@@ -10,10 +10,12 @@ import io.cucumber.java.en.When;
 
 /** features/07_teardown.feature: what teardown removes and what it keeps. */
 public final class TeardownSteps {
+    private final World world;
     private final Provisioner provisioner;
     private final Layout layout;
 
     public TeardownSteps(World world) {
+        this.world = world;
         this.provisioner = world.provisioner();
         this.layout = provisioner.layout();
     }
@@ -31,5 +33,12 @@ public final class TeardownSteps {
     @Then("the jail's configuration file no longer exists")
     public void confGone() {
         assertThat(provisioner.host().stat(layout.jailConfPath())).as(layout.jailConfPath()).isEmpty();
+    }
+
+    @Then("\\/etc\\/devfs.rules and the kernel hold jailspec's devfs ruleset only if jailspec.teardown.hostconfig is keep")
+    public void devfsRulesetGone() {
+        boolean keep = world.run().settings().keepHostConfig();
+        assertThat(provisioner.linuxDevfsRulesetPresent()).as("jailspec's section of /etc/devfs.rules or its loaded"
+                + " ruleset %d", world.run().settings().linuxDevfsRuleset()).isEqualTo(keep);
     }
 }

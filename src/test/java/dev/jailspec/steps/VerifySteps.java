@@ -11,6 +11,7 @@ import dev.jailspec.freebsd.Route;
 import dev.jailspec.hooks.World;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.provision.Layout;
+import dev.jailspec.provision.LinuxUserlandIsolation;
 import dev.jailspec.provision.Provisioner;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
@@ -59,6 +60,20 @@ public final class VerifySteps {
                 assertThat(m.mountPoint()).isEqualTo(row.get("mount point"));
             });
         }
+    }
+
+    @Then("the Linux userland's \\/dev holds no disk, mem, kmem or io node")
+    public void linuxDevHoldsNoHostDevice() {
+        List<String> nodes = provisioner.linuxIsolation().devNodes();
+        assertThat(LinuxUserlandIsolation.hostDevices(nodes)).as("host devices in %s/dev (all: %s)",
+                Layout.LINUX_ROOT_IN_JAIL, nodes).isEmpty();
+        assertThat(nodes).as("%s/dev", Layout.LINUX_ROOT_IN_JAIL).contains("null", "shm", "fd");
+    }
+
+    @Then("the Linux userland's \\/tmp and \\/home are the host's only as jailspec.linux.hostDirs asks")
+    public void linuxHostDirsOnlyAsAsked() {
+        assertThat(provisioner.linuxIsolation().sharedHostDirs()).as("host directories nullfs-mounted in %s",
+                Layout.LINUX_ROOT_IN_JAIL).containsExactlyInAnyOrderElementsOf(world.run().settings().linuxHostDirs());
     }
 
     @Then("{string} is mounted with mode {int}")
