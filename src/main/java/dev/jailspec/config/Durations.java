@@ -36,13 +36,4 @@ public final class Durations {
         }
         return d.isNegative() || d.isZero() ? Optional.empty() : Optional.of(d);
     }
-
-    /** For messages: {@code 300 ms}, {@code 12 s}, {@code 5 min}. */
-    public static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 10_000) {
-            return ms + " ms";
-        }
-        return ms % 60_000 == 0 ? ms / 60_000 + " min" : ms / 1000 + " s";
-    }
 }

@@ -3,6 +3,7 @@ package dev.jailspec.freebsd;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.FileStat;
+import dev.jailspec.host.ForwardingHost;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.OutputLine;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * on the outer host, not inside the view; read files whose links are relative (as Rocky's
  * etc/os-release is) or use a command.
  */
-public final class PrefixedHost implements Host {
+public final class PrefixedHost extends ForwardingHost {
     private final Host outer;
     private final List<String> prefix;
     private final String root;
@@ -31,6 +32,7 @@ public final class PrefixedHost implements Host {
     private final List<String> views;
 
     private PrefixedHost(Host outer, List<String> prefix, List<String> views, String root, String name, String jail) {
+        super(outer);
         this.outer = outer;
         this.jail = jail;
         this.prefix = List.copyOf(prefix);
@@ -101,8 +103,19 @@ public final class PrefixedHost implements Host {
         outer.writeFile(outerPath(absolutePath), content, mode);
     }
 
+    /** Streams the file to its place inside the view, as the outer host uploads. */
+    @Override
+    public void upload(java.nio.file.Path localFile, String absolutePath, int mode) {
+        outer.upload(localFile, outerPath(absolutePath), mode);
+    }
+
     @Override
     public String describe() {
         return name;
+    }
+
+    /** A view does not own the host it looks into: closing it leaves that host open. */
+    @Override
+    public void close() {
     }
 }

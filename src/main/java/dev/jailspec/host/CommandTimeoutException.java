@@ -1,5 +1,6 @@
 package dev.jailspec.host;
 
+import dev.jailspec.event.HumanDuration;
 import java.time.Duration;
 
 /** A command did not finish within its timeout and was killed. */
@@ -9,8 +10,8 @@ public class CommandTimeoutException extends HostException {
     private final String outputTail;
 
     public CommandTimeoutException(Command command, Duration ranFor, String outputTail) {
-        super("command `" + command.display() + "` did not finish within " + human(command.timeout())
-                + " and was killed after " + human(ranFor)
+        super("command `" + command.display() + "` did not finish within " + HumanDuration.of(command.timeout())
+                + " and was killed after " + HumanDuration.of(ranFor)
                 + (outputTail.isBlank() ? "; it printed nothing" : "; last output:\n" + outputTail.indent(2).stripTrailing()));
         this.command = command;
         this.ranFor = ranFor;
@@ -27,10 +28,5 @@ public class CommandTimeoutException extends HostException {
 
     public String outputTail() {
         return outputTail;
-    }
-
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        return ms < 10_000 ? ms + " ms" : (ms / 1000) + " s";
     }
 }

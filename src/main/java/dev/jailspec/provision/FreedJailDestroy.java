@@ -1,6 +1,6 @@
 package dev.jailspec.provision;
 
-import dev.jailspec.config.Durations;
+import dev.jailspec.event.HumanDuration;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.freebsd.DestroyMode;
 import dev.jailspec.freebsd.JailPresence;
@@ -84,7 +84,7 @@ final class FreedJailDestroy {
     }
 
     private String timedOut(String dataset, Attempt last) {
-        String waited = "after " + Durations.human(bound) + " (jailspec.teardown.dying.wait)";
+        String waited = "after " + HumanDuration.of(bound) + " (jailspec.teardown.dying.wait)";
         if (last.dying().isPresent()) {
             return "the jail " + last.jail() + " was removed but is still dying " + waited + ": the kernel frees it"
                     + " only when its last references go (e.g. sockets in TIME_WAIT after network connections), and"

@@ -76,7 +76,11 @@ public final class JailConfTemplate {
                   vnet;
                   vnet.interface = "${epair}b";
                   exec.prestart  = "/sbin/ifconfig ${epair} create up";
-                  exec.prestart += "/sbin/ifconfig ${epair}a up descr jail:${name}";
+                """);
+        // The epair's mark (Marks.epairDescription), with jail.conf's ${name} for the jail's name.
+        sb.append("  exec.prestart += \"/sbin/ifconfig ${epair}a up descr ").append(Marks.epairDescription("${name}"))
+                .append("\";\n");
+        sb.append("""
                   exec.prestart += "/sbin/ifconfig ${bridge} addm ${epair}a up";
                   exec.start     = "/sbin/ifconfig ${epair}b ${ip} up";
                   exec.start    += "/sbin/route add default ${gateway}";

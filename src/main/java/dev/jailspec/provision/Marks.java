@@ -34,6 +34,14 @@ public record Marks(String runId) {
 
     /** The description jail.conf's exec.prestart gives the epair's host side: {@code jail:<name>}. */
     public static String epairDescription(String jailName) {
-        return "jail:" + jailName;
+        return EPAIR_DESCRIPTION_PREFIX + jailName;
     }
+
+    /** The jail an epair's description names, if it is jailspec's mark {@code jail:<name>}. */
+    public static java.util.Optional<String> jailOfEpair(java.util.Optional<String> description) {
+        return description.filter(d -> d.startsWith(EPAIR_DESCRIPTION_PREFIX))
+                .map(d -> d.substring(EPAIR_DESCRIPTION_PREFIX.length()));
+    }
+
+    private static final String EPAIR_DESCRIPTION_PREFIX = "jail:";
 }

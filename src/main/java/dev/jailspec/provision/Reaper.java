@@ -116,7 +116,7 @@ final class Reaper {
         }
 
         for (String iface : epairsOf(jailNames)) {
-            String jail = ifconfig.describe(iface).description().orElse("").substring("jail:".length());
+            String jail = Marks.jailOfEpair(ifconfig.describe(iface).description()).orElse("");
             try {
                 String done = Teardown.destroyEpair(iface, jail, ifconfig);
                 if (done != null) {
@@ -219,12 +219,9 @@ final class Reaper {
             if (!iface.matches("epair\\d+a")) {
                 continue;
             }
-            Optional<String> descr = ifconfig.describe(iface).description();
-            if (descr.isPresent() && descr.get().startsWith("jail:")) {
-                String jail = descr.get().substring("jail:".length());
-                if (names.contains(jail) && jls.find(jail).isEmpty()) {
-                    out.add(iface);
-                }
+            Optional<String> jail = Marks.jailOfEpair(ifconfig.describe(iface).description());
+            if (jail.isPresent() && names.contains(jail.get()) && jls.find(jail.get()).isEmpty()) {
+                out.add(iface);
             }
         }
         return out;

@@ -1,6 +1,6 @@
 package dev.jailspec.provision;
 
-import dev.jailspec.config.Durations;
+import dev.jailspec.event.HumanDuration;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import dev.jailspec.host.Command;
@@ -93,7 +93,7 @@ final class RunLock {
                     .until(() -> tryAcquire(lastSeen));
         } catch (ConditionTimeoutException e) {
             throw new ProvisionException("another jailspec run holds the lock " + PATH + " on " + host.describe() + ": "
-                    + lastSeen.get() + "; waited " + Durations.human(wait) + " (jailspec.lock.wait). Wait for it to"
+                    + lastSeen.get() + "; waited " + HumanDuration.of(wait) + " (jailspec.lock.wait). Wait for it to"
                     + " finish; if that run is gone, remove the lock by hand (rm -r " + PATH + ") and run again:"
                     + " the reaper removes what it left");
         } catch (RuntimeException e) {

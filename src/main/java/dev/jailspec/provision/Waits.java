@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.HumanDuration;
 import dev.jailspec.event.WaitFinished;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -53,13 +54,9 @@ public final class Waits {
         } catch (ConditionTimeoutException e) {
             publish(alias, timeout, start, polls.get(), false);
             String seen = last.get() == null ? "nothing (the probe never answered)" : describe.apply(last.get());
-            throw new WaitTimeoutException("waited " + human(timeout) + " for " + alias + " (" + polls.get()
+            throw new WaitTimeoutException("waited " + HumanDuration.of(timeout) + " for " + alias + " (" + polls.get()
                     + " polls) in vain; last seen:\n" + seen.indent(2).stripTrailing(), e);
         }
-    }
-
-    private static String human(Duration d) {
-        return d.toMillis() < 10_000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private void publish(String alias, Duration timeout, long startNanos, int polls, boolean satisfied) {

@@ -87,17 +87,7 @@ final class ChrootTool implements SimTool {
 
     /** execvp() in a FreeBSD tree: the file must be there; the simulated program at its path runs. */
     private static Optional<SimTool> freebsdProgram(SimContext root, String program) throws IOException {
-        String found = null;
-        if (program.contains("/")) {
-            found = root.fs().isRegularFile(SimFileSystem.absolute("/", program)) ? SimFileSystem.absolute("/", program) : null;
-        } else {
-            for (String d : SimMachine.PATH) {
-                if (root.fs().isRegularFile(d + "/" + program)) {
-                    found = d + "/" + program;
-                    break;
-                }
-            }
-        }
+        String found = ExecPath.find(program, "/", SimMachine.PATH, abs -> root.fs().isRegularFile(abs)).orElse(null);
         if (found == null) {
             return Optional.empty();
         }

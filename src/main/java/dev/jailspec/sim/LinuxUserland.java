@@ -1,10 +1,10 @@
 package dev.jailspec.sim;
 
+import dev.jailspec.artifact.OsRelease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,19 +42,12 @@ final class LinuxUserland {
         return osRelease(fs).map(m -> !m.getOrDefault("ID", "").isEmpty() && !m.get("ID").equals("freebsd")).orElse(false);
     }
 
-    /** /etc/os-release (or /usr/lib/os-release) as a map, quotes removed. */
+    /** /etc/os-release (or /usr/lib/os-release) as a map, parsed as the harness parses it (artifact.OsRelease). */
     static Optional<Map<String, String>> osRelease(SimFileSystem fs) throws IOException {
         for (String f : new String[] {"/etc/os-release", "/usr/lib/os-release"}) {
             try {
                 if (fs.isRegularFile(f)) {
-                    Map<String, String> m = new LinkedHashMap<>();
-                    for (String line : fs.readText(f).split("\n")) {
-                        int eq = line.indexOf('=');
-                        if (eq > 0 && !line.startsWith("#")) {
-                            m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim().replaceAll("^\"|\"$", ""));
-                        }
-                    }
-                    return Optional.of(m);
+                    return Optional.of(OsRelease.parse(fs.readText(f)).fields());
                 }
             } catch (SimPathException e) {
                 return Optional.empty();
@@ -92,16 +85,7 @@ final class LinuxUserland {
 
     /** The path execvp would run, or null. */
     static String find(SimFileSystem fs, String program, String cwd, List<String> path) throws IOException {
-        if (program.contains("/")) {
-            String abs = SimFileSystem.absolute(cwd, program);
-            return isFile(fs, abs) ? abs : null;
-        }
-        for (String d : path) {
-            if (isFile(fs, d + "/" + program)) {
-                return d + "/" + program;
-            }
-        }
-        return null;
+        return ExecPath.find(program, cwd, path, abs -> isFile(fs, abs)).orElse(null);
     }
 
     private static boolean isFile(SimFileSystem fs, String abs) throws IOException {

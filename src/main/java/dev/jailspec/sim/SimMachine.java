@@ -131,20 +131,7 @@ final class SimMachine {
     }
 
     private SimTool findInJail(SimContext ctx, String program, String cwd) throws IOException, ExecNotFoundException {
-        String found = null;
-        if (program.contains("/")) {
-            String abs = SimFileSystem.absolute(cwd, program);
-            if (isExecutableFile(ctx.fs(), abs)) {
-                found = abs;
-            }
-        } else {
-            for (String dir : PATH) {
-                if (isExecutableFile(ctx.fs(), dir + "/" + program)) {
-                    found = dir + "/" + program;
-                    break;
-                }
-            }
-        }
+        String found = ExecPath.find(program, cwd, PATH, abs -> isExecutableFile(ctx.fs(), abs)).orElse(null);
         if (found == null) {
             throw new ExecNotFoundException(program);
         }
