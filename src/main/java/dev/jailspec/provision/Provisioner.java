@@ -325,6 +325,15 @@ public final class Provisioner {
                 found -> "jls -j " + layout.jailName() + ": " + found.map(JailInfo::toString).orElse("not found"));
     }
 
+    /**
+     * Plants an unmarked dataset, a stand-in for someone else's, for a scenario that shows what
+     * jailspec refuses to touch; the scenario's teardown removes exactly that dataset again.
+     */
+    public void plantForeignDataset(String dataset) {
+        teardown.record(new Undo.DestroyPlanted(dataset));
+        zfs.create(dataset, false, java.util.Map.of());
+    }
+
     // --- what the steps assert on ---
 
     public Optional<ZfsDataset> dataset(String name) {

@@ -4,6 +4,7 @@ import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.event.Note;
+import dev.jailspec.freebsd.DestroyMode;
 import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.InterfaceInfo;
@@ -11,6 +12,7 @@ import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.Sysrc;
+import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Host;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -105,6 +107,8 @@ public final class Teardown {
             return restoreRcConf(r);
         } else if (undo instanceof Undo.RestoreDevfsRules d) {
             return DevfsRulesUndo.restore(host, d, keepHostConfig);
+        } else if (undo instanceof Undo.DestroyPlanted p) {
+            return destroyPlanted(p.dataset());
         }
         throw new IllegalStateException("unknown undo " + undo);
     }
@@ -166,6 +170,20 @@ public final class Teardown {
         destroyer.destroy(dataset, List.copyOf(removedJails));
         bus.publish(new DatasetChanged(bus.now(), dataset, DatasetChanged.Change.DESTROYED, "teardown"));
         return "destroy the dataset " + dataset;
+    }
+
+    private String destroyPlanted(String dataset) {
+        sandbox.requireDataset(dataset);
+        Map<String, DatasetMarks.Mark> found = new DatasetMarks(host).read(dataset, true);
+        if (found.isEmpty()) {
+            return null;
+        }
+        if (found.size() != 1 || found.get(dataset) == null || found.get(dataset).isJailspecs()) {
+            throw new ProvisionException(dataset + " is no longer only the dataset the scenario planted (it holds "
+                    + found.keySet() + " or carries jailspec's mark); left alone, remove it by hand");
+        }
+        new Zfs(host).destroy(dataset, DestroyMode.NONE);
+        return "destroy the planted dataset " + dataset;
     }
 
     /** {@code zfs destroy -r} takes children and snapshots too: each must carry jailspec's own mark. Shared with the reaper. */

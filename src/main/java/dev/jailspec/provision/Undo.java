@@ -29,6 +29,17 @@ sealed interface Undo {
         }
     }
 
+    /**
+     * Destroy a dataset a scenario planted on purpose as a stand-in for someone else's (the safety
+     * feature's foreign dataset): only that dataset, without -r, and only while it still carries no
+     * jailspec mark and nothing else is below it.
+     */
+    record DestroyPlanted(String dataset) implements Undo {
+        public String description() {
+            return "destroy the planted dataset " + dataset;
+        }
+    }
+
     /** Remove a file this run wrote, if it starts with jailspec's mark for this run. */
     record RemoveFile(String path) implements Undo {
         public String description() {

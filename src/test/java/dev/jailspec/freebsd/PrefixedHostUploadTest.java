@@ -17,10 +17,9 @@ class PrefixedHostUploadTest {
     @Test
     void anUploadLandsInsideTheViewAndClosingTheViewLeavesTheHostOpen() throws Exception {
         SimHost host = SimHost.create(dir.resolve("host"), SimHostSpec.defaults());
-        host.writeText("/jails/x/etc/.keep", "");
+        host.run(dev.jailspec.host.Command.of("mkdir", "-p", "/jails/x/compat/rocky/etc")).orThrow();
         Path local = Files.writeString(dir.resolve("resolv.conf"), "nameserver 192.168.7.1\n");
         PrefixedHost view = PrefixedHost.jail(host, "x", "/jails/x").chroot("/compat/rocky");
-        host.writeText("/jails/x/compat/rocky/etc/.keep", "");
 
         view.upload(local, "/etc/resolv.conf", 0644);
         view.close();
