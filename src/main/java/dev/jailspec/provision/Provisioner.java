@@ -330,7 +330,7 @@ public final class Provisioner {
      * jailspec refuses to touch; the scenario's teardown removes exactly that dataset again.
      */
     public void plantForeignDataset(String dataset) {
-        teardown.record(new Undo.DestroyPlanted(dataset));
+        teardown.recordPlanted(new Undo.DestroyPlanted(dataset));
         zfs.create(dataset, false, java.util.Map.of());
     }
 
@@ -370,12 +370,18 @@ public final class Provisioner {
     }
 
     /** Undoes what this scenario changed (see {@link Teardown}); afterwards the run no longer tracks it. */
+    /** At the scenario's end (and on shutdown): undoes its changes, then removes what it planted. */
     public void teardown() {
         try {
-            teardown.run();
+            teardown.runWithPlanted();
         } finally {
             run.unregister(this);
         }
+    }
+
+    /** Undoes the scenario's changes now (a feature step shows teardown); what it planted stays until its end. */
+    public void undoChanges() {
+        teardown.run();
     }
 
     /**

@@ -36,6 +36,8 @@ import java.util.Optional;
  */
 public final class Teardown {
     private final Deque<Undo> undos = new ArrayDeque<>();
+    /** What a scenario planted to stage a situation (a foreign dataset): removed only when the scenario ends. */
+    private final Deque<Undo> planted = new ArrayDeque<>();
     private final Host host;
     private final Marks marks;
     private final Sandbox sandbox;
@@ -70,15 +72,32 @@ public final class Teardown {
         }
     }
 
+    synchronized void recordPlanted(Undo.DestroyPlanted undo) {
+        planted.push(undo);
+    }
+
     public synchronized List<String> pending() {
         return undos.stream().map(Undo::description).toList();
     }
 
-    /** Undoes everything recorded; throws at the end if any undo failed, listing each failure. */
+    /** Undoes the scenario's changes; throws at the end if any undo failed, listing each failure. */
     public synchronized void run() {
+        undoAll(undos);
+    }
+
+    /** At the scenario's end: its changes, then what it planted. */
+    public synchronized void runWithPlanted() {
+        try {
+            undoAll(undos);
+        } finally {
+            undoAll(planted);
+        }
+    }
+
+    private void undoAll(Deque<Undo> stack) {
         var failures = new ArrayList<String>();
-        while (!undos.isEmpty()) {
-            Undo undo = undos.pop();
+        while (!stack.isEmpty()) {
+            Undo undo = stack.pop();
             try {
                 String done = undo(undo);
                 if (done != null) {

@@ -31,8 +31,9 @@ sealed interface Undo {
 
     /**
      * Destroy a dataset a scenario planted on purpose as a stand-in for someone else's (the safety
-     * feature's foreign dataset): only that dataset, without -r, and only while it still carries no
-     * jailspec mark and nothing else is below it.
+     * feature's foreign dataset) when the scenario ends, after its own teardown has shown that it left
+     * the dataset alone: only that dataset, without -r, and only while it still carries no jailspec
+     * mark and nothing else is below it.
      */
     record DestroyPlanted(String dataset) implements Undo {
         public String description() {

@@ -22,7 +22,7 @@ public final class TeardownSteps {
 
     @When("the scenario's changes are torn down")
     public void tearDown() {
-        provisioner.teardown();
+        provisioner.undoChanges();
     }
 
     @Then("the jail's dataset no longer exists")
