@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jailspec.artifact.Hashing;
-import dev.jailspec.host.Command;
-import dev.jailspec.host.CommandResult;
-import dev.jailspec.host.FileStat;
+import dev.jailspec.host.ForwardingHost;
 import dev.jailspec.host.Host;
-import dev.jailspec.host.OutputLine;
 import dev.jailspec.sim.SimHost;
 import dev.jailspec.sim.SimHostSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,35 +21,24 @@ class VerifiedUploadTest {
     Path local;
 
     /** A transport that damages what it copies: the last byte is lost, as on a full disk. */
-    private record TruncatingHost(Host inner) implements Host {
-        @Override
-        public CommandResult run(Command command, Consumer<OutputLine> lines) {
-            return inner.run(command, lines);
-        }
-
-        @Override
-        public Optional<FileStat> stat(String absolutePath) {
-            return inner.stat(absolutePath);
-        }
-
-        @Override
-        public List<String> list(String absoluteDir) {
-            return inner.list(absoluteDir);
-        }
-
-        @Override
-        public byte[] readFile(String absolutePath) {
-            return inner.readFile(absolutePath);
+    private static final class TruncatingHost extends ForwardingHost {
+        TruncatingHost(Host inner) {
+            super(inner);
         }
 
         @Override
         public void writeFile(String absolutePath, byte[] content, int mode) {
-            inner.writeFile(absolutePath, java.util.Arrays.copyOf(content, content.length - 1), mode);
+            inner().writeFile(absolutePath, java.util.Arrays.copyOf(content, content.length - 1), mode);
         }
 
+        // Host's default upload reads the file and writes it: through writeFile, so it is damaged too.
         @Override
-        public String describe() {
-            return inner.describe();
+        public void upload(Path localFile, String absolutePath, int mode) {
+            try {
+                writeFile(absolutePath, java.nio.file.Files.readAllBytes(localFile), mode);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
