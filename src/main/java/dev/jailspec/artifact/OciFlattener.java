@@ -103,59 +103,48 @@ final class OciFlattener {
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
             for (int i = 0; i < layers.size(); i++) {
-                Descriptor layer = layers.get(i);
-                String layerName = layerName(i);
-                try (InputStream raw = openLayer(layer);
-                     TarArchiveInputStream in = new TarArchiveInputStream(raw, StandardCharsets.UTF_8.name())) {
-                    long ordinal = -1;
-                    TarArchiveEntry e;
-                    while ((e = in.getNextEntry()) != null) {
-                        ordinal++;
-                        String name = ArchivePaths.normalize(e.getName());
-                        if (ArchivePaths.isAbsolute(name) || ArchivePaths.hasParentComponent(name)) {
-                            InventoryCollector.Member m = ArchiveInspector.member(e);
-                            refuseOrRecord(collector, m, null, strict);
-                            continue;
-                        }
-                        if (ArchivePaths.baseName(name).startsWith(WHITEOUT)) {
-                            continue;
-                        }
-                        List<Node> links = materialize.get(key(i, ordinal));
-                        if (links != null) {
-                            Node first = links.get(0);
-                            write(tar, collector, e, in, first.path, EntryType.FILE, null, strict);
-                            materialized.add(first.path);
-                            for (Node other : links.subList(1, links.size())) {
-                                linkRewrite.put(other.path, first.path);
-                            }
-                            continue;
-                        }
-                        Node node = state.get(name);
-                        if (node == null) {
-                            continue;
-                        }
-                        if (e.isDirectory()) {
-                            if (node.type == EntryType.DIRECTORY && dirsWritten.add(name)) {
-                                write(tar, collector, node.dirHeader, null, name, EntryType.DIRECTORY, null, strict);
-                            }
-                            continue;
-                        }
-                        if (node.layer != i || node.ordinal != ordinal || materialized.contains(name)) {
-                            continue;
-                        }
-                        String link = null;
-                        if (node.type == EntryType.HARDLINK) {
-                            link = linkRewrite.getOrDefault(name, node.linkSource != null
-                                    && state.get(node.linkSource.path) == node.linkSource
-                                    ? node.linkSource.path : ArchivePaths.normalize(e.getLinkName()));
-                        } else if (node.type == EntryType.SYMLINK) {
-                            link = e.getLinkName();
-                        }
-                        write(tar, collector, e, in, name, node.type, link, strict);
+                readLayer(i, false, (layer, ordinal, name, e, in) -> {
+                    if (ArchivePaths.isAbsolute(name) || ArchivePaths.hasParentComponent(name)) {
+                        InventoryCollector.Member m = ArchiveInspector.member(e);
+                        refuseOrRecord(collector, m, null, strict);
+                        return;
                     }
-                } catch (IOException ex) {
-                    throw ArchiveStreams.translate(ex, layerName, inspector.xzMemoryLimit());
-                }
+                    if (ArchivePaths.baseName(name).startsWith(WHITEOUT)) {
+                        return;
+                    }
+                    List<Node> links = materialize.get(key(layer, ordinal));
+                    if (links != null) {
+                        Node first = links.get(0);
+                        write(tar, collector, e, in, first.path, EntryType.FILE, null, strict);
+                        materialized.add(first.path);
+                        for (Node other : links.subList(1, links.size())) {
+                            linkRewrite.put(other.path, first.path);
+                        }
+                        return;
+                    }
+                    Node node = state.get(name);
+                    if (node == null) {
+                        return;
+                    }
+                    if (e.isDirectory()) {
+                        if (node.type == EntryType.DIRECTORY && dirsWritten.add(name)) {
+                            write(tar, collector, node.dirHeader, null, name, EntryType.DIRECTORY, null, strict);
+                        }
+                        return;
+                    }
+                    if (node.layer != layer || node.ordinal != ordinal || materialized.contains(name)) {
+                        return;
+                    }
+                    String link = null;
+                    if (node.type == EntryType.HARDLINK) {
+                        link = linkRewrite.getOrDefault(name, node.linkSource != null
+                                && state.get(node.linkSource.path) == node.linkSource
+                                ? node.linkSource.path : ArchivePaths.normalize(e.getLinkName()));
+                    } else if (node.type == EntryType.SYMLINK) {
+                        link = e.getLinkName();
+                    }
+                    write(tar, collector, e, in, name, node.type, link, strict);
+                });
             }
             tar.finish();
             tar.flush();
@@ -253,57 +242,74 @@ final class OciFlattener {
     private TreeMap<String, Node> playForward() {
         TreeMap<String, Node> state = new TreeMap<>();
         for (int i = 0; i < layers.size(); i++) {
-            Descriptor layer = layers.get(i);
-            String layerName = layerName(i);
-            MessageDigest diff = Hashing.sha256();
-            try (InputStream raw = openLayer(layer);
-                 DigestInputStream digesting = new DigestInputStream(raw, diff);
-                 TarArchiveInputStream in = new TarArchiveInputStream(digesting, StandardCharsets.UTF_8.name())) {
-                long ordinal = -1;
-                TarArchiveEntry e;
-                while ((e = in.getNextEntry()) != null) {
-                    ordinal++;
-                    String name = ArchivePaths.normalize(e.getName());
-                    if (ArchivePaths.isAbsolute(name) || ArchivePaths.hasParentComponent(name)) {
-                        continue;
-                    }
-                    String base = ArchivePaths.baseName(name);
-                    String dir = ArchivePaths.parent(name);
-                    if (base.equals(OPAQUE)) {
-                        removeBelow(state, dir, i, false);
-                        continue;
-                    }
-                    if (base.startsWith(WHITEOUT)) {
-                        if (!base.startsWith(WHITEOUT + WHITEOUT)) {
-                            removeBelow(state, ArchivePaths.join(dir, base.substring(WHITEOUT.length())), i, true);
-                        }
-                        continue;
-                    }
-                    EntryType type = EntryType.of(e);
-                    Node old = state.get(name);
-                    if (old != null && old.type == EntryType.DIRECTORY && type != EntryType.DIRECTORY) {
-                        removeBelow(state, name, Integer.MAX_VALUE, false);
-                    }
-                    Node node = new Node(name, i, ordinal, type, type == EntryType.DIRECTORY ? e : null);
-                    if (type == EntryType.HARDLINK) {
-                        Node target = state.get(ArchivePaths.normalize(e.getLinkName()));
-                        node.linkSource = target != null && target.type == EntryType.HARDLINK ? target.linkSource : target;
-                    }
-                    state.put(name, node);
+            String actual = readLayer(i, true, (layer, ordinal, name, e, in) -> {
+                if (ArchivePaths.isAbsolute(name) || ArchivePaths.hasParentComponent(name)) {
+                    return;
                 }
-                digesting.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException ex) {
-                throw ArchiveStreams.translate(ex, layerName, inspector.xzMemoryLimit());
-            }
+                String base = ArchivePaths.baseName(name);
+                String dir = ArchivePaths.parent(name);
+                if (base.equals(OPAQUE)) {
+                    removeBelow(state, dir, layer, false);
+                    return;
+                }
+                if (base.startsWith(WHITEOUT)) {
+                    if (!base.startsWith(WHITEOUT + WHITEOUT)) {
+                        removeBelow(state, ArchivePaths.join(dir, base.substring(WHITEOUT.length())), layer, true);
+                    }
+                    return;
+                }
+                EntryType type = EntryType.of(e);
+                Node old = state.get(name);
+                if (old != null && old.type == EntryType.DIRECTORY && type != EntryType.DIRECTORY) {
+                    removeBelow(state, name, Integer.MAX_VALUE, false);
+                }
+                Node node = new Node(name, layer, ordinal, type, type == EntryType.DIRECTORY ? e : null);
+                if (type == EntryType.HARDLINK) {
+                    Node target = state.get(ArchivePaths.normalize(e.getLinkName()));
+                    node.linkSource = target != null && target.type == EntryType.HARDLINK ? target.linkSource : target;
+                }
+                state.put(name, node);
+            });
             if (!diffIds.isEmpty()) {
-                String actual = "sha256:" + Hashing.hex(diff.digest());
+                // diff_id: the sha256 of the uncompressed layer, every byte of it.
                 if (!actual.equals(diffIds.get(i))) {
-                    throw new ArchiveException(archive, ArchiveException.Problem.BAD_OCI, archive + ": layer " + (i + 1) + " (" + layer.digest()
-                            + ") uncompresses to " + actual + " but the config's diff_id is " + diffIds.get(i) + ".");
+                    throw new ArchiveException(archive, ArchiveException.Problem.BAD_OCI, archive + ": layer " + (i + 1)
+                            + " (" + layers.get(i).digest() + ") uncompresses to " + actual
+                            + " but the config's diff_id is " + diffIds.get(i) + ".");
                 }
             }
         }
         return state;
+    }
+
+    /** One member of a layer: which layer, its place in it, its normalized name, its header and content. */
+    @FunctionalInterface
+    private interface LayerMember {
+        void accept(int layer, long ordinal, String name, TarArchiveEntry entry, InputStream content) throws IOException;
+    }
+
+    /**
+     * Streams layer {@code i}'s members in order. With {@code digest} the rest of the stream after
+     * the tar's end is read too and the sha256 of all of it returned ({@code "sha256:HEX"}), else null.
+     */
+    private String readLayer(int i, boolean digest, LayerMember member) {
+        MessageDigest diff = digest ? Hashing.sha256() : null;
+        try (InputStream raw = openLayer(layers.get(i));
+             InputStream data = digest ? new DigestInputStream(raw, diff) : raw;
+             TarArchiveInputStream in = new TarArchiveInputStream(data, StandardCharsets.UTF_8.name())) {
+            long ordinal = -1;
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                ordinal++;
+                member.accept(i, ordinal, ArchivePaths.normalize(e.getName()), e, in);
+            }
+            if (digest) {
+                data.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException ex) {
+            throw ArchiveStreams.translate(ex, layerName(i), inspector.xzMemoryLimit());
+        }
+        return digest ? "sha256:" + Hashing.hex(diff.digest()) : null;
     }
 
     /** Removes {@code path} (when {@code self}) and everything under it that came from layers below {@code layer}. */
