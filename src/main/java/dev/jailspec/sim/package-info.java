@@ -1,7 +1,8 @@
 /**
- * A strict simulated FreeBSD host inside the JVM (14.3-RELEASE unless {@link dev.jailspec.sim.SimHostSpec}
- * says otherwise): the harness's test double and the first
- * thing a newcomer runs.
+ * A strict simulated FreeBSD 14.x host inside the JVM, of the release its
+ * {@link dev.jailspec.sim.SimHostSpec} names (a run takes {@code jailspec.sim.release}; the spec's
+ * defaults, for the simulator's own tests, are the how-to's 14.3): the harness's test double and
+ * the first thing a newcomer runs.
  *
  * <pre>{@code
  * SimHost host = SimHost.create(dir, SimHostSpec.defaults());   // zdata pool, igc0 on igc0bridge
