@@ -33,7 +33,8 @@
  * cited in each class, as FreeBSD or libarchive source files or {@code freebsd-facts N.N}); what a
  * real host would do but the simulation does not model throws
  * {@link dev.jailspec.sim.SimUnsupportedException} rather than guessing. Not modelled: processes
- * (a jail lives if it is {@code persist} or ran {@code /etc/rc}), IPv6, ZFS native properties
+ * (a jail lives if it is {@code persist} or ran {@code /etc/rc}, and one that made connections stays
+ * dying for a while after {@code jail -r}, {@code jailspec.sim.dying}), IPv6, ZFS native properties
  * beyond name, type, creation, used, available, referenced, mounted, origin and mountpoint (user
  * properties are kept).
 available, referenced, mounted, origin, mountpoint and user properties.
