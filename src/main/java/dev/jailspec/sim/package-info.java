@@ -16,9 +16,9 @@
  * climbs above it is refused. ZFS datasets are directories at their mount points, snapshots are
  * frozen copies, clones start as copies. Datasets, jails, interfaces, mounts and routes are kept in
  * {@code /var/db/jailspec-sim/state.js * <p>Programs (bare name or their FreeBSD path) are the ones {@code Programs} lists, one class each:
- * file tools ({@code mkdir}, {@code test}, {@code cat}, {@code rm}, {@code cp}, {@code sh},
+ * file tools ({@code mkdir}, {@code test}, {@code cat}, {@code ls}, {@code rm}, {@code cp}, {@code sh},
  * {@code tar}, {@code sha256}, {@code fetch}), system tools ({@code sysrc}, {@code service} with
- * rc.d/jail and rc.d/linux, {@code hostname}, {@code uname}, {@code freebsd-version},
+ * rc.d/jail, rc.d/devfs and rc.d/linux, {@code devfs}, {@code hostname}, {@code uname}, {@code freebsd-version},
  * {@code freebsd-update}, {@code sysctl}, {@code id}, {@code kldstat}, {@code kldload}), ZFS
  * ({@code zfs}), jails ({@code jls}, {@code jexec}, {@code chroot}, jail(8) as rc.d/jail runs it, with
  * its exec.* commands and mounts),
