@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A machine that runs commands and holds files: the simulated host, this machine, or one over SSH.
+ * A machine that runs commands and holds files: the simulated host ({@code sim.SimHost}) or this
+ * machine ({@link LocalHost}); a host over SSH is planned, not written. Decorators add to any of
+ * them through {@link ForwardingHost} ({@link ObservedHost}, {@link TimedHost}, {@link RecordingHost}).
  * Paths are absolute paths on the target. Knows nothing of jails.
  */
 public interface Host extends AutoCloseable {

@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The one place where arguments become sh(1) text and back: the runbook export and the
- * transcripts use it, nothing else builds or splits shell strings.
+ * The one place where an argument becomes an sh(1) word and sh text becomes argv again:
+ * {@link ShellScript} builds the runbook's sh text on it, the transcripts quote and split with it,
+ * and argv shown in messages and reports is quoted with it. No command runs through a shell
+ * ({@link LocalHost} starts argv directly).
  */
 public final class ShellQuote {
 

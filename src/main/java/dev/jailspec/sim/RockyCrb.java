@@ -29,7 +29,7 @@ final class RockyCrb implements SimTool {
         if (a.size() != 1 || !(a.get(0).equals("status") || a.get(0).equals("--status"))) {
             throw new SimUnsupportedException("crb " + String.join(" ", a));
         }
-        List<String> ids = RockyDnf.enabledRepos(inv).stream()
+        List<String> ids = DnfRepoFiles.enabledRepos(inv).stream()
                 .filter(r -> matches(r[0] + " " + r[1]))
                 .map(r -> r[0]).toList();
         // $(... | awk '{print $1}') joins several ids with newlines; "${crb_repo}" keeps them.

@@ -1,6 +1,8 @@
 /**
- * A strict simulated FreeBSD 14.3 host inside the JVM: the harness's test double and the first
- * thing a newcomer runs.
+ * A strict simulated FreeBSD 14.x host inside the JVM, of the release its
+ * {@link dev.jailspec.sim.SimHostSpec} names (a run takes {@code jailspec.sim.release}; the spec's
+ * defaults, for the simulator's own tests, are the how-to's 14.3): the harness's test double and
+ * the first thing a newcomer runs.
  *
  * <pre>{@code
  * SimHost host = SimHost.create(dir, SimHostSpec.defaults());   // zdata pool, igc0 on igc0bridge
@@ -13,19 +15,28 @@
  * <p>The directory given stands for "/"; paths resolve inside it as under chroot, and a path that
  * climbs above it is refused. ZFS datasets are directories at their mount points, snapshots are
  * frozen copies, clones start as copies. Datasets, jails, interfaces, mounts and routes are kept in
- * {@code /var/db/jailspec-sim/state.json}, so a later SimHost over the same directory is the same
- * host.
- *
- * <p>Programs (bare name or their FreeBSD path): {@code zfs}, {@code sysrc}, {@code service}
- * ({@code jail} only), {@code jls}, {@code jexec}, {@code ifconfig}, {@code route}, {@code mount}
- * (listing), {@code mkdir}, {@code test}, {@code cat}, {@code rm}, {@code cp}, {@code hostname},
- * {@code sh}. Inside a jail a program runs only if its file exists under the jail's path.
+ * {@code /var/db/jailspec-sim/state.js * <p>Programs (bare name or their FreeBSD path) are the ones {@code Programs} lists, one class each:
+ * file tools ({@code mkdir}, {@code test}, {@code cat}, {@code ls}, {@code rm}, {@code cp}, {@code sh},
+ * {@code tar}, {@code sha256}, {@code fetch}), system tools ({@code sysrc}, {@code service} with
+ * rc.d/jail, rc.d/devfs and rc.d/linux, {@code devfs}, {@code hostname}, {@code uname}, {@code freebsd-version},
+ * {@code freebsd-update}, {@code sysctl}, {@code id}, {@code kldstat}, {@code kldload}), ZFS
+ * ({@code zfs}), jails ({@code jls}, {@code jexec}, {@code chroot}, jail(8) as rc.d/jail runs it, with
+ * its exec.* commands and mounts),
+ * network ({@code ifconfig}, {@code route}) and {@code mount}. Inside a jail a program runs only if
+ * its file exists under the jail's path; inside a Linux userland ({@code chroot /compat/rocky ...})
+ * the few Rocky programs of {@code LinuxUserland} ({@code bash}, {@code cat}, {@code test},
+ * {@code getent}, {@code rpm}, {@code dnf}, {@code crb}) run while linux64.ko is loaded. The
+ * faults of {@code jailspec.sim.faults} ({@code SimFaults}) are checked before every program, and
+ * {@code sim.fixtures} makes the release files and serves them on loopback.
  *
  * <p>Strictness: what the real program rejects is rejected with its text and status (sources are
- * cited as {@code freebsd-facts N.N} in each class); what a real host would do but the simulation
- * does not model throws {@link dev.jailspec.sim.SimUnsupportedException} rather than guessing.
- * Not modelled: processes (a jail lives if it is {@code persist} or ran {@code /etc/rc}), the
- * effects of rc scripts, nullfs contents, IPv6, kernel modules, ZFS properties beyond name, type,
- * creation, used, available, referenced, mounted, origin, mountpoint and user properties.
+ * cited in each class, as FreeBSD or libarchive source files or {@code freebsd-facts N.N}); what a
+ * real host would do but the simulation does not model throws
+ * {@link dev.jailspec.sim.SimUnsupportedException} rather than guessing. Not modelled: processes
+ * (a jail lives if it is {@code persist} or ran {@code /etc/rc}, and one that made connections stays
+ * dying for a while after {@code jail -r}, {@code jailspec.sim.dying}), IPv6, ZFS native properties
+ * beyond name, type, creation, used, available, referenced, mounted, origin and mountpoint (user
+ * properties are kept).
+available, referenced, mounted, origin, mountpoint and user properties.
  */
 package dev.jailspec.sim;

@@ -16,7 +16,7 @@ class LayeringTest {
 
     private static void mayOnlyUse(String pkg, String... allowed) {
         var others = new java.util.ArrayList<String>();
-        for (String p : new String[] {"event", "config", "host", "jailconf", "freebsd", "artifact", "sim", "provision", "report"}) {
+        for (String p : new String[] {"event", "config", "host", "jailconf", "freebsd", "linux", "artifact", "sim", "provision", "report"}) {
             if (!p.equals(pkg) && !java.util.Arrays.asList(allowed).contains(p)) {
                 others.add("dev.jailspec." + p + "..");
             }
@@ -32,6 +32,11 @@ class LayeringTest {
         mayOnlyUse("event");
         mayOnlyUse("config");
         mayOnlyUse("jailconf");
+    }
+
+    @Test
+    void linuxUserlandTextStandsAlone() {
+        mayOnlyUse("linux");
     }
 
     @Test

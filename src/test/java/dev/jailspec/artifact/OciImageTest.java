@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -213,5 +214,74 @@ class OciImageTest {
                             + " tree:\n  ../escape ('..' in the path)\nThe tar written so far is incomplete and must be"
                             + " discarded.");
         }
+    }
+
+    @Test
+    void aLayerThatDoesNotUncompressToItsDiffIdIsRefusedBeforeAnythingIsWritten() throws IOException {
+        FixtureTar layer = FixtureTar.create().file("a", 0644, "a");
+        byte[] good = FixtureOci.create().layer(layer, true).tar();
+        String diffId = Hashing.sha256(layer.tar());
+        String other = "c".repeat(64);
+        byte[] archive = rewriteBlobs(good, diffId, other);
+
+        try (OciImage image = open("diff.oci.tar", archive)) {
+            var out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> image.writeFlattenedTar(out))
+                    .isInstanceOfSatisfying(ArchiveException.class,
+                            e -> assertThat(e.problem()).isEqualTo(ArchiveException.Problem.BAD_OCI))
+                    .hasMessage(dir.resolve("diff.oci.tar") + ": layer 1 (" + image.layers().get(0).digest()
+                            + ") uncompresses to sha256:" + diffId + " but the config's diff_id is sha256:" + other + ".");
+            assertThat(out.size()).isZero();
+        }
+    }
+
+    /**
+     * The archive with {@code from} replaced by {@code to} (same length) in its JSON blobs; each
+     * changed blob gets its new digest, and so do the blobs and index.json that point to it.
+     */
+    private static byte[] rewriteBlobs(byte[] tar, String from, String to) throws IOException {
+        Map<String, String> json = new LinkedHashMap<>();
+        Map<String, byte[]> binary = new LinkedHashMap<>();
+        for (Map.Entry<String, Member> e : members(tar).entrySet()) {
+            if (e.getValue().entry().isDirectory()) {
+                continue;
+            }
+            String text = e.getValue().content();
+            if (text.startsWith("{")) {
+                json.put(e.getKey(), text);
+            } else {
+                try (var in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
+                    for (var m = in.getNextEntry(); m != null; m = in.getNextEntry()) {
+                        if (m.getName().equals(e.getKey())) {
+                            binary.put(e.getKey(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        java.util.Deque<String[]> pending = new java.util.ArrayDeque<>();
+        pending.add(new String[] {from, to});
+        while (!pending.isEmpty()) {
+            String[] r = pending.poll();
+            for (String name : List.copyOf(json.keySet())) {
+                String text = json.get(name);
+                if (!text.contains(r[0])) {
+                    continue;
+                }
+                String changed = text.replace(r[0], r[1]);
+                json.remove(name);
+                if (name.startsWith("blobs/sha256/")) {
+                    String hex = Hashing.sha256(changed.getBytes(StandardCharsets.UTF_8));
+                    json.put("blobs/sha256/" + hex, changed);
+                    pending.add(new String[] {name.substring("blobs/sha256/".length()), hex});
+                } else {
+                    json.put(name, changed);
+                }
+            }
+        }
+        FixtureTar out = FixtureTar.create();
+        binary.forEach((n, c) -> out.file(n, 0644, c));
+        json.forEach((n, c) -> out.file(n, 0644, c));
+        return out.tar();
     }
 }

@@ -286,10 +286,8 @@ class RunbookExporterTest {
     }
 
     @Test
-    void delimitersAndSlugsAvoidWhatTheContentHolds() {
-        assertThat(RunbookExporter.delimiter("a\nb\n")).isEqualTo("EOF");
-        assertThat(RunbookExporter.delimiter("EOF\nEOF_1\n")).isEqualTo("EOF_2");
-        assertThat(RunbookExporter.delimiter(" EOF\nEOF \n")).isEqualTo("EOF");
+    void slugsAreShortLowerCaseWordsJoinedByDashes() {
+        // The here-document delimiters moved with the shell text: host.ShellScriptTest.
         assertThat(RunbookExporter.slug("The jail's dataset is a clone of the template snapshot"))
                 .isEqualTo("the-jail-s-dataset-is-a-clone-of-the-template-snapshot");
         assertThat(RunbookExporter.slug("x".repeat(70) + " y")).hasSize(RunbookExporter.MAX_SLUG);

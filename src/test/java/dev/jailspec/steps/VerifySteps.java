@@ -10,6 +10,7 @@ import dev.jailspec.freebsd.Mounts;
 import dev.jailspec.freebsd.Route;
 import dev.jailspec.hooks.World;
 import dev.jailspec.host.CommandResult;
+import dev.jailspec.linux.DnfRepolist;
 import dev.jailspec.provision.Layout;
 import dev.jailspec.provision.LinuxUserlandIsolation;
 import dev.jailspec.provision.Provisioner;
@@ -76,9 +77,8 @@ public final class VerifySteps {
                 Layout.LINUX_ROOT_IN_JAIL).containsExactlyInAnyOrderElementsOf(world.run().settings().linuxHostDirs());
     }
 
-    @Then("{string} is mounted with mode {int}")
-    public void mountedWithMode(String path, int octalMode) {
-        int expected = Integer.parseInt(Integer.toString(octalMode), 8);
+    @Then("{string} is mounted with mode {mode}")
+    public void mountedWithMode(String path, int expected) {
         assertThat(provisioner.insideJail().stat(path)).as("%s in the jail", path)
                 .hasValueSatisfying(st -> assertThat(st.mode() & 07777).as("mode %o", st.mode()).isEqualTo(expected));
     }
@@ -117,8 +117,7 @@ public final class VerifySteps {
 
     @Then("{command} in the Linux userland lists the repositories {string} and {string}")
     public void listsRepos(List<String> argv, String a, String b) {
-        List<String> ids = inUserland(argv).orThrow().stdoutLines().stream()
-                .map(line -> line.split("\\s+")[0]).toList();
+        List<String> ids = DnfRepolist.parse(inUserland(argv).orThrow().stdout()).ids();
         assertThat(ids).as("repo ids printed by %s", argv).contains(a, b);
     }
 

@@ -1,0 +1,322 @@
+package dev.jailspec.artifact;
+
+import dev.jailspec.event.DownloadFinished;
+import dev.jailspec.event.DownloadProgress;
+import dev.jailspec.event.DownloadRetrying;
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.Note;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP half of {@link Downloader}: requests with jailspec's User-Agent and timeouts, a
+ * leftover {@code .part} resumed with {@code Range}/{@code If-Range} (206 appends, 200 starts
+ * over, 416 for a complete file), a body that stalls cut by a watchdog, connection errors, cut
+ * transfers, 408, 429 and 5xx retried with backoff ({@link Downloader.Options#backoff}), other
+ * statuses failed at once with what to check. It knows nothing of the cache or of hashes; the
+ * Downloader decides what a finished {@code .part} is worth.
+ */
+final class HttpTransfers {
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)");
+
+    private final HttpClient client;
+    private final EventBus bus;
+    private final Downloader.Options options;
+
+    HttpTransfers(HttpClient client, EventBus bus, Downloader.Options options) {
+        this.client = client;
+        this.bus = bus;
+        this.options = options;
+    }
+
+    /** What the requests for one {@code .part} came to. */
+    static final class Transfer {
+        int attempts;
+        long transferred;
+        boolean resumed;
+    }
+
+    /** A failure worth retrying; {@code status} -1 when no response arrived. */
+    private record Failure(String reason, int status, long retryAfterSeconds, Throwable cause) {
+    }
+
+    private HttpRequest.Builder request(URI url) {
+        return HttpRequest.newBuilder(url)
+                .timeout(options.responseTimeout())
+                .header("User-Agent", "jailspec");
+    }
+
+
+    /** Runs requests until {@code part} holds the whole file, or throws. */
+    Transfer transfer(URI url, Path part, Path validatorFile, String hint, int attemptsSoFar) {
+        Transfer t = new Transfer();
+        t.attempts = attemptsSoFar;
+        while (true) {
+            t.attempts++;
+            long have = Files.isRegularFile(part) ? sizeOf(part) : 0;
+            HttpRequest.Builder rb = request(url).GET();
+            Optional<String> validator = have > 0 ? readValidator(validatorFile) : Optional.empty();
+            if (have > 0) {
+                rb.header("Range", "bytes=" + have + "-");
+                validator.ifPresent(v -> rb.header("If-Range", v));
+            }
+            Failure failure;
+            try {
+                HttpResponse<InputStream> resp = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+                int status = resp.statusCode();
+                try (InputStream body = resp.body()) {
+                    failure = switch (status) {
+                        case 200 -> {
+                            if (have > 0) {
+                                bus.publish(new Note(bus.now(), url + " answered 200 to a Range request for "
+                                        + "bytes " + have + "-: the partial file is discarded and the download starts over"));
+                            }
+                            writeValidator(validatorFile, resp);
+                            long total = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
+                            yield receive(url, body, part, false, 0, total, t);
+                        }
+                        case 206 -> {
+                            Matcher m = CONTENT_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
+                            if (!m.matches() || Long.parseLong(m.group(1)) != have) {
+                                deleteQuietly(part);
+                                yield new Failure("206 with Content-Range \""
+                                        + resp.headers().firstValue("Content-Range").orElse("")
+                                        + "\" does not continue at byte " + have + "; starting over", 206, 0, null);
+                            }
+                            long total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+                            t.resumed = true;
+                            yield receive(url, body, part, true, have, total, t);
+                        }
+                        case 416 -> {
+                            Matcher m = UNSATISFIED_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
+                            if (m.matches() && Long.parseLong(m.group(1)) == have) {
+                                yield null; // the partial file was already complete
+                            }
+                            deleteQuietly(part);
+                            yield new Failure("416 for a Range from byte " + have + "; starting over", 416, 0, null);
+                        }
+                        default -> statusFailure(url, status, resp, t.attempts, hint);
+                    };
+                }
+            } catch (IOException e) {
+                failure = new Failure(HttpWording.describe(e), -1, 0, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DownloadException("interrupted while downloading " + url + "; the partial file " + part
+                        + " is kept and will be resumed", url, -1, t.attempts, e);
+            }
+            if (failure == null) {
+                return t;
+            }
+            retryOrGiveUp(url, failure, t.attempts, hint);
+        }
+    }
+
+
+    /**
+     * Fetches a small document (MANIFEST, CHECKSUM) into memory, with the same retries; nothing
+     * is cached, so a listing is always current. At most {@code maxBytes}.
+     */
+    byte[] fetchSmall(URI url, long maxBytes, String hint) {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            Failure failure;
+            try {
+                HttpResponse<InputStream> resp = client.send(request(url).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                int status = resp.statusCode();
+                try (InputStream body = resp.body()) {
+                    if (status == 200) {
+                        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                        if (bytes.length > maxBytes) {
+                            throw new DownloadException(url + " is larger than " + maxBytes
+                                    + " bytes, too large for a listing. " + hint, url, status, attempt, null);
+                        }
+                        long declared = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
+                        if (declared >= 0 && declared != bytes.length) {
+                            throw new IOException("transfer ended after " + bytes.length + " of " + declared + " bytes");
+                        }
+                        bus.publish(new DownloadFinished(bus.now(), url.toString(), "-", bytes.length, false,
+                                Hashing.sha256(bytes)));
+                        return bytes;
+                    }
+                    failure = statusFailure(url, status, resp, attempt, hint);
+                }
+            } catch (IOException e) {
+                failure = new Failure(HttpWording.describe(e), -1, 0, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DownloadException("interrupted while downloading " + url, url, -1, attempt, e);
+            }
+            retryOrGiveUp(url, failure, attempt, hint);
+        }
+    }
+
+    /** Copies the body into {@code part}; returns null when complete, else a retryable failure. */
+    private Failure receive(URI url, InputStream body, Path part, boolean append, long offset, long total,
+                            Transfer t) {
+        long progressEveryNanos = options.progressInterval().toNanos();
+        long started = System.nanoTime();
+        long lastPublished = started;
+        long received = 0;
+        var open = append
+                ? new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND}
+                : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING};
+        try (FileChannel out = FileChannel.open(part, open)) {
+            byte[] buf = new byte[64 * 1024];
+            while (true) {
+                int n;
+                var stalled = new java.util.concurrent.atomic.AtomicBoolean();
+                ScheduledFuture<?> watchdog = STALL_WATCHDOG.schedule(() -> {
+                    stalled.set(true);
+                    closeQuietly(body);
+                }, options.stallTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    n = body.read(buf);
+                } catch (IOException e) {
+                    out.force(false);
+                    String why = stalled.get()
+                            ? "no data for " + (options.stallTimeout().toMillis() < 10_000
+                                    ? options.stallTimeout().toMillis() + " ms" : options.stallTimeout().toSeconds() + " s")
+                                    + ", the mirror stalled"
+                            : HttpWording.describe(e);
+                    return new Failure("transfer cut after " + (offset + received) + (total >= 0 ? " of " + total : "")
+                            + " bytes (" + why + ")", -1, 0, e);
+                } finally {
+                    watchdog.cancel(false);
+                }
+                if (n < 0) {
+                    break;
+                }
+                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                while (bb.hasRemaining()) {
+                    out.write(bb);
+                }
+                received += n;
+                t.transferred += n;
+                long now = System.nanoTime();
+                if (now - lastPublished >= progressEveryNanos) {
+                    lastPublished = now;
+                    long rate = (long) (received / Math.max(1e-9, (now - started) / 1e9));
+                    bus.publish(new DownloadProgress(bus.now(), url.toString(), offset + received, total, rate));
+                }
+            }
+            out.force(true);
+        } catch (IOException e) {
+            throw new DownloadException("cannot write " + part + " while downloading " + url + ": " + e
+                    + ". Check the free space and permissions of the cache directory.", url, -1, t.attempts, e);
+        }
+        if (total >= 0 && offset + received < total) {
+            return new Failure("transfer ended after " + (offset + received) + " of " + total + " bytes", -1, 0, null);
+        }
+        return null;
+    }
+
+    // HttpClient bounds the wait for headers, not for the body: a silent mirror is cut by closing its stream.
+    private static final ScheduledExecutorService STALL_WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jailspec-download-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the read that waits on it fails, which is the point
+        }
+    }
+
+    private Failure statusFailure(URI url, int status, HttpResponse<?> resp, int attempt, String hint) {
+        if (status >= 500 || status == 408 || status == 429) {
+            long retryAfter = resp.headers().firstValue("Retry-After").flatMap(HttpWording::seconds).orElse(0L);
+            return new Failure("HTTP " + status + HttpWording.reason(status), status, retryAfter, null);
+        }
+        String what = switch (status) {
+            case 404, 410 -> "the file is not on the mirror: check the release or image name in the URL.";
+            case 401, 403 -> "the mirror refuses access.";
+            default -> "the server refused the request.";
+        };
+        throw new DownloadException(url + ": HTTP " + status + HttpWording.reason(status) + ": " + what + " " + hint,
+                url, status, attempt, null);
+    }
+
+    private void retryOrGiveUp(URI url, Failure failure, int attempt, String hint) {
+        if (attempt >= options.maxAttempts()) {
+            throw new DownloadException(url + ": gave up after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
+                    + "; last failure: " + failure.reason() + ". The mirror may be down or unreachable. " + hint,
+                    url, failure.status(), attempt, failure.cause());
+        }
+        Duration delay = options.backoff(attempt, failure.retryAfterSeconds());
+        bus.publish(new DownloadRetrying(bus.now(), url.toString(), attempt, options.maxAttempts(),
+                failure.reason(), delay.toMillis()));
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException("interrupted while waiting to retry " + url, url, failure.status(), attempt, e);
+        }
+    }
+
+    private static Optional<String> readValidator(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file).strip()).filter(s -> !s.isEmpty())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the strong ETag (or Last-Modified) of a 200 so a resume can ask If-Range. */
+    private static void writeValidator(Path file, HttpResponse<?> resp) {
+        Optional<String> v = resp.headers().firstValue("ETag").filter(e -> !e.startsWith("W/"))
+                .or(() -> resp.headers().firstValue("Last-Modified"));
+        try {
+            if (v.isPresent()) {
+                Files.writeString(file, v.get());
+            } else {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // Without a validator a resume is still checked by the final sha256.
+        }
+    }
+
+    static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + p + ": " + e, e);
+        }
+    }
+
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover sidecar only costs a full download later
+        }
+    }
+}
