@@ -182,7 +182,7 @@ public final class Downloader {
             String cached = Hashing.sha256(target);
             if (cached.equals(expected)) {
                 long size = HttpTransfers.sizeOf(target);
-                bus.publish(new DownloadFinished(bus.now(), url.toString(), target.toString(), 0, true, cached));
+                bus.publish(new DownloadFinished(bus.now(), url.toString(), new DownloadFinished.CachedFile(target.toString()), 0, true, cached));
                 return new DownloadResult(url, target, size, 0, true, false, 0, cached, elapsed(start));
             }
             Path stale = target.resolveSibling(name + ".stale");
@@ -215,7 +215,7 @@ public final class Downloader {
                 }
                 HttpTransfers.deleteQuietly(validator);
                 long size = HttpTransfers.sizeOf(target);
-                bus.publish(new DownloadFinished(bus.now(), url.toString(), target.toString(), transferred, false,
+                bus.publish(new DownloadFinished(bus.now(), url.toString(), new DownloadFinished.CachedFile(target.toString()), transferred, false,
                         actual));
                 return new DownloadResult(url, target, size, transferred, false, resumed, attempts, actual,
                         elapsed(start));

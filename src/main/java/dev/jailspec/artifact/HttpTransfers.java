@@ -156,7 +156,7 @@ final class HttpTransfers {
                         if (declared >= 0 && declared != bytes.length) {
                             throw new IOException("transfer ended after " + bytes.length + " of " + declared + " bytes");
                         }
-                        bus.publish(new DownloadFinished(bus.now(), url.toString(), "-", bytes.length, false,
+                        bus.publish(new DownloadFinished(bus.now(), url.toString(), new DownloadFinished.InMemory(), bytes.length, false,
                                 Hashing.sha256(bytes)));
                         return bytes;
                     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** {@code status} is Cucumber's: PASSED, FAILED, SKIPPED, ... */
-public record ScenarioFinished(Instant at, String name, String status, String error) implements JailspecEvent {
+public record ScenarioFinished(Instant at, String name, Outcome status, String error) implements JailspecEvent {
     public ScenarioFinished {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(name, "name");

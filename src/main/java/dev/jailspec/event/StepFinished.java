@@ -3,7 +3,7 @@ package dev.jailspec.event;
 import java.time.Instant;
 import java.util.Objects;
 
-public record StepFinished(Instant at, String text, String status, String error) implements JailspecEvent {
+public record StepFinished(Instant at, String text, Outcome status, String error) implements JailspecEvent {
     public StepFinished {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(text, "text");

@@ -62,7 +62,7 @@ public final class ConsoleReporter implements EventSubscriber {
                 + " of " + e.maxAttempts() + ": " + e.reason() + "); retrying in " + e.delayMs() + " ms"));
         on.on(Note.class, e -> out.line("  # " + e.text()));
         on.on(StepFinished.class, e -> {
-            if (!"PASSED".equals(e.status())) {
+            if (!e.status().passed()) {
                 out.line("  step " + e.status() + firstLine(e.error()));
             }
         });

@@ -1,6 +1,7 @@
 package dev.jailspec.report;
 
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.Outcome;
 import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.RunStarted;
 import dev.jailspec.event.ScenarioFinished;
@@ -124,8 +125,8 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
         return step.getStep().getKeyword() + step.getStep().getText();
     }
 
-    private static String status(Result result) {
-        return result.getStatus().name();
+    private static Outcome status(Result result) {
+        return Outcome.valueOf(result.getStatus().name());
     }
 
     /** The failure's message, or "" when there is none (the events' convention for "nothing"). */

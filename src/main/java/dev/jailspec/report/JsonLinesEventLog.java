@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.EventListener;
 import dev.jailspec.event.FileContent;
 import dev.jailspec.event.Highlight;
@@ -33,6 +34,7 @@ public final class JsonLinesEventLog implements EventListener, AutoCloseable {
             .addMixIn(Highlight.class, NamedByType.class)
             .addMixIn(Stdin.class, NamedByType.class)
             .addMixIn(FileContent.class, NamedByType.class)
+            .addMixIn(DownloadFinished.Destination.class, NamedByType.class)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final BufferedWriter out;
 

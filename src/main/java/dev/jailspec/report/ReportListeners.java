@@ -31,12 +31,11 @@ public final class ReportListeners implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     private ReportListeners(EventBus bus, JsonLinesEventLog eventLog, ProgressReporter progress,
-                            List<EventSubscriber> subscribers, RunbookExporter runbook) {
+                            List<EventSubscriber> subscribers) {
         this.eventLog = eventLog;
         this.progress = progress;
         subscriptions.add(bus.subscribe(eventLog));
         subscribers.forEach(s -> subscriptions.add(bus.register(s)));
-        subscriptions.add(bus.subscribe(runbook));
     }
 
     /**
@@ -58,7 +57,7 @@ public final class ReportListeners implements AutoCloseable {
                                           AllureLifecycle allure) {
         return new ReportListeners(bus, new JsonLinesEventLog(reportsDir.resolve(EVENT_LOG)), progress,
                 List.of(progress, new ConsoleReporter(console), new AllureBridge(allure),
-                        new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS))), new RunbookExporter(reportsDir));
+                        new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS)), new RunbookExporter(reportsDir)));
     }
 
     /**

@@ -6,9 +6,8 @@ import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadRetrying;
-import dev.jailspec.event.EventListener;
+import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.FileWritten;
-import dev.jailspec.event.JailspecEvent;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.RunStarted;
@@ -51,7 +50,7 @@ import java.util.stream.Stream;
  * <p>This class turns events into the {@link Runbook} model and writes the files; the script text
  * is {@link RunbookScripts}', the markdown {@link RunbookMarkdown}'s.
  */
-public final class RunbookExporter implements EventListener {
+public final class RunbookExporter implements EventSubscriber {
     public static final String MARKDOWN = "runbook.md";
     public static final String SCRIPTS = "runbook";
     static final int MAX_SLUG = 60;
@@ -74,68 +73,78 @@ public final class RunbookExporter implements EventListener {
     }
 
     @Override
-    public synchronized void on(JailspecEvent event) {
-        if (event instanceof RunStarted e) {
+    public void subscribeTo(Handlers on) {
+        on.on(RunStarted.class, e -> locked(() -> {
             runbook.runId = e.runId();
             runbook.target = e.target();
             clearOldFiles();
             writeMarkdown();
-        } else if (event instanceof SettingsResolved e) {
+        }));
+        on.on(SettingsResolved.class, e -> locked(() -> {
             runbook.settings = new TreeMap<>(e.values());
             runbook.sources = e.sources();
-        } else if (event instanceof ScenarioStarted e) {
+        }));
+        on.on(ScenarioStarted.class, e -> locked(() -> {
             int index = runbook.scenarios.size() + 1;
             runbook.startScenario(e.name(), featurePath(e.uri()), String.format("%02d-%s", index, slug(e.name())));
-        } else if (event instanceof StepStarted e) {
-            runbook.startStep(e.text());
-        } else if (event instanceof StepFinished e) {
-            runbook.endStep(e.status(), e.error());
-        } else if (event instanceof ScenarioFinished e) {
-            Section current = runbook.currentScenario();
-            if (current != null) {
-                current.status = e.status();
-                current.error = e.error();
-                writeScript(current);
-                writeMarkdown();
-            }
-            runbook.endScenario();
-        } else if (event instanceof CommandStarted e) {
+        }));
+        on.on(StepStarted.class, e -> locked(() -> runbook.startStep(e.text())));
+        on.on(StepFinished.class, e -> locked(() -> runbook.endStep(e.status().name(), e.error())));
+        on.on(ScenarioFinished.class, e -> locked(() -> scenarioFinished(e)));
+        on.on(CommandStarted.class, e -> locked(() -> {
             var entry = new CommandEntry(e.command());
             entry.env = new TreeMap<>(e.command().env());
             runbook.add(entry);
             openCommands.put(e.id(), entry);
-        } else if (event instanceof CommandFinished e) {
+        }));
+        on.on(CommandFinished.class, e -> locked(() -> {
             CommandEntry entry = openCommand(e.id(), e.command());
             entry.exitCode = e.exitCode();
             entry.stdin = e.stdin();
-        } else if (event instanceof CommandTimedOut e) {
-            CommandEntry entry = openCommand(e.id(), e.command());
-            entry.timedOut = "TIMED OUT: killed after " + e.durationMs() + " ms (limit " + e.timeoutMs() + " ms)";
-        } else if (event instanceof FileWritten e) {
-            runbook.add(new FileEntry(e.path(), e.mode(), e.content()));
-        } else if (event instanceof Note e) {
-            runbook.add(new CommentEntry("note: " + e.text()));
-        } else if (event instanceof WaitFinished e) {
-            runbook.add(new CommentEntry("waited for " + e.alias() + ": " + (e.satisfied() ? "done" : "GAVE UP") + " after "
-                    + e.elapsedMs() + " ms and " + e.polls() + " poll" + (e.polls() == 1 ? "" : "s")
-                    + " (timeout " + e.timeoutMs() + " ms); the polls are the probes above"));
-        } else if (event instanceof DownloadFinished e) {
+        }));
+        on.on(CommandTimedOut.class, e -> locked(() -> openCommand(e.id(), e.command()).timedOut =
+                "TIMED OUT: killed after " + e.durationMs() + " ms (limit " + e.timeoutMs() + " ms)"));
+        on.on(FileWritten.class, e -> locked(() -> runbook.add(new FileEntry(e.path(), e.mode(), e.content()))));
+        on.on(Note.class, e -> locked(() -> runbook.add(new CommentEntry("note: " + e.text()))));
+        on.on(WaitFinished.class, e -> locked(() -> runbook.add(new CommentEntry("waited for " + e.alias() + ": "
+                + (e.satisfied() ? "done" : "GAVE UP") + " after " + e.elapsedMs() + " ms and " + e.polls() + " poll"
+                + (e.polls() == 1 ? "" : "s") + " (timeout " + e.timeoutMs() + " ms); the polls are the probes above"))));
+        on.on(DownloadFinished.class, e -> locked(() -> {
             runbook.downloads.add(e);
             runbook.add(new CommentEntry(downloadComment(e)));
-        } else if (event instanceof DownloadRetrying e) {
-            runbook.add(new CommentEntry("jailspec's download of " + e.url() + " failed (attempt " + e.attempt() + " of "
-                    + e.maxAttempts() + ": " + e.reason() + "); retried after " + e.delayMs() + " ms"));
-        } else if (event instanceof RunFinished e) {
-            runbook.finished = true;
-            runbook.passed = e.passed();
-            if (!runbook.afterScenarios.isEmpty()) {
-                writeScript(runbook.afterScenarios);
-            }
-            if (!runbook.beforeScenarios.isEmpty()) {
-                writeScript(runbook.beforeScenarios);
-            }
+        }));
+        on.on(DownloadRetrying.class, e -> locked(() -> runbook.add(new CommentEntry("jailspec's download of " + e.url()
+                + " failed (attempt " + e.attempt() + " of " + e.maxAttempts() + ": " + e.reason() + "); retried after "
+                + e.delayMs() + " ms"))));
+        on.on(RunFinished.class, e -> locked(() -> runFinished(e)));
+    }
+
+    // Events come in order from one bus, but a runbook rewrite must not interleave with the next event.
+    private synchronized void locked(Runnable action) {
+        action.run();
+    }
+
+    private void scenarioFinished(ScenarioFinished e) {
+        Section current = runbook.currentScenario();
+        if (current != null) {
+            current.status = e.status().name();
+            current.error = e.error();
+            writeScript(current);
             writeMarkdown();
         }
+        runbook.endScenario();
+    }
+
+    private void runFinished(RunFinished e) {
+        runbook.finished = true;
+        runbook.passed = e.passed();
+        if (!runbook.afterScenarios.isEmpty()) {
+            writeScript(runbook.afterScenarios);
+        }
+        if (!runbook.beforeScenarios.isEmpty()) {
+            writeScript(runbook.beforeScenarios);
+        }
+        writeMarkdown();
     }
 
     /** The entry its CommandStarted made, or a new one when that event was not seen. */
@@ -149,7 +158,7 @@ public final class RunbookExporter implements EventListener {
     }
 
     private static String downloadComment(DownloadFinished e) {
-        if (e.path().equals("-")) {
+        if (e.destination() instanceof DownloadFinished.InMemory) {
             return "jailspec read " + e.url() + " (" + e.bytes() + " bytes, sha256 " + e.sha256() + ") itself, not on the host";
         }
         return "jailspec downloaded " + e.url() + (e.fromCache() ? " (already in its cache)" : " (" + e.bytes() + " bytes)")

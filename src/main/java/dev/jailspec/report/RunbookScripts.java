@@ -1,5 +1,6 @@
 package dev.jailspec.report;
 
+import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.FileContent;
 import dev.jailspec.event.Stdin;
 import dev.jailspec.host.ShellScript;
@@ -105,9 +106,10 @@ final class RunbookScripts {
         if (f.content() instanceof FileContent.Copied copied) {
             String source = copied.localFile();
             String origin = runbook.downloads.stream()
-                    .filter(d -> !d.path().equals("-") && source.startsWith(d.path()))
+                    .filter(d -> d.destination() instanceof DownloadFinished.CachedFile c && source.startsWith(c.path()))
                     .reduce((a, b) -> b)
-                    .map(d -> source.equals(d.path()) ? "; it is the download of " + d.url()
+                    .map(d -> source.equals(((DownloadFinished.CachedFile) d.destination()).path())
+                            ? "; it is the download of " + d.url()
                             : "; it was made by jailspec from the download of " + d.url())
                     .orElse("");
             return ShellScript.comment("jailspec copied " + source + " from the machine running it to " + f.path()

@@ -5,6 +5,7 @@ import static dev.jailspec.report.TestCommands.stdin;
 import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jailspec.event.Outcome;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandOutput;
 import dev.jailspec.event.CommandStarted;
@@ -36,13 +37,13 @@ class ConsoleReporterTest {
         bus.publish(new CommandStarted(AT, 1, cmd(clone), "sim"));
         bus.publish(new CommandOutput(AT, 1, "stdout", "not printed"));
         bus.publish(new CommandFinished(AT, 1, cmd(clone), 0, 12, "", "", stdin("")));
-        bus.publish(new StepFinished(AT, "Given a template 14.3-RELEASE", "PASSED", ""));
+        bus.publish(new StepFinished(AT, "Given a template 14.3-RELEASE", Outcome.PASSED, ""));
         bus.publish(new StepStarted(AT, "When the jail is started", 6));
         bus.publish(new CommandFinished(AT, 2, cmd(List.of("jail", "-c", "lrdev")), 1, 5, "",
                 "one\ntwo\nthree\nfour\nfive\nsix\n", stdin("")));
         bus.publish(new CommandTimedOut(AT, 3, cmd(List.of("sleep", "30")), 300, 302));
-        bus.publish(new StepFinished(AT, "When the jail is started", "FAILED", "jail did not start\nmore detail"));
-        bus.publish(new ScenarioFinished(AT, "A thin jail starts", "FAILED", "jail did not start\nmore detail"));
+        bus.publish(new StepFinished(AT, "When the jail is started", Outcome.FAILED, "jail did not start\nmore detail"));
+        bus.publish(new ScenarioFinished(AT, "A thin jail starts", Outcome.FAILED, "jail did not start\nmore detail"));
 
         assertThat(buffer.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "Scenario: A thin jail starts",

@@ -3,6 +3,7 @@ package dev.jailspec.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.jailspec.event.Outcome;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailspecEvent;
 import dev.jailspec.report.cucumberfixture.BusOnlyBridge;
@@ -77,10 +78,10 @@ class CucumberEventBridgeTest {
                 new RunStarted(AT, "20250314-093012-abcd", "sim"),
                 new ScenarioStarted(AT, "A thin jail starts", FEATURE.toString(), List.of("@vnet")),
                 new StepStarted(AT, "Given a template", 5),
-                new StepFinished(AT, "Given a template", "PASSED", ""),
+                new StepFinished(AT, "Given a template", Outcome.PASSED, ""),
                 new StepStarted(AT, "When the jail is started", 6),
-                new StepFinished(AT, "When the jail is started", "FAILED", "jail did not start"),
-                new ScenarioFinished(AT, "A thin jail starts", "FAILED", "jail did not start"),
+                new StepFinished(AT, "When the jail is started", Outcome.FAILED, "jail did not start"),
+                new ScenarioFinished(AT, "A thin jail starts", Outcome.FAILED, "jail did not start"),
                 new RunFinished(AT, "20250314-093012-abcd", false));
     }
 
@@ -126,15 +127,15 @@ class CucumberEventBridgeTest {
         assertThat(events).filteredOn(StepFinished.class::isInstance).map(StepFinished.class::cast)
                 .extracting(StepFinished::text, StepFinished::status, StepFinished::error)
                 .containsExactly(
-                        tuple("Given the bridge fixture passes", "PASSED", ""),
-                        tuple("Given the bridge fixture passes", "PASSED", ""),
-                        tuple("When the bridge fixture fails", "FAILED", "fixture failure"),
-                        tuple("Then the bridge fixture passes", "SKIPPED", ""));
+                        tuple("Given the bridge fixture passes", Outcome.PASSED, ""),
+                        tuple("Given the bridge fixture passes", Outcome.PASSED, ""),
+                        tuple("When the bridge fixture fails", Outcome.FAILED, "fixture failure"),
+                        tuple("Then the bridge fixture passes", Outcome.SKIPPED, ""));
         assertThat(events).filteredOn(StepStarted.class::isInstance).map(StepStarted.class::cast)
                 .extracting(StepStarted::line).containsExactly(5, 8, 9, 10);
         assertThat(events).filteredOn(ScenarioFinished.class::isInstance).map(ScenarioFinished.class::cast)
                 .extracting(ScenarioFinished::status, ScenarioFinished::error)
-                .containsExactly(tuple("PASSED", ""), tuple("FAILED", "fixture failure"));
+                .containsExactly(tuple(Outcome.PASSED, ""), tuple(Outcome.FAILED, "fixture failure"));
         assertThat(((RunFinished) events.get(events.size() - 1)).passed()).isFalse();
     }
 

@@ -5,6 +5,7 @@ import static dev.jailspec.report.TestCommands.stdin;
 import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jailspec.event.Outcome;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandKind;
 import dev.jailspec.event.CommandOutput;
@@ -55,7 +56,7 @@ class ProgressReporterTest {
         for (int i = 1; i <= 24; i++) {  // every 500 ms for 12 s, 10 MiB/s
             bus.publish(new DownloadProgress(at(i * 0.5), URL, i * 5L * 1024 * 1024, 200L * 1024 * 1024, 10L * 1024 * 1024));
         }
-        bus.publish(new DownloadFinished(at(12.5), URL, "/cache/base.txz", 200L * 1024 * 1024, false, "ab".repeat(32)));
+        bus.publish(new DownloadFinished(at(12.5), URL, new DownloadFinished.CachedFile("/cache/base.txz"), 200L * 1024 * 1024, false, "ab".repeat(32)));
 
         assertThat(out().lines().toList()).containsExactly(
                 "  ... download base.txz: 55.0 MiB of 200.0 MiB (27%), 10.0 MiB/s, 5 s",
@@ -119,7 +120,7 @@ class ProgressReporterTest {
         bus.publish(new DownloadProgress(at(0.6), URL, 2048, -1, 2048));   // within 200 ms: not redrawn
         bus.publish(new DownloadProgress(at(1.0), URL, 4096, -1, 4096));
         bus.publish(new Note(at(1.1), "checking"));
-        bus.publish(new DownloadFinished(at(1.2), URL, "/cache/base.txz", 4096, false, "ab".repeat(32)));
+        bus.publish(new DownloadFinished(at(1.2), URL, new DownloadFinished.CachedFile("/cache/base.txz"), 4096, false, "ab".repeat(32)));
 
         assertThat(out()).isEqualTo(
                 "\r\033[K  ... download base.txz: 1.0 KiB, 2.0 KiB/s, 0 s"
@@ -133,7 +134,7 @@ class ProgressReporterTest {
     void aDownloadThatNeverFinishesIsForgottenWhenItsStepEnds() {
         ProgressReporter reporter = attach(false);
         bus.publish(new DownloadProgress(at(1), URL, 1024, 4096, 1024));
-        bus.publish(new StepFinished(at(2), "When the base system is fetched", "FAILED", "HTTP 404"));
+        bus.publish(new StepFinished(at(2), "When the base system is fetched", Outcome.FAILED, "HTTP 404"));
         clock.now = at(30);
         reporter.tick();
 

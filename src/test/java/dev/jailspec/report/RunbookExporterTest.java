@@ -6,6 +6,7 @@ import static dev.jailspec.report.TestCommands.stdin;
 import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jailspec.event.Outcome;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandInfo;
 import dev.jailspec.event.CommandIntent;
@@ -58,7 +59,7 @@ class RunbookExporterTest {
 
 
     private void attach(Path projectDir) {
-        bus.subscribe(new RunbookExporter(reports, projectDir));
+        bus.register(new RunbookExporter(reports, projectDir));
     }
 
     private void command(List<String> argv, int exit) {
@@ -83,7 +84,7 @@ class RunbookExporterTest {
     private void step(String text, Runnable body) {
         bus.publish(new StepStarted(AT, text, 1));
         body.run();
-        bus.publish(new StepFinished(AT, text, "PASSED", ""));
+        bus.publish(new StepFinished(AT, text, Outcome.PASSED, ""));
     }
 
     private void aJailStarts(Path projectDir) {
@@ -106,7 +107,7 @@ class RunbookExporterTest {
         // The After hook: teardown, outside any step.
         command(List.of("service", "jail", "onestop", "lrdev"), 0);
         bus.publish(new Note(AT, "teardown: stop the jail lrdev"));
-        bus.publish(new ScenarioFinished(AT, "The jail's clone starts", "PASSED", ""));
+        bus.publish(new ScenarioFinished(AT, "The jail's clone starts", Outcome.PASSED, ""));
         bus.publish(new RunFinished(AT, "r1", true));
     }
 
@@ -154,7 +155,7 @@ class RunbookExporterTest {
         bus.publish(new CommandStarted(AT, 1,
                 new CommandInfo(update, update, List.of(), Map.of("PAGER", "cat"), CommandIntent.CHANGE), "sim"));
         bus.publish(new CommandFinished(AT, 1, cmd(update), 0, 3, "", "", stdin("")));
-        bus.publish(new ScenarioFinished(AT, "patch", "PASSED", ""));
+        bus.publish(new ScenarioFinished(AT, "patch", Outcome.PASSED, ""));
 
         Path script = reports.resolve("runbook/01-patch.sh");
         assertThat(Files.readString(script))
@@ -194,7 +195,7 @@ class RunbookExporterTest {
             bus.publish(new FileWritten(AT, tricky.toString(), 0644, text(trickyContent)));
             bus.publish(new FileWritten(AT, empty.toString(), 0644, text("")));
         });
-        bus.publish(new ScenarioFinished(AT, "files", "PASSED", ""));
+        bus.publish(new ScenarioFinished(AT, "files", Outcome.PASSED, ""));
 
         Path script = reports.resolve("runbook/01-files.sh");
         assertThat(Files.readString(script)).contains("<<'EOF_2'");
@@ -218,7 +219,7 @@ class RunbookExporterTest {
             command(List.of("sh", "-s"), 0, "echo 'from a here-document'\n");
             command(List.of("cat"), 0, "no newline at the end");
         });
-        bus.publish(new ScenarioFinished(AT, "stdin", "PASSED", ""));
+        bus.publish(new ScenarioFinished(AT, "stdin", Outcome.PASSED, ""));
 
         Path script = reports.resolve("runbook/01-stdin.sh");
         assertThat(Files.readString(script)).contains("sh -s <<'EOF'\necho 'from a here-document'\nEOF\n");
@@ -233,8 +234,8 @@ class RunbookExporterTest {
         bus.publish(new StepStarted(AT, "When the template snapshot is cloned", 3));
         command(CLONE, 1);
         String error = "command `zfs clone ...` exited 1 (expected [0]):\n  cannot create 'x': dataset already exists";
-        bus.publish(new StepFinished(AT, "When the template snapshot is cloned", "FAILED", error));
-        bus.publish(new ScenarioFinished(AT, "clone fails", "FAILED", error));
+        bus.publish(new StepFinished(AT, "When the template snapshot is cloned", Outcome.FAILED, error));
+        bus.publish(new ScenarioFinished(AT, "clone fails", Outcome.FAILED, error));
         bus.publish(new RunFinished(AT, "r1", false));
 
         Path script = reports.resolve("runbook/01-clone-fails.sh");
@@ -254,12 +255,12 @@ class RunbookExporterTest {
         bus.publish(new ScenarioStarted(AT, "base system", "classpath:features/x.feature", List.of()));
         step("When the base system is fetched", () -> {
             bus.publish(new DownloadFinished(AT, "https://download.freebsd.org/releases/amd64/14.3-RELEASE/base.txz",
-                    "/cache/base.txz", 1000, false, "ab".repeat(32)));
+                    new DownloadFinished.CachedFile("/cache/base.txz"), 1000, false, "ab".repeat(32)));
             bus.publish(new FileWritten(AT, "/zdata/jails/media/14.3-RELEASE-base.txz", 0644,
                     new FileContent.Copied("/cache/base.txz", 1000)));
             command(List.of("tar", "-xf", "/zdata/jails/media/14.3-RELEASE-base.txz", "-C", "/zdata/jails/templates/14.3-RELEASE"), 0);
         });
-        bus.publish(new ScenarioFinished(AT, "base system", "PASSED", ""));
+        bus.publish(new ScenarioFinished(AT, "base system", Outcome.PASSED, ""));
         bus.publish(new RunFinished(AT, "r1", true));
 
         String before = Files.readString(reports.resolve("runbook/00-before-all.sh"));
