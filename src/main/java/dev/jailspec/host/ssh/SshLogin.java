@@ -44,17 +44,20 @@ final class SshLogin implements AutoCloseable {
         client.setKeyIdentityProvider(options.identityFiles().isEmpty() ? KeyIdentityProvider.EMPTY_KEYS_PROVIDER
                 : new FileKeyPairProvider(options.identityFiles().toArray(Path[]::new)));
         client.start();
-        String user = address.user().orElse(System.getProperty("user.name"));
+        // Left to ssh_config (User, Port) when the address does not say: null and 0 are MINA's "not given",
+        // after which it falls back to the local user name and port 22, as ssh(1).
+        String user = address.user().orElse(null);
         String describe = address.toString();
         long timeout = options.connectTimeout().toMillis();
         ClientSession session = null;
         try {
-            session = client.connect(user, address.host(), address.port().orElse(22)).verify(timeout).getSession();
+            session = client.connect(user, address.host(), address.port().orElse(0)).verify(timeout).getSession();
             session.auth().verify(timeout);
             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
             return new SshLogin(client, session, sftp, options, describe);
         } catch (IOException | RuntimeException e) {
-            String reason = hostKeys.rejection().orElseGet(() -> explain(e, user, options));
+            String who = user != null ? user : session != null ? session.getUsername() : System.getProperty("user.name");
+            String reason = hostKeys.rejection().orElseGet(() -> explain(e, who, options));
             closeQuietly(session);
             client.stop();
             throw new TransportException("cannot log in to " + describe + ": " + reason, e);
