@@ -20,15 +20,15 @@ import java.util.concurrent.TimeUnit;
  * host and user keys, its own authorized_keys, pid file and log in a temporary directory. As
  * root (CI) it lets root in with a key only (PermitRootLogin prohibit-password).
  */
-final class TestSshd implements AutoCloseable {
+public final class TestSshd implements AutoCloseable {
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     final Path dir;
-    final int port;
+    public final int port;
     final Path hostKey;
-    final Path userKey;
+    public final Path userKey;
     final Path log;
-    final String user = System.getProperty("user.name");
+    public final String user = System.getProperty("user.name");
     private final Process process;
 
     private TestSshd(Path dir, int port, Path hostKey, Path userKey, Process process) {
@@ -41,12 +41,12 @@ final class TestSshd implements AutoCloseable {
     }
 
     /** Skips the calling test class, with the reason, only where OpenSSH's server is not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(Files.isExecutable(SSHD), "needs OpenSSH's server at " + SSHD
                 + " (Debian: apt-get install openssh-server; .ci/run installs it)");
     }
 
-    static TestSshd start(Path dir, String... extraConfig) {
+    public static TestSshd start(Path dir, String... extraConfig) {
         return start(dir, keygen(dir, "user_key"), extraConfig);
     }
 
@@ -104,7 +104,7 @@ final class TestSshd implements AutoCloseable {
     }
 
     /** The known_hosts line for this server, as ssh-keyscan would print it. */
-    String knownHostsLine() {
+    public String knownHostsLine() {
         try {
             String[] pub = Files.readString(Path.of(hostKey + ".pub")).trim().split(" ");
             return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
@@ -122,7 +122,7 @@ final class TestSshd implements AutoCloseable {
         }
     }
 
-    SshAddress address() {
+    public SshAddress address() {
         return new SshAddress(java.util.Optional.of(user), "127.0.0.1", java.util.Optional.of(port));
     }
 
@@ -141,7 +141,7 @@ final class TestSshd implements AutoCloseable {
     }
 
     /** Kills the listening sshd and every session it forked (the whole tree, as a crash would). */
-    void kill() {
+    public void kill() {
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
