@@ -257,7 +257,8 @@ class SettingsLoaderTest {
 
         Settings s = SettingsLoader.load(project, Map.of(), props("jailspec.target", "ssh://root@192.0.2.1:2222",
                 "jailspec.zfs.root", "zroot/jailspec", "jailspec.jail.address", "10.0.0.5/24",
-                "jailspec.jail.gateway", "10.0.0.1", "jailspec.ssh.become", "doas"));
+                "jailspec.jail.gateway", "10.0.0.1", "jailspec.freebsd.release", "14.5-RELEASE",
+                "jailspec.ssh.become", "doas"));
         assertThat(s.target()).isEqualTo(new Target.Ssh("ssh://root@192.0.2.1:2222"));
         assertThat(s.get(Setting.SSH_KNOWN_HOSTS)).isEqualTo("strict");
         assertThat(s.get(Setting.SSH_BECOME)).isEqualTo("doas");

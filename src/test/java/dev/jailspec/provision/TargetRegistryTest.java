@@ -24,7 +24,8 @@ class TargetRegistryTest {
     private static Properties realTarget(String target) {
         var p = new Properties();
         p.putAll(Map.of("jailspec.target", target, "jailspec.zfs.root", "zroot/jailspec",
-                "jailspec.jail.address", "10.0.0.5/24", "jailspec.jail.gateway", "10.0.0.1"));
+                "jailspec.jail.address", "10.0.0.5/24", "jailspec.jail.gateway", "10.0.0.1",
+                "jailspec.freebsd.release", "14.5-RELEASE"));
         return p;
     }
 
