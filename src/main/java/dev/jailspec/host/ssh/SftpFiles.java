@@ -78,18 +78,9 @@ final class SftpFiles {
 
     /** Streams {@code content} to {@code path} (temporary name, mode, rename); never creates directories. */
     void write(String path, InputStream content, int mode) {
-        if ((mode & ~07777) != 0) {
-            throw new IllegalArgumentException("mode must be within 07777, got 0" + Integer.toOctalString(mode));
-        }
-        int slash = path.lastIndexOf('/');
-        if (!path.startsWith("/") || slash == path.length() - 1) {
-            throw new IllegalArgumentException("host paths are absolute file names, got " + path);
-        }
-        String dir = slash == 0 ? "/" : path.substring(0, slash);
-        if (stat(dir).filter(FileStat::isDirectory).isEmpty()) {
-            throw new HostException("cannot write " + path + " on " + where + ": directory " + dir + " does not exist");
-        }
-        String temp = (slash == 0 ? "" : dir) + "/." + path.substring(slash + 1) + "." + UUID.randomUUID() + ".jailspec-tmp";
+        String dir = existingDirectory(path, mode);
+        String temp = (dir.equals("/") ? "" : dir) + "/." + path.substring(path.lastIndexOf('/') + 1) + "."
+                + UUID.randomUUID() + ".jailspec-tmp";
         try {
             try (OutputStream out = sftp.write(temp, BUFFER, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
                     SftpClient.OpenMode.Exclusive)) {
@@ -102,6 +93,22 @@ final class SftpFiles {
             removeQuietly(temp);
             throw failure("write", path, e);
         }
+    }
+
+    /** The directory {@code path} is to be written in, after checking the mode and that the directory exists. */
+    String existingDirectory(String path, int mode) {
+        if ((mode & ~07777) != 0) {
+            throw new IllegalArgumentException("mode must be within 07777, got 0" + Integer.toOctalString(mode));
+        }
+        int slash = path.lastIndexOf('/');
+        if (!path.startsWith("/") || slash == path.length() - 1) {
+            throw new IllegalArgumentException("host paths are absolute file names, got " + path);
+        }
+        String dir = slash == 0 ? "/" : path.substring(0, slash);
+        if (stat(dir).filter(FileStat::isDirectory).isEmpty()) {
+            throw new HostException("cannot write " + path + " on " + where + ": directory " + dir + " does not exist");
+        }
+        return dir;
     }
 
     private void rename(String from, String to) throws IOException {

@@ -79,6 +79,11 @@ public final class SshHost implements Host {
 
     @Override
     public CommandResult run(Command command, Consumer<OutputLine> lines) {
+        return run(command, new ByteArrayInputStream(command.stdin().orElse(new byte[0])), lines);
+    }
+
+    /** {@link #run(Command, Consumer)} with stdin streamed from {@code stdin} (closed when sent), e.g. a file's bytes. */
+    private CommandResult run(Command command, InputStream stdin, Consumer<OutputLine> lines) {
         Objects.requireNonNull(lines, "lines");
         long start = System.nanoTime();
         String line = remoteLine(command);
@@ -96,7 +101,7 @@ public final class SshHost implements Host {
         try (channel) {
             Thread out = pump(channel.getInvertedOut(), OutputLine.Stream.STDOUT, stdout, sink);
             Thread err = pump(channel.getInvertedErr(), OutputLine.Stream.STDERR, stderr, sink);
-            feedStdin(channel.getInvertedIn(), command.stdin().orElse(new byte[0]));
+            feedStdin(channel.getInvertedIn(), stdin);
             long waitMillis = command.timeout().plus(KILL_AFTER).plus(CLIENT_GRACE).toMillis();
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
             Duration ranFor = Duration.ofNanos(System.nanoTime() - start);
@@ -173,11 +178,11 @@ public final class SshHost implements Host {
         return thread;
     }
 
-    private static void feedStdin(OutputStream in, byte[] input) {
+    private static void feedStdin(OutputStream in, InputStream input) {
         // Its own thread: a program that prints before reading would otherwise stall with us.
         var thread = new Thread(() -> {
-            try (in) {
-                in.write(input);
+            try (in; input) {
+                input.transferTo(in);
             } catch (IOException e) {
                 // the program exited without reading all of it; its exit status tells the story
             }
@@ -214,14 +219,41 @@ public final class SshHost implements Host {
 
     @Override
     public void writeFile(String absolutePath, byte[] content, int mode) {
-        files.write(absolutePath, new ByteArrayInputStream(content), mode);
+        write(absolutePath, new ByteArrayInputStream(content), mode);
+    }
+
+    private void write(String path, InputStream content, int mode) {
+        if (login.options().become() == Become.NONE) {
+            files.write(path, content, mode);
+        } else {
+            writeAsRoot(path, content, mode);
+        }
+    }
+
+    // With become, SFTP runs as the login user, who cannot write where jailspec writes (/etc/jail.conf.d):
+    // the bytes stream through `sudo -n sh -c` on an exec channel into a mktemp(1) name in the target's
+    // directory, which gets the mode (chmod(1), octal) and then takes the file's place (mv -f: rename(2)).
+    private static final String WRITE_AS_ROOT = "umask 077; t=$(mktemp \"$1/.jailspec-tmp.XXXXXX\") || exit 1;"
+            + " if cat > \"$t\" && chmod \"$2\" \"$t\" && mv -f \"$t\" \"$3\"; then exit 0; fi; rm -f \"$t\"; exit 1";
+    // An image of a gigabyte over a slow link; the copy is not a command the run's timeouts know.
+    private static final Duration WRITE_AS_ROOT_TIMEOUT = Duration.ofMinutes(30);
+
+    private void writeAsRoot(String path, InputStream content, int mode) {
+        String dir = files.existingDirectory(path, mode);
+        Command copy = Command.of("sh", "-c", WRITE_AS_ROOT, "sh", dir, Integer.toOctalString(mode), path)
+                .withTimeout(WRITE_AS_ROOT_TIMEOUT);
+        CommandResult result = run(copy, content, line -> { });
+        if (!result.succeeded()) {
+            throw new dev.jailspec.host.HostException("cannot write " + path + " on " + describe() + " as root ("
+                    + login.options().become() + "): " + result.stderr().strip());
+        }
     }
 
     /** Streams the file: memory stays at the SFTP buffers whatever its size. */
     @Override
     public void upload(Path localFile, String absolutePath, int mode) {
         try (InputStream in = Files.newInputStream(localFile)) {
-            files.write(absolutePath, in, mode);
+            write(absolutePath, in, mode);
         } catch (IOException e) {
             throw new TransportException("cannot read " + localFile + " to upload it to " + absolutePath, e);
         }

@@ -69,6 +69,30 @@ class SshBecomeTest {
     }
 
     @Test
+    void writesFilesThroughSudoWithTheirModeAndReplacesThemWhole() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("etc")).resolve("lrdev.conf");
+        Path image = Files.write(dir.resolve("image"), new byte[300_000]);
+
+        try (SshHost host = SshHost.open(sshd.address(), sshd.options().withBecome(Become.SUDO))) {
+            host.writeFile(target.toString(), "first\n".getBytes(), 0600);
+            host.writeFile(target.toString(), "second\n".getBytes(), 0640);
+            host.upload(image, dir.resolve("etc/image").toString(), 0444);
+
+            assertThatThrownBy(() -> host.writeText(dir.resolve("missing/x").toString(), "x"))
+                    .hasMessageContaining("directory " + dir.resolve("missing") + " does not exist");
+        }
+
+        assertThat(Files.readString(target)).isEqualTo("second\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+        assertThat(Files.size(dir.resolve("etc/image"))).isEqualTo(300_000);
+        assertThat(Files.list(dir.resolve("etc")).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("lrdev.conf", "image");
+        assertThat(Files.readAllLines(dir.resolve("sudo-calls")))
+                .anyMatch(call -> call.startsWith("-n timeout -k 2.000 1800.000 sh -c umask 077;")
+                        && call.endsWith(" 640 " + target));
+    }
+
+    @Test
     void aPasswordPromptIsAnErrorSayingHowToAllowItNeverAHang() throws IOException {
         Files.createFile(wantsPassword);
         long start = System.nanoTime();
