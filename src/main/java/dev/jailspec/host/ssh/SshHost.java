@@ -55,12 +55,50 @@ public final class SshHost implements Host {
     // treated as the transport's failure, as the issue asks, never as the command's result.
     static final int SSH_ERROR_EXIT = 255;
 
-    private final SshLogin login;
-    private final SftpFiles files;
+    // How often a dropped connection is logged into again, at the next command, before that command fails.
+    static final int RECONNECT_ATTEMPTS = 3;
+
+    private SshLogin login;
+    private SftpFiles files;
+    private int reconnects;
 
     SshHost(SshLogin login) {
         this.login = login;
         this.files = new SftpFiles(login.sftp(), login.describe());
+    }
+
+    /**
+     * The command that was running when the connection dropped has failed (TransportException); the
+     * next one logs in again, up to {@link #RECONNECT_ATTEMPTS} times, so the next scenario and the
+     * teardown run once the host is back.
+     */
+    private synchronized SshLogin live() {
+        if (login.isOpen()) {
+            return login;
+        }
+        TransportException last = null;
+        for (int attempt = 1; attempt <= RECONNECT_ATTEMPTS; attempt++) {
+            try {
+                login = login.reopen();
+                files = new SftpFiles(login.sftp(), login.describe());
+                reconnects++;
+                return login;
+            } catch (TransportException e) {
+                last = e;
+            }
+        }
+        throw new TransportException("the SSH connection to " + describe() + " dropped and " + RECONNECT_ATTEMPTS
+                + " logins again failed; the last: " + last.getMessage(), last);
+    }
+
+    private synchronized SftpFiles files() {
+        live();
+        return files;
+    }
+
+    /** How often the connection was logged into again after it dropped (for the report). */
+    public synchronized int reconnects() {
+        return reconnects;
     }
 
     /** Logs in (strict host key check, keys, ~/.ssh/config) and checks that {@code become} works without a password. */
@@ -87,6 +125,7 @@ public final class SshHost implements Host {
         Objects.requireNonNull(lines, "lines");
         long start = System.nanoTime();
         String line = remoteLine(command);
+        SshLogin login = live();
         ClientSession session = login.session();
         var sink = new LineSink(lines);
         var stdout = new BoundedOutput(KEPT_BYTES);
@@ -204,17 +243,17 @@ public final class SshHost implements Host {
 
     @Override
     public Optional<FileStat> stat(String absolutePath) {
-        return files.stat(absolutePath);
+        return files().stat(absolutePath);
     }
 
     @Override
     public byte[] readFile(String absolutePath) {
-        return files.read(absolutePath);
+        return files().read(absolutePath);
     }
 
     @Override
     public List<String> list(String absoluteDir) {
-        return files.list(absoluteDir);
+        return files().list(absoluteDir);
     }
 
     @Override
@@ -224,7 +263,7 @@ public final class SshHost implements Host {
 
     private void write(String path, InputStream content, int mode) {
         if (login.options().become() == Become.NONE) {
-            files.write(path, content, mode);
+            files().write(path, content, mode);
         } else {
             writeAsRoot(path, content, mode);
         }
@@ -239,7 +278,7 @@ public final class SshHost implements Host {
     private static final Duration WRITE_AS_ROOT_TIMEOUT = Duration.ofMinutes(30);
 
     private void writeAsRoot(String path, InputStream content, int mode) {
-        String dir = files.existingDirectory(path, mode);
+        String dir = files().existingDirectory(path, mode);
         Command copy = Command.of("sh", "-c", WRITE_AS_ROOT, "sh", dir, Integer.toOctalString(mode), path)
                 .withTimeout(WRITE_AS_ROOT_TIMEOUT);
         CommandResult result = run(copy, content, line -> { });

@@ -23,15 +23,15 @@ final class SshLogin implements AutoCloseable {
     private final SshClient client;
     private final ClientSession session;
     private final SftpClient sftp;
+    private final SshAddress address;
     private final SshOptions options;
-    private final String describe;
 
-    private SshLogin(SshClient client, ClientSession session, SftpClient sftp, SshOptions options, String describe) {
+    private SshLogin(SshClient client, ClientSession session, SftpClient sftp, SshAddress address, SshOptions options) {
         this.client = client;
         this.session = session;
         this.sftp = sftp;
+        this.address = address;
         this.options = options;
-        this.describe = describe;
     }
 
     static SshLogin open(SshAddress address, SshOptions options) {
@@ -54,7 +54,7 @@ final class SshLogin implements AutoCloseable {
             session = client.connect(user, address.host(), address.port().orElse(0)).verify(timeout).getSession();
             session.auth().verify(timeout);
             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
-            return new SshLogin(client, session, sftp, options, describe);
+            return new SshLogin(client, session, sftp, address, options);
         } catch (IOException | RuntimeException e) {
             String who = user != null ? user : session != null ? session.getUsername() : System.getProperty("user.name");
             String reason = hostKeys.rejection().orElseGet(() -> explain(e, who, options));
@@ -98,7 +98,18 @@ final class SshLogin implements AutoCloseable {
     }
 
     String describe() {
-        return describe;
+        return address.toString();
+    }
+
+    /** Whether the session still stands (not closed by the server, a dropped link or us). */
+    boolean isOpen() {
+        return session.isOpen() && !session.isClosing();
+    }
+
+    /** A new login with the same address and options, after this one's connection dropped. */
+    SshLogin reopen() {
+        close();
+        return open(address, options);
     }
 
     private static void closeQuietly(ClientSession session) {

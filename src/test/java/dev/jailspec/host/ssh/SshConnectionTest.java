@@ -61,6 +61,23 @@ class SshConnectionTest {
     }
 
     @Test
+    void aDroppedConnectionFailsTheRunningCommandAndTheNextOneLogsInAgain() {
+        TestSshd flaky = TestSshd.start(dir.resolve("flaky"));
+        try (SshHost host = SshHost.open(flaky.address(), flaky.options())) {
+            Command running = Command.of("sh", "-c", "echo started; sleep 30").withTimeout(Duration.ofSeconds(60));
+
+            assertThatThrownBy(() -> host.run(running, line -> flaky.killSessions()))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("lost the SSH connection");
+
+            assertThat(host.run(Command.of("echo", "back")).stdout()).isEqualTo("back\n");
+            assertThat(host.stat("/")).isPresent();
+            assertThat(host.reconnects()).isEqualTo(1);
+        } finally {
+            flaky.close();
+        }
+    }
+
+    @Test
     void proxyJumpGoesThroughTheJumpHost() throws IOException {
         Path knownHosts = Files.write(dir.resolve("known_hosts"), List.of(jump.knownHostsLine(), target.knownHostsLine()));
         Path config = Files.writeString(dir.resolve("ssh_config"), String.join("\n",

@@ -140,6 +140,11 @@ public final class TestSshd implements AutoCloseable {
         }
     }
 
+    /** Kills the sessions sshd forked (the connections drop) but keeps it listening, as after a network cut. */
+    public void killSessions() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** Kills the listening sshd and every session it forked (the whole tree, as a crash would). */
     public void kill() {
         List<ProcessHandle> tree = process.descendants().toList();
