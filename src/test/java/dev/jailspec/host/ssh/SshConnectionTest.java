@@ -43,38 +43,42 @@ class SshConnectionTest {
         }
     }
 
-    @Test
-    void sshdKilledMidCommandIsATransportErrorNamingHostAndCommand() {
-        TestSshd doomed = TestSshd.start(dir.resolve("doomed"));
-        try (SshHost host = SshHost.open(doomed.address(), doomed.options())) {
-            Command command = Command.of("sh", "-c", "echo started; sleep 30").withTimeout(Duration.ofSeconds(60));
-            long start = System.nanoTime();
+    // A command that prints, then runs long enough for the test to cut the connection under it.
+    private static final Command LONG = Command.of("sh", "-c", "echo started; sleep 30").withTimeout(Duration.ofSeconds(60));
 
-            assertThatThrownBy(() -> host.run(command, line -> doomed.kill()))
-                    .isInstanceOf(TransportException.class)
-                    .hasMessageContaining(doomed.address().toString())
-                    .hasMessageContaining("sh -c 'echo started; sleep 30'");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    /** Runs {@code test} against a logged-in SshHost on an sshd of its own, which it may kill. */
+    private static void withOwnSshd(String name, java.util.function.BiConsumer<TestSshd, SshHost> test) {
+        TestSshd own = TestSshd.start(dir.resolve(name));
+        try (SshHost host = SshHost.open(own.address(), own.options())) {
+            test.accept(own, host);
         } finally {
-            doomed.close();
+            own.close();
         }
     }
 
     @Test
-    void aDroppedConnectionFailsTheRunningCommandAndTheNextOneLogsInAgain() {
-        TestSshd flaky = TestSshd.start(dir.resolve("flaky"));
-        try (SshHost host = SshHost.open(flaky.address(), flaky.options())) {
-            Command running = Command.of("sh", "-c", "echo started; sleep 30").withTimeout(Duration.ofSeconds(60));
+    void sshdKilledMidCommandIsATransportErrorNamingHostAndCommand() {
+        withOwnSshd("doomed", (doomed, host) -> {
+            long start = System.nanoTime();
 
-            assertThatThrownBy(() -> host.run(running, line -> flaky.killSessions()))
+            assertThatThrownBy(() -> host.run(LONG, line -> doomed.kill()))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining(doomed.address().toString())
+                    .hasMessageContaining("sh -c 'echo started; sleep 30'");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        });
+    }
+
+    @Test
+    void aDroppedConnectionFailsTheRunningCommandAndTheNextOneLogsInAgain() {
+        withOwnSshd("flaky", (flaky, host) -> {
+            assertThatThrownBy(() -> host.run(LONG, line -> flaky.killSessions()))
                     .isInstanceOf(TransportException.class).hasMessageContaining("lost the SSH connection");
 
             assertThat(host.run(Command.of("echo", "back")).stdout()).isEqualTo("back\n");
             assertThat(host.stat("/")).isPresent();
             assertThat(host.reconnects()).isEqualTo(1);
-        } finally {
-            flaky.close();
-        }
+        });
     }
 
     @Test
