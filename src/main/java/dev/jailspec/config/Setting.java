@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
  * <p>The simulated defaults are the seed how-to's values, so a sim run reads like the document.
  */
 public enum Setting {
-    TARGET("jailspec.target", "sim", "sim", oneOf("sim", "local"), "sim or local"),
+    TARGET("jailspec.target", "sim", "sim", Target::accepts, Target.ALLOWED),
+    SSH_KNOWN_HOSTS("jailspec.ssh.knownHosts", "strict", "strict", oneOf("strict", "accept-new"),
+            "strict (a host key not in ~/.ssh/known_hosts stops the run) or accept-new (it is added at the first"
+                    + " login; a changed key still stops the run); target ssh:// only"),
+    SSH_BECOME("jailspec.ssh.become", "none", "none", oneOf("none", "sudo", "doas"),
+            "none (log in as root), sudo or doas: run every command with 'sudo -n' / 'doas -n', which needs a"
+                    + " NOPASSWD rule for the login user; target ssh:// only"),
     ZFS_ROOT("jailspec.zfs.root", "zdata/jails", null, Rules.ZFS_ROOT,
             "a ZFS dataset name below a pool such as zroot/jailspec (letters, digits, _ - . : separated by /;"
                     + " not a whole pool)"),

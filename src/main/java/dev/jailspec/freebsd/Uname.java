@@ -17,6 +17,11 @@ public final class Uname {
         return UnameParser.parseAll(host.run(Command.probe("uname", "-a")).orThrow().stdout());
     }
 
+    /** {@code uname -s}: the operating system's name, {@code FreeBSD} on FreeBSD. */
+    public String system() {
+        return host.run(Command.probe("uname", "-s")).orThrow().stdout().strip();
+    }
+
     /** {@code uname -r}: the running kernel's release, e.g. {@code 14.3-RELEASE-p2}. */
     public String release() {
         return host.run(Command.probe("uname", "-r")).orThrow().stdout().strip();

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * importantly, the tail, where the error usually is; the middle becomes one marker line.
  * Not thread-safe: one reader thread owns it until the command ends.
  */
-final class BoundedOutput {
+public final class BoundedOutput {
     private final int headLimit;
     private final byte[] tail;
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -17,7 +17,7 @@ final class BoundedOutput {
     private long tailWritten;  // bytes ever written to the ring
     private long total;
 
-    BoundedOutput(int limitBytes) {
+    public BoundedOutput(int limitBytes) {
         if (limitBytes < 2) {
             throw new IllegalArgumentException("limit must be at least 2 bytes, got " + limitBytes);
         }
@@ -50,7 +50,7 @@ final class BoundedOutput {
     }
 
     /** The kept text; a cut through a multi-byte character decodes as U+FFFD, which is fine for reports. */
-    String text() {
+    public String text() {
         var out = new ByteArrayOutputStream((int) Math.min(total, headLimit + tail.length) + 64);
         out.writeBytes(head.toByteArray());
         if (droppedBytes() > 0) {

@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 /**
  * Drains one output stream of a process: keeps the bytes in a {@link BoundedOutput} and hands
  * each complete line to a consumer as soon as it arrives. Splits on '\n' bytes (never part of
- * a multi-byte UTF-8 character) and drops a trailing '\r'.
+ * a multi-byte UTF-8 character) and drops a trailing '\r'. Public for the transports in sub-packages (SSH).
  */
-final class LinePump implements Runnable {
+public final class LinePump implements Runnable {
     // A program that never prints a newline must not grow one line without bound.
     static final int MAX_LINE_BYTES = 1 << 20;
 
@@ -21,7 +21,7 @@ final class LinePump implements Runnable {
     private final Consumer<OutputLine> lines;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    LinePump(InputStream in, OutputLine.Stream stream, BoundedOutput kept, Consumer<OutputLine> lines) {
+    public LinePump(InputStream in, OutputLine.Stream stream, BoundedOutput kept, Consumer<OutputLine> lines) {
         this.in = in;
         this.stream = stream;
         this.kept = kept;

@@ -11,8 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
@@ -31,7 +29,6 @@ public final class LocalHost implements Host {
 
     // After a kill, how long the readers may take to see the pipes close.
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
-    private static final int TAIL_LINES = 20;
 
     private final int keptBytesPerStream;
 
@@ -268,42 +265,5 @@ public final class LocalHost implements Host {
     @Override
     public String describe() {
         return "local";
-    }
-
-    /** Serialises the caller's consumer across both reader threads and remembers the last lines for timeouts. */
-    private static final class LineSink implements Consumer<OutputLine> {
-        private final Consumer<OutputLine> downstream;
-        private final Deque<String> recent = new ArrayDeque<>();
-        private RuntimeException failure;
-
-        LineSink(Consumer<OutputLine> downstream) {
-            this.downstream = downstream;
-        }
-
-        @Override
-        public synchronized void accept(OutputLine line) {
-            recent.addLast(line.text());
-            if (recent.size() > TAIL_LINES) {
-                recent.removeFirst();
-            }
-            if (failure != null) {
-                return;
-            }
-            try {
-                downstream.accept(line);
-            } catch (RuntimeException e) {
-                failure = e;  // keep draining: a stalled pipe would stall the program
-            }
-        }
-
-        synchronized String tail() {
-            return String.join("\n", recent);
-        }
-
-        synchronized void rethrowFailure() {
-            if (failure != null) {
-                throw failure;
-            }
-        }
     }
 }

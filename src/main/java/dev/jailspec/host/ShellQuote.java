@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * The one place where an argument becomes an sh(1) word and sh text becomes argv again:
  * {@link ShellScript} builds the runbook's sh text on it, the transcripts quote and split with it,
- * and argv shown in messages and reports is quoted with it. No command runs through a shell
+ * the SSH transport builds each command's remote line with it ({@link #remoteLine}), and argv
+ * shown in messages and reports is quoted with it. No local command runs through a shell
  * ({@link LocalHost} starts argv directly).
  */
 public final class ShellQuote {
@@ -96,5 +97,32 @@ public final class ShellQuote {
             }
         }
         throw new IllegalArgumentException("unclosed double quote in: " + line);
+    }
+
+    // POSIX names of environment variables a shell can set (XBD 8.1); anything else is a caller's mistake.
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * The sh(1) line a remote login shell runs for one command (SSH): {@code cd DIR && exec PREFIX env K=V ARGV},
+     * each word quoted. {@code prefix} comes first so that a privilege prefix ({@code sudo -n}), which
+     * resets the environment, runs {@code env} and not the other way round; {@code exec} leaves no
+     * shell between sshd and the program, so signalling the session reaches the program itself.
+     */
+    public static String remoteLine(java.util.Optional<String> workingDirectory, List<String> prefix,
+                                    java.util.Map<String, String> env, List<String> argv) {
+        var words = new java.util.ArrayList<String>(prefix);
+        if (!env.isEmpty()) {
+            words.add("env");
+            new java.util.TreeMap<>(env).forEach((name, value) -> {
+                if (!ENV_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("environment variable name '" + name
+                            + "' is not a shell name (letters, digits, '_', not starting with a digit)");
+                }
+                words.add(name + "=" + value);
+            });
+        }
+        words.addAll(argv);
+        String exec = "exec " + join(words);
+        return workingDirectory.map(dir -> "cd " + quote(dir) + " && " + exec).orElse(exec);
     }
 }

@@ -3,6 +3,7 @@ package dev.jailspec.provision;
 import dev.jailspec.freebsd.FreebsdVersion;
 import dev.jailspec.freebsd.FreebsdVersions;
 import dev.jailspec.freebsd.Ifconfig;
+import dev.jailspec.freebsd.Uname;
 import dev.jailspec.freebsd.ReleaseVersion;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Command;
@@ -54,6 +55,19 @@ public final class Preflight {
             throw new ProvisionException(sb.toString());
         }
         return all;
+    }
+
+    /**
+     * Asks the target what it is ({@code uname -s}, not the JVM's os.name: over SSH they differ) and
+     * stops unless it is FreeBSD (sys/conf/newvers.sh: TYPE="FreeBSD", the ostype uname -s prints;
+     * [UNVERIFIED at releng/14.3: read in an old newvers.sh, and the sim's UnameTool answers the same]).
+     */
+    public static void requireFreebsd(Host host, String target) {
+        String system = new Uname(host).system();
+        if (!"FreeBSD".equals(system)) {
+            throw new ProvisionException("jailspec.target=" + target + " drives a FreeBSD host, but " + host.describe()
+                    + " says `uname -s` is " + system + "; point it at a FreeBSD host, or use the default target sim");
+        }
     }
 
     private Finding root() {

@@ -6,6 +6,10 @@ import dev.jailspec.config.Settings;
 import dev.jailspec.config.Target;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.LocalHost;
+import dev.jailspec.host.ssh.Become;
+import dev.jailspec.host.ssh.SshAddress;
+import dev.jailspec.host.ssh.SshHost;
+import dev.jailspec.host.ssh.SshOptions;
 import dev.jailspec.sim.SimFault;
 import dev.jailspec.sim.SimFaults;
 import dev.jailspec.sim.SimHost;
@@ -20,13 +24,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The host a run drives, and where its downloads come from. On {@code sim} that is a simulated
  * FreeBSD host over a directory plus an embedded loopback mirror serving generated release
- * files; on {@code local}, this FreeBSD machine and the configured mirror.
+ * files; on {@code local}, this FreeBSD machine, on {@code ssh://}, one over SSH, each with the configured mirror.
  */
 record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, String rockyMirror,
                   Optional<FixtureServer> fixtureMirror,
@@ -46,21 +51,30 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
     private static final Map<String, FixtureArchives.FreebsdDist> FREEBSD_FIXTURES = new ConcurrentHashMap<>();
     private static final Map<String, FixtureArchives.RockyImages> ROCKY_FIXTURES = new ConcurrentHashMap<>();
 
+    /** The registry of targets: one factory per kind of jailspec.target (config.Target parses the name). */
+    private static final Map<Class<? extends Target>, Function<Settings, TargetHost>> FACTORIES = Map.of(
+            Target.Sim.class, TargetHost::openSim,
+            Target.Local.class, settings -> real(new LocalHost(), settings),
+            Target.Ssh.class, TargetHost::openSsh);
+
     static TargetHost open(Settings settings) {
         Target target = settings.target();
-        if (target instanceof Target.Local) {
-            return openLocal(settings);
+        Function<Settings, TargetHost> factory = FACTORIES.get(target.getClass());
+        if (factory == null) {
+            throw new ProvisionException("no way to open target '" + target + "' is registered; use " + Target.ALLOWED);
         }
-        return openSim(settings);
+        return factory.apply(settings);
     }
 
-    private static TargetHost openLocal(Settings settings) {
-        String os = System.getProperty("os.name");
-        if (!"FreeBSD".equals(os)) {
-            throw new ProvisionException("jailspec.target=local drives the FreeBSD machine the JVM runs on, but this is "
-                    + os + "; run on a FreeBSD host as root, or use the default target sim");
+    /** A real host, once it has said itself that it is FreeBSD (uname -s), before the run's lock or reaper touch it. */
+    private static TargetHost real(Host host, Settings settings) {
+        try {
+            Preflight.requireFreebsd(host, settings.target().toString());
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
         }
-        return new TargetHost(new LocalHost(), settings.freebsdMirror(), settings.freebsdArchiveMirror(),
+        return new TargetHost(host, settings.freebsdMirror(), settings.freebsdArchiveMirror(),
                 settings.rockyMirror(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -70,6 +84,14 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
                 .withRelease(settings.simRelease())
                 .withPools(List.of(settings.pool()))
                 .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
+    }
+
+    private static TargetHost openSsh(Settings settings) {
+        SshOptions home = SshOptions.ofUserHome(Path.of(System.getProperty("user.home")));
+        SshOptions options = home
+                .withKnownHosts(home.knownHosts(), SshOptions.HostKeyPolicy.parse(settings.get(Setting.SSH_KNOWN_HOSTS)))
+                .withBecome(Become.parse(settings.get(Setting.SSH_BECOME)));
+        return real(SshHost.open(SshAddress.parse(settings.target().toString()), options), settings);
     }
 
     private static TargetHost openSim(Settings settings) {

@@ -81,6 +81,18 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheSshTransportSpeaksSsh() {
+        noClasses().that().resideOutsideOfPackage("dev.jailspec.host.ssh..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.sshd..")
+                .because("host.ssh is the SSH transport; everything else sees a Host")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.jailspec.host").and().resideOutsideOfPackage("dev.jailspec.host.ssh..")
+                .should().dependOnClassesThat().resideInAPackage("dev.jailspec.host.ssh..")
+                .because("the transports build on host, not host on a transport")
+                .check(MAIN);
+    }
+
+    @Test
     void noCycles() {
         slices().matching("dev.jailspec.(*)..").should().beFreeOfCycles().check(MAIN);
     }

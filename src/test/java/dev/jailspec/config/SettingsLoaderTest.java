@@ -87,7 +87,12 @@ class SettingsLoaderTest {
         "jailspec.jail.address   | 192.168.7.300/24 | an IPv4 address with prefix length",
         "jailspec.jail.gateway   | gw.example       | an IPv4 address",
         "jailspec.bridge         | Bridge0;reboot   | a network interface name",
-        "jailspec.target         | ssh              | sim or local",
+        "jailspec.target         | ssh              | sim, local or ssh://[user@]host[:port]",
+        "jailspec.target         | ftp://host       | sim, local or ssh://[user@]host[:port]",
+        "jailspec.target         | 'ssh://root@h;id'| sim, local or ssh://[user@]host[:port]",
+        "jailspec.target         | ssh://root@h/tmp | sim, local or ssh://[user@]host[:port]",
+        "jailspec.ssh.knownHosts | accept-all       | strict (a host key not in ~/.ssh/known_hosts stops the run)",
+        "jailspec.ssh.become     | su               | none (log in as root), sudo or doas",
         "jailspec.jail.id        | 99999            | a number 0-32767",
         "jailspec.jail.id        | '253;reboot'     | a number 0-32767",
         "jailspec.jail.name      | ../etc           | a jail name",
@@ -241,6 +246,22 @@ class SettingsLoaderTest {
                 .containsEntry("update", Duration.ofMinutes(30))
                 .containsEntry("dnf", Duration.ofMinutes(20));
         assertThat(real.keepHostConfig()).isFalse();
+    }
+
+    @Test
+    void anSshTargetIsARealTargetWithItsOwnNeeds() {
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.target", "ssh://root@192.0.2.1:2222")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("target 'ssh://root@192.0.2.1:2222' changes a real host")
+                .hasMessageContaining("jailspec.zfs.root must be set explicitly");
+
+        Settings s = SettingsLoader.load(project, Map.of(), props("jailspec.target", "ssh://root@192.0.2.1:2222",
+                "jailspec.zfs.root", "zroot/jailspec", "jailspec.jail.address", "10.0.0.5/24",
+                "jailspec.jail.gateway", "10.0.0.1", "jailspec.freebsd.release", "14.5-RELEASE",
+                "jailspec.ssh.become", "doas"));
+        assertThat(s.target()).isEqualTo(new Target.Ssh("ssh://root@192.0.2.1:2222"));
+        assertThat(s.get(Setting.SSH_KNOWN_HOSTS)).isEqualTo("strict");
+        assertThat(s.get(Setting.SSH_BECOME)).isEqualTo("doas");
     }
 
     @Test
