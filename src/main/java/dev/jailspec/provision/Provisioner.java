@@ -7,19 +7,14 @@ import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
-import dev.jailspec.freebsd.Kldstat;
 import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.ServiceJailStopOutcome;
 import dev.jailspec.freebsd.Sysrc;
 import dev.jailspec.freebsd.Zfs;
-import dev.jailspec.freebsd.ZfsDataset;
-import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.ShellQuote;
-import dev.jailspec.jailconf.JailConfLoader;
-import dev.jailspec.jailconf.JailConfSet;
 import dev.jailspec.jailconf.JailParameters;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +38,7 @@ public final class Provisioner {
     private final Waits waits;
     private final Teardown teardown;
     private final EventBus bus;
+    private final HostFacts facts;
 
     /** A provisioner for one scenario; it is registered with the run until {@link #teardown()} or {@link #release()}. */
     public Provisioner(JailspecRun run) {
@@ -59,6 +55,7 @@ public final class Provisioner {
         this.waits = new Waits(bus);
         this.teardown = new Teardown(host, layout, run.marks(), run.settings().keepHostConfig(),
                 run.settings().teardownDyingWait(), bus);
+        this.facts = new HostFacts(host, layout, LinuxJailOptions.of(run.settings()));
         run.register(this);
     }
 
@@ -89,11 +86,6 @@ public final class Provisioner {
                 teardown.record(new Undo.RestoreRcConf(v, before.orElse(null)));
             }
         }
-    }
-
-    /** {@code kldstat -q -n FILE}: whether a kernel file such as {@code linux64.ko} is loaded. */
-    public boolean kernelFileLoaded(String file) {
-        return new Kldstat(host).isFileLoaded(file);
     }
 
     public void createDatasetTree() {
@@ -169,23 +161,9 @@ public final class Provisioner {
             teardown.record(new Undo.RemoveFile(layout.jailConfPath()));
         }
         steps.ensure(new WriteJailConf(host, layout, content));
-        return effectiveJailConf().orElseThrow(() -> new ProvisionException(
+        return facts.effectiveJailConf().orElseThrow(() -> new ProvisionException(
                 layout.jailConfPath() + " was written but does not define the jail " + layout.jailName()));
     }
-
-    /** The jail's parameters from the file rc.d/jail will read for {@code service jail start NAME}. */
-    public Optional<JailParameters> effectiveJailConf() {
-        JailConfSet set = JailConfLoader.load(configFileForServiceJail(), new HostConfFiles(host));
-        return set.effective(layout.jailName());
-    }
-
-    /**
-     * rc.d/jail parse_options() decides with {@code egrep -q '^\s*\.include\s*["']?/etc/jail.conf.d/'
-     * "$jail_conf"} (libexec/rc/rc.d/jail, freebsd-src c96d5c97, 14-era), not by parsing the file:
-     * a host /etc/jail.conf that jail(8) would reject does not decide which file is read.
-     */
-    private static final java.util.regex.Pattern INCLUDES_CONF_D =
-            java.util.regex.Pattern.compile("(?m)^\\s*\\.include\\s*[\"']?/etc/jail\\.conf\\.d/");
 
     /** The Linux userland's mount options from the settings. */
     public LinuxJailOptions linuxOptions() {
@@ -203,30 +181,6 @@ public final class Provisioner {
         teardown.record(new Undo.RestoreDevfsRules(n, host.stat(DevfsRules.PATH).isPresent()
                 && !DevfsRules.without(before).isBlank()));
         steps.ensure(new LoadLinuxDevfsRuleset(host, n, run.runId()));
-    }
-
-    /** Whether /etc/devfs.rules holds jailspec's section or the kernel still has rules in the Linux /dev's ruleset. */
-    public boolean linuxDevfsRulesetPresent() {
-        return DevfsRules.hasSection(LoadLinuxDevfsRuleset.current(host))
-                || !new dev.jailspec.freebsd.Devfs(host).rules(linuxOptions().devfsRuleset()).isEmpty();
-    }
-
-    /**
-     * rc.d/jail's rule (freebsd-facts 2.3): /etc/jail.NAME.conf if it exists; else
-     * /etc/jail.conf.d/NAME.conf if it exists and /etc/jail.conf does not include that directory;
-     * else /etc/jail.conf.
-     */
-    public String configFileForServiceJail() {
-        String perJail = "/etc/jail." + layout.jailName() + ".conf";
-        if (host.stat(perJail).isPresent()) {
-            return perJail;
-        }
-        boolean hostConfIncludesDir = host.stat("/etc/jail.conf").isPresent()
-                && INCLUDES_CONF_D.matcher(host.readText("/etc/jail.conf")).find();
-        if (host.stat(layout.jailConfPath()).isPresent() && !hostConfIncludesDir) {
-            return layout.jailConfPath();
-        }
-        return "/etc/jail.conf";
     }
 
     /** The Rocky userland under the jail's compat/rocky; removed with the jail's clone. */
@@ -334,31 +288,15 @@ public final class Provisioner {
         zfs.create(dataset, false, java.util.Map.of());
     }
 
-    // --- what the steps assert on ---
+    // --- what the steps assert on (read-only: HostFacts) ---
 
-    public Optional<ZfsDataset> dataset(String name) {
-        return zfs.exists(name) ? Optional.of(zfs.list(name, false).get(0)) : Optional.empty();
-    }
-
-    public List<ZfsDataset> datasetsUnderRoot() {
-        return zfs.list(layout.zfsRoot(), true);
-    }
-
-    /** jailspec's mark on a dataset or snapshot, as {@code jailspec:run}'s value, when set locally (not inherited). */
-    public Optional<String> runMark(String dataset) {
-        return datasetMarks.of(dataset).filter(DatasetMarks.Mark::isJailspecs).flatMap(DatasetMarks.Mark::run);
+    /** What the host is like now, read only. */
+    public HostFacts facts() {
+        return facts;
     }
 
     public String runId() {
         return run.runId();
-    }
-
-    public Optional<String> rcConf(String variable) {
-        return sysrc.get(variable);
-    }
-
-    public Optional<JailInfo> findJail() {
-        return jls.find(layout.jailName());
     }
 
     public Host host() {

@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One run per host at a time: the lock is the directory {@value #PATH}, made with {@code mkdir}
@@ -85,19 +83,18 @@ final class RunLock {
     /** Takes the lock, waiting up to {@code wait} for another run to release it; throws naming the holder. */
     void acquire(Duration wait) {
         var lastSeen = new AtomicReference<String>("a run that has not written " + HOLDER + " (yet)");
+        boolean taken;
         try {
-            Awaitility.await("the jailspec lock " + PATH + " on " + host.describe())
-                    .atMost(wait)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
-                    .until(() -> tryAcquire(lastSeen));
-        } catch (ConditionTimeoutException e) {
+            taken = new Waits(bus).untilTrue("the jailspec lock " + PATH + " on " + host.describe(), wait, POLL,
+                    () -> tryAcquire(lastSeen));
+        } catch (RuntimeException e) {
+            throw new ProvisionException("taking the jailspec lock " + PATH + " failed: " + e.getMessage(), e);
+        }
+        if (!taken) {
             throw new ProvisionException("another jailspec run holds the lock " + PATH + " on " + host.describe() + ": "
                     + lastSeen.get() + "; waited " + HumanDuration.of(wait) + " (jailspec.lock.wait). Wait for it to"
                     + " finish; if that run is gone, remove the lock by hand (rm -r " + PATH + ") and run again:"
                     + " the reaper removes what it left");
-        } catch (RuntimeException e) {
-            throw new ProvisionException("taking the jailspec lock " + PATH + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -59,6 +59,31 @@ public final class Waits {
         }
     }
 
+    /**
+     * Polls {@code condition} every {@code pollInterval} until it is true; returns false when
+     * {@code timeout} ran out instead, for a caller that explains the timeout in its own terms (the
+     * run lock names its holder). Unlike {@link #until}, an exception of the condition ends the wait.
+     */
+    public boolean untilTrue(String alias, Duration timeout, Duration pollInterval, Callable<Boolean> condition) {
+        var polls = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            Awaitility.await(alias)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(pollInterval)
+                    .until(() -> {
+                        polls.incrementAndGet();
+                        return condition.call();
+                    });
+            publish(alias, timeout, start, polls.get(), true);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            publish(alias, timeout, start, polls.get(), false);
+            return false;
+        }
+    }
+
     private void publish(String alias, Duration timeout, long startNanos, int polls, boolean satisfied) {
         long elapsed = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
         bus.publish(new WaitFinished(bus.now(), alias, timeout.toMillis(), elapsed, polls, satisfied));

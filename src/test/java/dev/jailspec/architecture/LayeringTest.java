@@ -96,4 +96,27 @@ class LayeringTest {
     void noCycles() {
         slices().matching("dev.jailspec.(*)..").should().beFreeOfCycles().check(MAIN);
     }
+
+    /** The step glue, hooks and parameter types, compiled from src/test. */
+    private static final JavaClasses GLUE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            .importPackages("dev.jailspec.steps", "dev.jailspec.hooks", "dev.jailspec.parameters");
+
+    @Test
+    void stepGlueCallsTheDomainNotTheSimulatorOrZfsDirectly() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.jailspec.sim..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.jailspec.freebsd.Zfs")
+                .because("steps call provision and assert; the simulator is a target like any other, and ZFS is"
+                        + " changed only by the procedure's steps, which record their undo")
+                .check(GLUE);
+    }
+
+    @Test
+    void reportsReadTypedEventsNotTheParsersOfCommandOutput() {
+        noClasses().that().resideInAPackage("dev.jailspec.report..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Parser")
+                .orShould().dependOnClassesThat().haveSimpleName("Transcript")
+                .because("meaning travels typed on the bus; a report that parsed command output would guess it back")
+                .check(MAIN);
+    }
 }

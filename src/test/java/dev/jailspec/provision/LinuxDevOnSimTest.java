@@ -126,10 +126,10 @@ class LinuxDevOnSimTest {
         try (JailspecRun run = open()) {
             Provisioner p = new Provisioner(run);
             p.ensureJailRunning(false);
-            assertThat(p.configFileForServiceJail()).isEqualTo(p.layout().jailConfPath());
+            assertThat(p.facts().configFileForServiceJail()).isEqualTo(p.layout().jailConfPath());
 
             host.writeText("/etc/jail.conf", ".include \"/etc/jail.conf.d/*.conf\";\nother {\n");
-            assertThat(p.configFileForServiceJail()).isEqualTo("/etc/jail.conf");
+            assertThat(p.facts().configFileForServiceJail()).isEqualTo("/etc/jail.conf");
             host.writeText("/etc/jail.conf", "other {\n  path = \"/x\"\n");
             p.teardown();
         }

@@ -50,9 +50,9 @@ class RunbookOnSimTest {
         try (JailspecRun run = JailspecRun.open(settings, bus, runId)) {
             var provisioner = new Provisioner(run);
             provisioner.ensureLinuxJailRunning();
-            assertThat(provisioner.findJail()).as("jls -j lrdev after provisioning").isPresent();
+            assertThat(provisioner.facts().findJail()).as("jls -j lrdev after provisioning").isPresent();
             provisioner.teardown();
-            assertThat(provisioner.findJail()).as("jls -j lrdev after teardown").isEmpty();
+            assertThat(provisioner.facts().findJail()).as("jls -j lrdev after teardown").isEmpty();
         }
         return new RunLog(commands, notes, changes);
     }

@@ -33,7 +33,7 @@ public final class JailSteps {
 
     @Then("rc.conf sets {string} to {string}")
     public void rcConfSets(String variable, String value) {
-        assertThat(provisioner.rcConf(variable)).as("sysrc %s", variable).contains(value);
+        assertThat(provisioner.facts().rcConf(variable)).as("sysrc %s", variable).contains(value);
     }
 
     @When("the template snapshot is cloned to the jail's dataset")
@@ -43,14 +43,14 @@ public final class JailSteps {
 
     @Then("the jail's dataset has the template snapshot {snapshot} as its origin")
     public void originIsTemplate(String snapshot) {
-        ZfsDataset ds = provisioner.dataset(layout.jailDataset()).orElseThrow(
+        ZfsDataset ds = provisioner.facts().dataset(layout.jailDataset()).orElseThrow(
                 () -> new AssertionError("zfs list " + layout.jailDataset() + ": dataset does not exist"));
         assertThat(ds.origin()).as("origin of %s", ds.name()).contains(layout.templateDataset() + "@" + snapshot);
     }
 
     @Then("the jail's dataset is mounted at the jail's path")
     public void mountedAtJailPath() {
-        assertThat(provisioner.dataset(layout.jailDataset()).flatMap(ZfsDataset::mountpoint))
+        assertThat(provisioner.facts().dataset(layout.jailDataset()).flatMap(ZfsDataset::mountpoint))
                 .as("mountpoint of %s", layout.jailDataset()).contains(layout.jailPath());
     }
 
@@ -61,7 +61,7 @@ public final class JailSteps {
 
     @Then("the configuration gives the jail its path, its VNET interface and devfs ruleset {int}")
     public void configHasEssentials(int ruleset) {
-        assertThat(provisioner.configFileForServiceJail()).as("file service jail start reads")
+        assertThat(provisioner.facts().configFileForServiceJail()).as("file service jail start reads")
                 .isEqualTo(layout.jailConfPath());
         assertThat(config.value("path")).as("path").contains(layout.jailPath());
         assertThat(config.flag("vnet")).as("vnet").isTrue();
@@ -101,6 +101,6 @@ public final class JailSteps {
     @Then("within {duration} jls no longer lists the jail")
     public void jlsNoLongerLists(Duration timeout) {
         provisioner.awaitJailGone(timeout);
-        assertThat(provisioner.findJail()).as("jls -j %s", layout.jailName()).isEmpty();
+        assertThat(provisioner.facts().findJail()).as("jls -j %s", layout.jailName()).isEmpty();
     }
 }

@@ -36,6 +36,6 @@ public final class PreflightSteps {
 
     @Then("kldstat shows the kernel file {string} loaded")
     public void kernelFileLoaded(String file) {
-        assertThat(provisioner.kernelFileLoaded(file)).as("kldstat -q -n %s", file).isTrue();
+        assertThat(provisioner.facts().kernelFileLoaded(file)).as("kldstat -q -n %s", file).isTrue();
     }
 }

@@ -26,7 +26,7 @@ public final class SafetySteps {
 
     @Then("the jail's dataset carries this run's mark")
     public void datasetMarked() {
-        assertThat(provisioner.runMark(layout.jailDataset())).as("jailspec:run set on %s", layout.jailDataset())
+        assertThat(provisioner.facts().runMark(layout.jailDataset())).as("jailspec:run set on %s", layout.jailDataset())
                 .contains(provisioner.runId());
     }
 
@@ -57,6 +57,6 @@ public final class SafetySteps {
 
     @Then("that dataset still exists")
     public void stillThere() {
-        assertThat(provisioner.dataset(foreignDataset)).as("zfs list %s", foreignDataset).isPresent();
+        assertThat(provisioner.facts().dataset(foreignDataset)).as("zfs list %s", foreignDataset).isPresent();
     }
 }

@@ -27,7 +27,7 @@ public final class TeardownSteps {
 
     @Then("the jail's dataset no longer exists")
     public void datasetGone() {
-        assertThat(provisioner.dataset(layout.jailDataset())).as("zfs list %s", layout.jailDataset()).isEmpty();
+        assertThat(provisioner.facts().dataset(layout.jailDataset())).as("zfs list %s", layout.jailDataset()).isEmpty();
     }
 
     @Then("the jail's configuration file no longer exists")
@@ -38,7 +38,7 @@ public final class TeardownSteps {
     @Then("\\/etc\\/devfs.rules and the kernel hold jailspec's devfs ruleset only if jailspec.teardown.hostconfig is keep")
     public void devfsRulesetGone() {
         boolean keep = world.run().settings().keepHostConfig();
-        assertThat(provisioner.linuxDevfsRulesetPresent()).as("jailspec's section of /etc/devfs.rules or its loaded"
+        assertThat(provisioner.facts().linuxDevfsRulesetPresent()).as("jailspec's section of /etc/devfs.rules or its loaded"
                 + " ruleset %d", world.run().settings().linuxDevfsRuleset()).isEqualTo(keep);
     }
 }

@@ -32,7 +32,7 @@ public final class TemplateSteps {
     @Then("the ZFS root holds the datasets {string}, {string} and {string}")
     public void rootHolds(String a, String b, String c) {
         checkedChildren = List.of(a, b, c);
-        List<String> names = provisioner.datasetsUnderRoot().stream().map(ZfsDataset::name).toList();
+        List<String> names = provisioner.facts().datasetsUnderRoot().stream().map(ZfsDataset::name).toList();
         assertThat(names).as("datasets under %s", layout.zfsRoot())
                 .contains(layout.zfsRoot(), layout.dataset(a), layout.dataset(b), layout.dataset(c));
     }
@@ -41,7 +41,7 @@ public final class TemplateSteps {
     public void mountedBelowMountpoint() {
         assertThat(checkedChildren).as("datasets named by the previous step").isNotEmpty();
         for (String child : checkedChildren) {
-            ZfsDataset ds = provisioner.dataset(layout.dataset(child)).orElseThrow();
+            ZfsDataset ds = provisioner.facts().dataset(layout.dataset(child)).orElseThrow();
             assertThat(ds.mountpoint()).as("mountpoint of %s", ds.name()).contains(layout.path(child));
         }
     }
@@ -76,7 +76,7 @@ public final class TemplateSteps {
     @Then("the template snapshot {snapshot} exists")
     public void snapshotExists(String name) {
         String snapshot = layout.templateDataset() + "@" + name;
-        assertThat(provisioner.dataset(snapshot)).as("zfs list %s", snapshot)
+        assertThat(provisioner.facts().dataset(snapshot)).as("zfs list %s", snapshot)
                 .hasValueSatisfying(ds -> assertThat(ds.type()).isEqualTo(ZfsType.SNAPSHOT));
     }
 
