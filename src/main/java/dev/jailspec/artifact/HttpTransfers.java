@@ -4,6 +4,7 @@ import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadProgress;
 import dev.jailspec.event.DownloadRetrying;
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.HumanDuration;
 import dev.jailspec.event.Note;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,8 +198,7 @@ final class HttpTransfers {
                 } catch (IOException e) {
                     out.force(false);
                     String why = stalled.get()
-                            ? "no data for " + (options.stallTimeout().toMillis() < 10_000
-                                    ? options.stallTimeout().toMillis() + " ms" : options.stallTimeout().toSeconds() + " s")
+                            ? "no data for " + HumanDuration.of(options.stallTimeout())
                                     + ", the mirror stalled"
                             : HttpWording.describe(e);
                     return new Failure("transfer cut after " + (offset + received) + (total >= 0 ? " of " + total : "")

@@ -84,8 +84,6 @@ public enum Setting {
                     + " once, so it only bounds an injected hang"),
     TIMEOUT_JAIL("jailspec.timeout.jail", "5s", "5m", Rules.DURATION,
             "the timeout of service jail start/stop, which run the jail's /etc/rc (e.g. 5m)"),
-    TIMEOUT_DOWNLOAD("jailspec.timeout.download", "5s", "30m", Rules.DURATION,
-            "the timeout of host commands of kind download (fetch on the target), e.g. 30m"),
     TIMEOUT_EXTRACT("jailspec.timeout.extract", "5s", "20m", Rules.DURATION,
             "the timeout of an archive extraction with tar (e.g. 20m)"),
     TIMEOUT_UPDATE("jailspec.timeout.update", "5s", "30m", Rules.DURATION,

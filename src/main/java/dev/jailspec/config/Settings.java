@@ -193,13 +193,13 @@ public final class Settings {
 
     /**
      * The timeout of each kind of host command ({@link dev.jailspec.config.Setting#TIMEOUT_DEFAULT} and
-     * the jailspec.timeout.* keys): "default", "jail", "download", "extract", "update", "dnf".
+     * the jailspec.timeout.* keys): "default", "jail", "extract", "update", "dnf". Downloads run in the
+     * JVM, not on the host, bounded by the downloader's own connect, response and stall timeouts.
      */
     public Map<String, Duration> timeouts() {
         var map = new LinkedHashMap<String, Duration>();
         map.put("default", duration(Setting.TIMEOUT_DEFAULT));
         map.put("jail", duration(Setting.TIMEOUT_JAIL));
-        map.put("download", duration(Setting.TIMEOUT_DOWNLOAD));
         map.put("extract", duration(Setting.TIMEOUT_EXTRACT));
         map.put("update", duration(Setting.TIMEOUT_UPDATE));
         map.put("dnf", duration(Setting.TIMEOUT_DNF));

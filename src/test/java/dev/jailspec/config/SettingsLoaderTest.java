@@ -227,13 +227,21 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aDownloadTimeoutIsNotASettingSinceDownloadsRunInTheJvm() {
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.timeout.download", "30m")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("jailspec.timeout.download");
+    }
+
+    @Test
     void timeoutsPerKindAcceptShortFormsAndIso8601() {
         Settings sim = SettingsLoader.load(project, Map.of(), props("jailspec.timeout.dnf", "PT20M",
                 "jailspec.timeout.extract", "750ms", "jailspec.lock.wait", "2h"));
         assertThat(sim.timeouts()).containsEntry("dnf", Duration.ofMinutes(20))
                 .containsEntry("extract", Duration.ofMillis(750))
                 .containsEntry("default", Duration.ofSeconds(5))
-                .containsKeys("jail", "download", "update");
+                .containsKeys("jail", "update")
+                .doesNotContainKey("download");
         assertThat(sim.lockWait()).isEqualTo(Duration.ofHours(2));
 
         Settings real = SettingsLoader.load(project, Map.of(), props("jailspec.target", "local",
@@ -241,7 +249,6 @@ class SettingsLoaderTest {
                 "jailspec.jail.gateway", "10.0.0.1", "jailspec.freebsd.release", "14.5-RELEASE"));
         assertThat(real.timeouts()).containsEntry("default", Duration.ofMinutes(2))
                 .containsEntry("jail", Duration.ofMinutes(5))
-                .containsEntry("download", Duration.ofMinutes(30))
                 .containsEntry("extract", Duration.ofMinutes(20))
                 .containsEntry("update", Duration.ofMinutes(30))
                 .containsEntry("dnf", Duration.ofMinutes(20));

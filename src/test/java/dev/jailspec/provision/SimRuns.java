@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /** Runs on a simulated host kept in a directory, for the safety tests: settings, copies, what is left. */
 final class SimRuns {
-    static final List<String> KINDS = List.of("default", "jail", "download", "extract", "update", "dnf");
+    static final List<String> KINDS = List.of("default", "jail", "extract", "update", "dnf");
 
     private static Path templateHost;
 
