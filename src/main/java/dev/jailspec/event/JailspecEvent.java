@@ -10,9 +10,9 @@ public sealed interface JailspecEvent permits
         RunStarted, RunFinished,
         ScenarioStarted, ScenarioFinished,
         StepStarted, StepFinished,
-        CommandStarted, CommandOutput, CommandFinished, CommandTimedOut,
+        CommandStarted, CommandOutput, CommandFinished, CommandTimedOut, CommandAborted,
         FileWritten, DatasetChanged, JailStateChanged,
-        SettingsResolved, HostFactsResolved, WaitFinished, Note,
+        SettingsResolved, HostFactsResolved, WaitFinished, Note, DiagnosisCollected,
         DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved {
 
     Instant at();

@@ -1,5 +1,6 @@
 package dev.jailspec.host;
 
+import dev.jailspec.event.CommandAborted;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandInfo;
 import dev.jailspec.event.CommandOutput;
@@ -44,6 +45,10 @@ public final class ObservedHost extends ForwardingHost {
         } catch (CommandTimeoutException e) {
             bus.publish(new CommandTimedOut(bus.now(), id, info, command.timeout().toMillis(),
                     e.ranFor().toMillis()));
+            throw e;
+        } catch (RuntimeException e) {
+            // Every start gets an end: listeners close what they opened for the command.
+            bus.publish(new CommandAborted(bus.now(), id, info, String.valueOf(e.getMessage())));
             throw e;
         }
     }

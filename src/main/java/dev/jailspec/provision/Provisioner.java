@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.event.DatasetChanged;
+import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.event.Note;
@@ -289,6 +290,11 @@ public final class Provisioner {
     }
 
     // --- what the steps assert on (read-only: HostFacts) ---
+
+    /** A failed scenario's read-only look at host, jail and userland, published for the report. */
+    public void diagnose(String scenario) {
+        bus.publish(new DiagnosisCollected(bus.now(), scenario, new Diagnosis(host, layout).gather()));
+    }
 
     /** What the host is like now, read only. */
     public HostFacts facts() {

@@ -1,9 +1,11 @@
 package dev.jailspec.report;
 
+import dev.jailspec.event.CommandAborted;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.EventSubscriber;
+import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.FileContent;
 import dev.jailspec.event.FileWritten;
 import dev.jailspec.event.Highlight;
@@ -58,10 +60,13 @@ public final class AllureBridge implements EventSubscriber {
         on.on(CommandStarted.class, this::commandStarted);
         on.on(CommandFinished.class, this::commandFinished);
         on.on(CommandTimedOut.class, this::commandTimedOut);
+        on.on(CommandAborted.class, this::commandAborted);
         on.on(FileWritten.class, e -> attachToCurrent(e.path(), e.content() instanceof FileContent.Text t ? t.text()
                 : "(a copy of " + ((FileContent.Copied) e.content()).localFile() + ", "
                 + ((FileContent.Copied) e.content()).bytes() + " bytes)\n"));
         on.on(SettingsResolved.class, e -> attachToCurrent("settings", settingsText(e)));
+        on.on(DiagnosisCollected.class, e -> e.probes().forEach(p -> attachToCurrent(
+                "diagnosis: " + p.name() + (p.answered() ? "" : " (failed)"), "# " + p.source() + "\n" + p.text())));
         on.on(Note.class, e -> instantStep(e.text(), Status.PASSED, step -> { }));
         on.on(WaitFinished.class, e -> instantStep("await " + e.alias(), e.satisfied() ? Status.PASSED : Status.FAILED,
                 step -> step
@@ -172,6 +177,18 @@ public final class AllureBridge implements EventSubscriber {
                         parameter("argv", quotedList(e.argv())),
                         parameter("timeout", e.timeoutMs() + " ms"),
                         parameter("duration", e.durationMs() + " ms"))));
+        stop(uuid);
+    }
+
+    private void commandAborted(CommandAborted e) {
+        String uuid = openCommandSteps.remove(e.id());
+        if (uuid == null) {
+            return;
+        }
+        allure.updateStep(uuid, step -> step
+                .setStatus(Status.BROKEN)
+                .setStatusDetails(new StatusDetails().setMessage("ended without an exit status: " + e.error()))
+                .getParameters().add(parameter("argv", quotedList(e.argv()))));
         stop(uuid);
     }
 

@@ -1,5 +1,6 @@
 package dev.jailspec.report;
 
+import dev.jailspec.event.CommandAborted;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.DownloadFinished;
@@ -51,6 +52,8 @@ public final class ConsoleReporter implements EventSubscriber {
         on.on(CommandFinished.class, this::printCommand);
         on.on(CommandTimedOut.class, e -> out.line("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after "
                 + e.durationMs() + " ms (limit " + e.timeoutMs() + " ms), killed"));
+        on.on(CommandAborted.class, e -> out.line("  $ " + ShellQuote.join(e.argv()) + "  -> ended without an exit status: "
+                + e.error()));
         on.on(WaitFinished.class, e -> {
             if (!e.satisfied()) {
                 out.line("  await " + e.alias() + " gave up after " + e.elapsedMs() + " ms (" + e.polls() + " polls)");

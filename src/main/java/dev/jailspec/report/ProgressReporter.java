@@ -1,5 +1,6 @@
 package dev.jailspec.report;
 
+import dev.jailspec.event.CommandAborted;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandIntent;
 import dev.jailspec.event.CommandKind;
@@ -89,6 +90,7 @@ public final class ProgressReporter implements EventSubscriber, AutoCloseable {
         on.on(CommandOutput.class, this::commandOutput);
         on.on(CommandFinished.class, e -> end(commandKey(e.id())));
         on.on(CommandTimedOut.class, e -> end(commandKey(e.id())));
+        on.on(CommandAborted.class, e -> end(commandKey(e.id())));
         on.on(DownloadProgress.class, this::downloadProgress);
         on.on(DownloadFinished.class, e -> end(downloadKey(e.url())));
         // A download that failed for good, or a command whose transport broke, sends no end event.

@@ -1,5 +1,6 @@
 package dev.jailspec.report;
 
+import dev.jailspec.event.CommandAborted;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandInfo;
 import dev.jailspec.event.CommandStarted;
@@ -104,6 +105,8 @@ public final class RunbookExporter implements EventSubscriber {
         }));
         on.on(CommandTimedOut.class, e -> locked(() -> openCommand(e.id(), e.command()).timedOut =
                 "TIMED OUT: killed after " + e.durationMs() + " ms (limit " + e.timeoutMs() + " ms)"));
+        on.on(CommandAborted.class, e -> locked(() -> openCommand(e.id(), e.command()).timedOut =
+                "ENDED WITHOUT AN EXIT STATUS: " + e.error()));
         on.on(FileWritten.class, e -> locked(() -> runbook.add(new FileEntry(e.path(), e.mode(), e.content()))));
         on.on(Note.class, e -> locked(() -> runbook.add(new CommentEntry("note: " + e.text()))));
         on.on(WaitFinished.class, e -> locked(() -> runbook.add(new CommentEntry("waited for " + e.alias() + ": "

@@ -5,7 +5,8 @@ import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 
 /**
- * Takes back what each scenario created, also when it failed or a command timed out, unless
+ * A failed scenario first gets a read-only diagnosis in its report. Then this takes back what
+ * each scenario created, also when it failed or a command timed out, unless
  * jailspec.teardown says to keep it (then the next run's reaper removes it). A JVM stopped
  * mid-scenario (Ctrl-C) is covered by the run's shutdown hook.
  */
@@ -18,6 +19,10 @@ public final class ScenarioHooks {
 
     @After
     public void tearDown(Scenario scenario) {
+        if (scenario.isFailed()) {
+            // Before anything is taken down: the state the scenario failed in.
+            world.provisioner().diagnose(scenario.getName());
+        }
         TeardownPolicy policy = world.run().teardownPolicy();
         if (policy.tearsDown(scenario.isFailed())) {
             world.provisioner().teardown();

@@ -141,6 +141,33 @@ class AllureBridgeTest {
     }
 
     @Test
+    void aCommandThatEndsWithoutAnExitStatusIsABrokenStepAndLaterStepsAreNotNestedInIt() {
+        StepResult gherkin = insideAGherkinStep(() -> {
+            bus.publish(new CommandStarted(AT, 8, cmd(List.of("jls", "-n", "-j", "lrdev")), "sim"));
+            bus.publish(new dev.jailspec.event.CommandAborted(AT, 8, cmd(List.of("jls", "-n", "-j", "lrdev")),
+                    "not simulated: jls -n without a parameter list"));
+            bus.publish(new CommandStarted(AT, 9, cmd(List.of("kldstat")), "sim"));
+            bus.publish(new CommandFinished(AT, 9, cmd(List.of("kldstat")), 0, 1, "", "", stdin("")));
+        });
+
+        assertThat(gherkin.getSteps()).extracting(StepResult::getName, StepResult::getStatus).containsExactly(
+                tuple("$ jls -n -j lrdev", Status.BROKEN), tuple("$ kldstat", Status.PASSED));
+        assertThat(gherkin.getSteps().get(0).getStatusDetails().getMessage())
+                .isEqualTo("ended without an exit status: not simulated: jls -n without a parameter list");
+    }
+
+    @Test
+    void aDiagnosisIsAttachedProbeByProbeWithWhatEachRanAndFailedOnesMarked() {
+        StepResult gherkin = insideAGherkinStep(() -> bus.publish(new dev.jailspec.event.DiagnosisCollected(AT, "s", List.of(
+                new dev.jailspec.event.DiagnosisCollected.Probe("kernel modules", "kldstat", "Id Refs\n", true),
+                new dev.jailspec.event.DiagnosisCollected.Probe("host disk space", "df -h", "df: not found\n", false)))));
+
+        assertThat(gherkin.getAttachments()).extracting(Attachment::getName)
+                .containsExactly("diagnosis: kernel modules", "diagnosis: host disk space (failed)");
+        assertThat(content(gherkin.getAttachments().get(0))).isEqualTo("# kldstat\nId Refs\n");
+    }
+
+    @Test
     void eventsWithoutARunningTestOnThisThreadAreSkipped() {
         bus.publish(new CommandStarted(AT, 5, cmd(List.of("true")), "local"));
         bus.publish(new CommandFinished(AT, 5, cmd(List.of("true")), 0, 1, "", "", stdin("")));
