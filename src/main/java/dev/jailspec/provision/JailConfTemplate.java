@@ -34,6 +34,10 @@ import java.util.Optional;
  * with its own devfs ruleset (the how-to's and the Handbook's line has none, which shows every host
  * device to root in the jail); the host's {@code /tmp} and {@code /home} are not shared unless
  * {@code jailspec.linux.hostDirs} asks for them.
+ *
+ * <p>The file is built as a {@code jailconf} model ({@link #model}) and written by
+ * {@link JailConfRenderer}, which does all of jail.conf's quoting; the exec.* lines are made from
+ * argv by {@link ExecLine}, which does sh's.
  */
 public final class JailConfTemplate {
     /** First line of every file jailspec writes, so teardown and the reaper can tell ours apart. */
@@ -69,7 +73,7 @@ public final class JailConfTemplate {
         List<Statement> body = new ArrayList<>();
         body.addAll(basics(l));
         body.addAll(network(l));
-        linux.ifPresent(o -> body.addAll(linuxMounts(o)));
+        linux.ifPresent(o -> body.addAll(linuxMounts(l, o)));
         return new JailConf(List.of(
                 new Comment(markLine(runId)),
                 new Comment("# The " + l.jailName() + " jail: a VNET thin jail cloned from " + l.templateSnapshot() + "."),
@@ -148,7 +152,13 @@ public final class JailConfTemplate {
      * option devfs reads (sbin/mount/mount_fs.c build_iovec; devfs_opts holds "ruleset").
      * The host's /tmp and /home are shared only when jailspec.linux.hostDirs asks for them.
      */
-    private static List<Statement> linuxMounts(LinuxJailOptions o) {
+    private static List<Statement> linuxMounts(Layout l, LinuxJailOptions o) {
+        String path = l.path("containers/") + l.jailName();
+        if (path.chars().anyMatch(c -> " \t\f\013\r\n".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("the jail's path '" + path + "' holds a blank, but jail(8) splits each"
+                    + " mount line on blanks (usr.sbin/jail/command.c run_command(), IP_MOUNT); choose a"
+                    + " jailspec mountpoint and jail name without blanks");
+        }
         List<Statement> out = new ArrayList<>();
         out.add(new Comment("# LINUX USERLAND: the Rocky root is " + Layout.LINUX_ROOT_IN_JAIL + " inside the jail;"));
         out.add(new Comment("# its /dev shows only what devfs ruleset " + o.devfsRuleset()

@@ -168,6 +168,14 @@ class JailConfTemplateTest {
         }
     }
 
+    @Test
+    void aJailPathWithABlankIsRefusedBecauseMountLinesAreSplitOnBlanks() {
+        var blank = new Layout("tank/js", "/srv/my jails", "15.0-RELEASE", "acc1", 42, "bridge0", "10.1.2.3/16", "10.1.0.1");
+
+        assertThatThrownBy(() -> JailConfTemplate.render(blank, "r", true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'/srv/my jails/containers/acc1' holds a blank");
+    }
+
     private static JailParameters loaded(Layout layout, String text) {
         var files = JailConfFiles.inMemory(Map.of(layout.jailConfPath(), text));
         return JailConfLoader.load(layout.jailConfPath(), files).effective(layout.jailName()).orElseThrow();
