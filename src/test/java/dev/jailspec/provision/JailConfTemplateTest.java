@@ -21,9 +21,7 @@ class JailConfTemplateTest {
             "igc0bridge", "192.168.7.253/24", "192.168.7.221");
 
     private static JailParameters effective(Layout layout, boolean linux) {
-        String text = JailConfTemplate.render(layout, "run-1", linux);
-        var files = JailConfFiles.inMemory(Map.of(layout.jailConfPath(), text));
-        return JailConfLoader.load(layout.jailConfPath(), files).effective(layout.jailName()).orElseThrow();
+        return loaded(layout, JailConfTemplate.render(layout, "run-1", linux));
     }
 
     @Test
@@ -71,9 +69,7 @@ class JailConfTemplateTest {
     }
 
     private static JailParameters effective(LinuxJailOptions linux) {
-        String text = JailConfTemplate.render(SEED, "run-1", java.util.Optional.of(linux));
-        var files = JailConfFiles.inMemory(Map.of(SEED.jailConfPath(), text));
-        return JailConfLoader.load(SEED.jailConfPath(), files).effective(SEED.jailName()).orElseThrow();
+        return loaded(SEED, JailConfTemplate.render(SEED, "run-1", Optional.of(linux)));
     }
 
     /** jail(8) gives -oruleset= only to mount.devfs: every devfs of a mount line must name its ruleset itself. */
