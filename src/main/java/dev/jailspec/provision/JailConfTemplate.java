@@ -1,5 +1,24 @@
 package dev.jailspec.provision;
 
+import static dev.jailspec.provision.ExecLine.text;
+import static dev.jailspec.provision.ExecLine.var;
+import static dev.jailspec.provision.ExecLine.word;
+
+import dev.jailspec.host.ShellQuote;
+import dev.jailspec.jailconf.Comment;
+import dev.jailspec.jailconf.JailBlock;
+import dev.jailspec.jailconf.JailConf;
+import dev.jailspec.jailconf.JailConfRenderer;
+import dev.jailspec.jailconf.Operator;
+import dev.jailspec.jailconf.Parameter;
+import dev.jailspec.jailconf.Statement;
+import dev.jailspec.jailconf.Value;
+import dev.jailspec.jailconf.VariableDefinition;
+import dev.jailspec.jailconf.VariableRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +34,10 @@ import java.util.Optional;
  * with its own devfs ruleset (the how-to's and the Handbook's line has none, which shows every host
  * device to root in the jail); the host's {@code /tmp} and {@code /home} are not shared unless
  * {@code jailspec.linux.hostDirs} asks for them.
+ *
+ * <p>The file is built as a {@code jailconf} model ({@link #model}) and written by
+ * {@link JailConfRenderer}, which does all of jail.conf's quoting; the exec.* lines are made from
+ * argv by {@link ExecLine}, which does sh's.
  */
 public final class JailConfTemplate {
     /** First line of every file jailspec writes, so teardown and the reaper can tell ours apart. */
@@ -42,56 +65,81 @@ public final class JailConfTemplate {
 
     /** The jail's file, with the Linux userland's mounts when {@code linux} is given. */
     public static String render(Layout l, String runId, Optional<LinuxJailOptions> linux) {
-        var sb = new StringBuilder();
-        sb.append(markLine(runId)).append('\n');
-        sb.append("# The ").append(l.jailName()).append(" jail: a VNET thin jail cloned from ")
-                .append(l.templateSnapshot()).append(".\n");
-        sb.append("# Remove it with: service jail stop ").append(l.jailName())
-                .append(" && rm ").append(l.jailConfPath()).append('\n');
-        sb.append(l.jailName()).append(" {\n");
-        sb.append("""
-                  # STARTUP/LOGGING
-                  exec.consolelog = "/var/log/jail_console_${name}.log";
+        return JailConfRenderer.render(model(l, runId, linux));
+    }
 
-                  # PERMISSIONS (devfs ruleset 4 is devfsrules_jail; Linux jails need the mounts below)
-                  allow.raw_sockets;
-                  exec.clean;
-                  mount.devfs;
-                  devfs_ruleset = 4;
-                  allow.mount;
-                  allow.mount.devfs;
-                  enforce_statfs = 1;
+    /** The jail's file as a jail.conf model: the mark and two header comments, then the jail's block. */
+    public static JailConf model(Layout l, String runId, Optional<LinuxJailOptions> linux) {
+        List<Statement> body = new ArrayList<>();
+        body.addAll(basics(l));
+        body.addAll(network(l));
+        linux.ifPresent(o -> body.addAll(linuxMounts(l, o)));
+        return new JailConf(List.of(
+                new Comment(markLine(runId)),
+                new Comment("# The " + l.jailName() + " jail: a VNET thin jail cloned from " + l.templateSnapshot() + "."),
+                new Comment("# Remove it with: " + ShellQuote.join(List.of("service", "jail", "stop", l.jailName()))
+                        + " && " + ShellQuote.join(List.of("rm", l.jailConfPath()))),
+                new JailBlock(l.jailName(), body)));
+    }
 
-                  # HOSTNAME/PATH
-                  host.hostname = "${name}";
-                """);
-        sb.append("  path = \"").append(l.path("containers/")).append("${name}\";\n\n");
-        sb.append("  # NETWORK: VNET with an epair; the a side joins the bridge, the b side is the jail's\n");
-        sb.append("  $id = \"").append(l.jailId()).append("\";\n");
-        sb.append("  $ip = \"").append(l.jailAddress()).append("\";\n");
-        sb.append("  $gateway = \"").append(l.gateway()).append("\";\n");
-        sb.append("  $bridge = \"").append(l.bridge()).append("\";\n");
-        sb.append("""
-                  $epair = "epair${id}";
-                  vnet;
-                  vnet.interface = "${epair}b";
-                  exec.prestart  = "/sbin/ifconfig ${epair} create up";
-                """);
+    private static List<Statement> basics(Layout l) {
+        return List.of(
+                new Comment("# STARTUP/LOGGING"),
+                new Parameter("exec.consolelog", Operator.ASSIGN,
+                        List.of(word(text("/var/log/jail_console_"), var("name"), text(".log")))),
+                new Comment("# PERMISSIONS (devfs ruleset 4 is devfsrules_jail; Linux jails need the mounts below)"),
+                Parameter.flag("allow.raw_sockets"),
+                Parameter.flag("exec.clean"),
+                Parameter.flag("mount.devfs"),
+                Parameter.assign("devfs_ruleset", "4"),
+                Parameter.flag("allow.mount"),
+                Parameter.flag("allow.mount.devfs"),
+                Parameter.assign("enforce_statfs", "1"),
+                new Comment("# HOSTNAME/PATH"),
+                new Parameter("host.hostname", Operator.ASSIGN, List.of(word(var("name")))),
+                new Parameter("path", Operator.ASSIGN, List.of(word(text(l.path("containers/")), var("name")))));
+    }
+
+    /** VNET with an epair: the a side joins the bridge, the b side is the jail's. */
+    private static List<Statement> network(Layout l) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("name", l.jailName());
+        variables.put("id", String.valueOf(l.jailId()));
+        variables.put("ip", l.jailAddress());
+        variables.put("gateway", l.gateway());
+        variables.put("bridge", l.bridge());
+        ExecLine.requirePlainWords(variables);
+        VariableRef epair = var("epair");
+        List<Statement> out = new ArrayList<>();
+        out.add(new Comment("# NETWORK: VNET with an epair; the a side joins the bridge, the b side is the jail's"));
+        variables.forEach((name, value) -> {
+            if (!name.equals("name")) {
+                out.add(VariableDefinition.assign(name, value));
+            }
+        });
+        out.add(new VariableDefinition("epair", Operator.ASSIGN, List.of(word(text("epair"), var("id")))));
+        out.add(Parameter.flag("vnet"));
+        out.add(new Parameter("vnet.interface", Operator.ASSIGN, List.of(word(epair, text("b")))));
+        Value ifconfig = word("/sbin/ifconfig");
+        Value a = word(epair, text("a"));
+        out.add(exec("exec.prestart", Operator.ASSIGN, ifconfig, word(epair), word("create"), word("up")));
         // The epair's mark (Marks.epairDescription), with jail.conf's ${name} for the jail's name.
-        sb.append("  exec.prestart += \"/sbin/ifconfig ${epair}a up descr ").append(Marks.epairDescription("${name}"))
-                .append("\";\n");
-        sb.append("""
-                  exec.prestart += "/sbin/ifconfig ${bridge} addm ${epair}a up";
-                  exec.start     = "/sbin/ifconfig ${epair}b ${ip} up";
-                  exec.start    += "/sbin/route add default ${gateway}";
-                  exec.start    += "/bin/sh /etc/rc";
-                  exec.stop      = "/bin/sh /etc/rc.shutdown jail";
-                  exec.poststop  = "/sbin/ifconfig ${bridge} deletem ${epair}a";
-                  exec.poststop += "/sbin/ifconfig ${epair}a destroy";
-                """);
-        linux.ifPresent(o -> linuxMounts(sb, o));
-        sb.append("}\n");
-        return sb.toString();
+        out.add(exec("exec.prestart", Operator.APPEND, ifconfig, a, word("up"), word("descr"),
+                word(text(Marks.EPAIR_DESCRIPTION_PREFIX), var("name"))));
+        out.add(exec("exec.prestart", Operator.APPEND, ifconfig, word(var("bridge")), word("addm"), a, word("up")));
+        out.add(exec("exec.start", Operator.ASSIGN, ifconfig, word(epair, text("b")), word(var("ip")), word("up")));
+        out.add(exec("exec.start", Operator.APPEND, word("/sbin/route"), word("add"), word("default"),
+                word(var("gateway"))));
+        out.add(new Parameter("exec.start", Operator.APPEND, List.of(ExecLine.of("/bin/sh", "/etc/rc"))));
+        out.add(new Parameter("exec.stop", Operator.ASSIGN,
+                List.of(ExecLine.of("/bin/sh", "/etc/rc.shutdown", "jail"))));
+        out.add(exec("exec.poststop", Operator.ASSIGN, ifconfig, word(var("bridge")), word("deletem"), a));
+        out.add(exec("exec.poststop", Operator.APPEND, ifconfig, a, word("destroy")));
+        return out;
+    }
+
+    private static Parameter exec(String name, Operator op, Value... argv) {
+        return new Parameter(name, op, List.of(ExecLine.of(List.of(argv))));
     }
 
     /**
@@ -104,25 +152,40 @@ public final class JailConfTemplate {
      * option devfs reads (sbin/mount/mount_fs.c build_iovec; devfs_opts holds "ruleset").
      * The host's /tmp and /home are shared only when jailspec.linux.hostDirs asks for them.
      */
-    private static void linuxMounts(StringBuilder sb, LinuxJailOptions o) {
-        String c = "$path" + Layout.LINUX_ROOT_IN_JAIL;
-        sb.append("\n  # LINUX USERLAND: the Rocky root is ").append(Layout.LINUX_ROOT_IN_JAIL).append(" inside the jail;\n");
-        sb.append("  # its /dev shows only what devfs ruleset ").append(o.devfsRuleset())
-                .append(" (").append(DevfsRules.NAME).append(" in ").append(DevfsRules.PATH).append(") unhides\n");
-        sb.append(mount("devfs", c + "/dev", "devfs", "rw,ruleset=" + o.devfsRuleset()));
-        sb.append(mount("tmpfs", c + "/dev/shm", "tmpfs", "rw,size=1g,mode=1777"));
-        sb.append(mount("fdescfs", c + "/dev/fd", "fdescfs", "rw,linrdlnk"));
-        sb.append(mount("linprocfs", c + "/proc", "linprocfs", "rw"));
-        sb.append(mount("linsysfs", c + "/sys", "linsysfs", "rw"));
+    private static List<Statement> linuxMounts(Layout l, LinuxJailOptions o) {
+        String path = l.path("containers/") + l.jailName();
+        if (path.chars().anyMatch(c -> " \t\f\013\r\n".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("the jail's path '" + path + "' holds a blank, but jail(8) splits each"
+                    + " mount line on blanks (usr.sbin/jail/command.c run_command(), IP_MOUNT); choose a"
+                    + " jailspec mountpoint and jail name without blanks");
+        }
+        List<Statement> out = new ArrayList<>();
+        out.add(new Comment("# LINUX USERLAND: the Rocky root is " + Layout.LINUX_ROOT_IN_JAIL + " inside the jail;"));
+        out.add(new Comment("# its /dev shows only what devfs ruleset " + o.devfsRuleset()
+                + " (" + DevfsRules.NAME + " in " + DevfsRules.PATH + ") unhides"));
+        out.add(mount("devfs", "/dev", "devfs", "rw,ruleset=" + o.devfsRuleset()));
+        out.add(mount("tmpfs", "/dev/shm", "tmpfs", "rw,size=1g,mode=1777"));
+        out.add(mount("fdescfs", "/dev/fd", "fdescfs", "rw,linrdlnk"));
+        out.add(mount("linprocfs", "/proc", "linprocfs", "rw"));
+        out.add(mount("linsysfs", "/sys", "linsysfs", "rw"));
         if (!o.hostDirs().isEmpty()) {
-            sb.append("  # host directories shared read-write (jailspec.linux.hostDirs)\n");
+            out.add(new Comment("# host directories shared read-write (jailspec.linux.hostDirs)"));
         }
         for (String dir : o.hostDirs()) {
-            sb.append(mount(dir, c + dir, "nullfs", "rw"));
+            out.add(mount(dir, dir, "nullfs", "rw"));
         }
+        return out;
     }
 
-    private static String mount(String what, String where, String type, String options) {
-        return String.format("  mount += \"%-9s %-27s %-9s %s 0 0\";%n", what, where, type, options);
+    /**
+     * {@code mount += "SPEC $path/compat/rocky/WHERE TYPE OPTS 0 0"}: an fstab(5) line, which
+     * jail(8) splits on blanks with strtok(3) (command.c run_command(), IP_MOUNT), not sh. The
+     * fields are padded into columns, as the file had them when it was written by hand.
+     */
+    private static Parameter mount(String spec, String whereInLinuxRoot, String type, String options) {
+        String where = Layout.LINUX_ROOT_IN_JAIL + whereInLinuxRoot;
+        Value line = word(text(String.format("%-9s ", spec)), var("path"),
+                text(String.format("%-" + (27 - "$path".length()) + "s %-9s %s 0 0", where, type, options)));
+        return new Parameter("mount", Operator.APPEND, List.of(line));
     }
 }

@@ -43,5 +43,6 @@ public record Marks(String runId) {
                 .map(d -> d.substring(EPAIR_DESCRIPTION_PREFIX.length()));
     }
 
-    private static final String EPAIR_DESCRIPTION_PREFIX = "jail:";
+    // Package-visible: JailConfTemplate writes the mark with jail.conf's ${name} for the name.
+    static final String EPAIR_DESCRIPTION_PREFIX = "jail:";
 }

@@ -1,11 +1,19 @@
 package dev.jailspec.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jailspec.host.ShellQuote;
+import dev.jailspec.jailconf.JailConf;
+import dev.jailspec.jailconf.JailConfParser;
+import dev.jailspec.jailconf.JailConfRenderer;
 
 import dev.jailspec.jailconf.JailConfFiles;
 import dev.jailspec.jailconf.JailConfLoader;
 import dev.jailspec.jailconf.JailParameters;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JailConfTemplateTest {
@@ -13,9 +21,7 @@ class JailConfTemplateTest {
             "igc0bridge", "192.168.7.253/24", "192.168.7.221");
 
     private static JailParameters effective(Layout layout, boolean linux) {
-        String text = JailConfTemplate.render(layout, "run-1", linux);
-        var files = JailConfFiles.inMemory(Map.of(layout.jailConfPath(), text));
-        return JailConfLoader.load(layout.jailConfPath(), files).effective(layout.jailName()).orElseThrow();
+        return loaded(layout, JailConfTemplate.render(layout, "run-1", linux));
     }
 
     @Test
@@ -63,9 +69,7 @@ class JailConfTemplateTest {
     }
 
     private static JailParameters effective(LinuxJailOptions linux) {
-        String text = JailConfTemplate.render(SEED, "run-1", java.util.Optional.of(linux));
-        var files = JailConfFiles.inMemory(Map.of(SEED.jailConfPath(), text));
-        return JailConfLoader.load(SEED.jailConfPath(), files).effective(SEED.jailName()).orElseThrow();
+        return loaded(SEED, JailConfTemplate.render(SEED, "run-1", Optional.of(linux)));
     }
 
     /** jail(8) gives -oruleset= only to mount.devfs: every devfs of a mount line must name its ruleset itself. */
@@ -101,5 +105,75 @@ class JailConfTemplateTest {
                 "/sbin/route add default 10.1.0.1");
         assertThat(p.values("exec.prestart")).contains("/sbin/ifconfig bridge0 addm epair42a up");
         assertThat(JailConfTemplate.render(other, "r", true)).doesNotContain("zdata", "lrdev", "igc0bridge", "192.168.7");
+    }
+
+    /** Every option combination: the file parses back to the model it was rendered from. */
+    @Test
+    void theRenderedModelParsesBackToTheSameModelAndParameters() {
+        var other = new Layout("tank/js", "/srv/js", "15.0-RELEASE", "acc1", 42, "bridge0", "10.1.2.3/16", "10.1.0.1");
+        List<Optional<LinuxJailOptions>> options = List.of(Optional.empty(), Optional.of(LinuxJailOptions.DEFAULT),
+                Optional.of(new LinuxJailOptions(4711, List.of("/tmp", "/home"))),
+                Optional.of(new LinuxJailOptions(253, List.of("/home"))));
+        for (Layout layout : List.of(SEED, other)) {
+            for (Optional<LinuxJailOptions> linux : options) {
+                JailConf model = JailConfTemplate.model(layout, "run-1", linux);
+                String text = JailConfRenderer.render(model);
+
+                assertThat(JailConfParser.parse(text, layout.jailConfPath())).as("%s %s", layout.jailName(), linux)
+                        .isEqualTo(model);
+                assertThat(loaded(layout, text).values("mount")).hasSize(linux.map(o -> 5 + o.hostDirs().size()).orElse(0));
+            }
+        }
+    }
+
+    /** jail(8) substitutes the variables, then sh reads the line: each exec.* line is the argv it was made from. */
+    @Test
+    void everyExecLineIsTheArgvItWasMadeFrom() {
+        JailParameters p = effective(SEED, true);
+
+        assertThat(p.values("exec.prestart")).extracting(ShellQuote::split).containsExactly(
+                List.of("/sbin/ifconfig", "epair253", "create", "up"),
+                List.of("/sbin/ifconfig", "epair253a", "up", "descr", Marks.epairDescription("lrdev")),
+                List.of("/sbin/ifconfig", "igc0bridge", "addm", "epair253a", "up"));
+        assertThat(p.values("exec.stop")).extracting(ShellQuote::split)
+                .containsExactly(List.of("/bin/sh", "/etc/rc.shutdown", "jail"));
+    }
+
+    @Test
+    void aSettingThatWouldSplitAnExecLineIsRefused() {
+        var spaced = new Layout("zdata/jails", "/zdata/jails", "14.3-RELEASE", "lrdev", 253,
+                "igc0 bridge", "192.168.7.253/24", "192.168.7.221");
+
+        assertThatThrownBy(() -> JailConfTemplate.render(spaced, "run-1", false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$bridge = 'igc0 bridge'").hasMessageContaining("change the setting");
+    }
+
+    /** The model changes the text's layout, not one effective parameter of the hand-written file before it. */
+    @Test
+    void theModelsFileHasTheSameParametersAsTheHandWrittenOneBeforeIt() throws Exception {
+        var before = Map.of("lrdev-vnet-only.conf", Optional.<LinuxJailOptions>empty(),
+                "lrdev-linux-hostdirs.conf", Optional.of(new LinuxJailOptions(4711, List.of("/tmp", "/home"))));
+        for (var e : before.entrySet()) {
+            String old;
+            try (var in = getClass().getResourceAsStream("/jailconf-template/" + e.getKey())) {
+                old = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(loaded(SEED, JailConfTemplate.render(SEED, "run-1", e.getValue())).asMap()).as(e.getKey())
+                    .isEqualTo(loaded(SEED, old).asMap());
+        }
+    }
+
+    @Test
+    void aJailPathWithABlankIsRefusedBecauseMountLinesAreSplitOnBlanks() {
+        var blank = new Layout("tank/js", "/srv/my jails", "15.0-RELEASE", "acc1", 42, "bridge0", "10.1.2.3/16", "10.1.0.1");
+
+        assertThatThrownBy(() -> JailConfTemplate.render(blank, "r", true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'/srv/my jails/containers/acc1' holds a blank");
+    }
+
+    private static JailParameters loaded(Layout layout, String text) {
+        var files = JailConfFiles.inMemory(Map.of(layout.jailConfPath(), text));
+        return JailConfLoader.load(layout.jailConfPath(), files).effective(layout.jailName()).orElseThrow();
     }
 }
