@@ -339,8 +339,22 @@ final class TarExtraction {
             while ((n = reader.read(buf, 0, buf.length)) > 0) {
                 out.write(buf, 0, n);
             }
+        } catch (TarReader.Failure cut) {
+            // archive_read_extract2() calls archive_write_finish_entry() after a failed copy_data(), and
+            // _archive_write_disk_finish_entry() pads the file to its header's size with ftruncate()
+            // and restores its metadata ("Pad or truncate file to the right size",
+            // libarchive/archive_write_disk_posix.c@v3.6.2 and @v3.7.9): a cut member is left full-sized.
+            try (var f = new java.io.RandomAccessFile(real.toFile(), "rw")) {
+                f.setLength(e.size());
+            }
+            restoreFileMetadata(real, e);
+            throw cut;
         }
         reader.finishData();
+        restoreFileMetadata(real, e);
+    }
+
+    private void restoreFileMetadata(Path real, TarReader.Entry e) throws IOException {
         SimFileSystem.setMode(real, e.mode());
         Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime() * 1000));
         FileMetadata.record(inv.machine(), real, (int) e.uid(), (int) e.gid(), e.mode());
