@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -35,6 +36,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * root. Exit status, stderr (the program name normalised, and the scratch directory's prefix
  * taken off the paths) and the resulting tree ({@link TreeSnapshot}) must be equal, except for
  * the differences listed in {@link #EXPECTED}, each with its source.
+ *
+ * <p>Not compared yet, and so not claimed (see the cases' comments):
+ * <ul>
+ * <li>Owner names. As root, bsdtar maps a member's uname/gname through the extracting host's
+ * passwd and group databases and falls back to the numeric id only for an unknown name
+ * (tar/read.c tar_mode_x() installs archive_write_disk_set_standard_lookup() unless
+ * --numeric-owner; archive_write_disk_posix.c restore_entry(): archive_write_disk_uid(uname, uid),
+ * @v3.6.2 and @v3.7.9). The simulator restores numeric ids only, so the cases use names known to
+ * neither host.</li>
+ * <li>The header-cut message: the simulator prints 3.6.2's "Truncated tar archive" (and Debian's
+ * bsdtar agrees), while 3.7.9 says "Truncated tar archive detected while reading next header"
+ * (tar_read_header()). [UNVERIFIED: which libarchive releng/14.3 ships; if 3.7.7 or later, the
+ * simulator's header message is the wrong version while its data message is right.]</li>
+ * </ul>
  */
 class TarDifferentialTest {
     /** The harness's two command lines; A and D are the archive and the target directory. */
@@ -107,6 +122,7 @@ class TarDifferentialTest {
                 .file("/etc/evil2", 0644, "abs\n").file("../escape", 0644, "up\n").file("./ok", 0644, "ok\n").tar(),
                 Options.ROCKY_ROOTFS));
         out.add(new Case("owners, setuid, sticky, hard links", FixtureTar.create().dir("./", 0755).dir("./tmp", 01777)
+                // Names neither host knows: both fall back to the numeric ids (class comment).
                 .owner(1001, "jsdiffuser", 1002, "jsdiffgroup").dir("./home", 02750).file("./home/s", 06755, "s\n")
                 .owner(0, "root", 0, "wheel").file("./a", 0640, "a\n").hardlink("./b", "./a").symlink("./c", "a").tar(),
                 Options.ROCKY_ROOTFS));
@@ -128,13 +144,13 @@ class TarDifferentialTest {
     }
 
     /** The unsafe trees of ArchiveInspectorTest that the simulator's tar models. */
-    private static List<java.util.Map.Entry<String, UnaryOperator<FixtureTar>>> unsafe() {
+    private static List<Map.Entry<String, UnaryOperator<FixtureTar>>> unsafe() {
         return List.of(
-                java.util.Map.entry("escaping symlink", t -> t.symlink("etc/shadow-link", "../../../etc/shadow")),
-                java.util.Map.entry("escaping hard link", t -> t.hardlink("etc/h", "../etc/master.passwd")),
-                java.util.Map.entry("absolute hard link", t -> t.hardlink("etc/h", "/etc/shadow")),
-                java.util.Map.entry("dot-dot inside", t -> t.file("usr/../../etc/passwd", 0644, "x")),
-                java.util.Map.entry("hard link to a symlink", t -> t.symlink("etc/l", "/etc/master.passwd")
+                Map.entry("escaping symlink", t -> t.symlink("etc/shadow-link", "../../../etc/shadow")),
+                Map.entry("escaping hard link", t -> t.hardlink("etc/h", "../etc/master.passwd")),
+                Map.entry("absolute hard link", t -> t.hardlink("etc/h", "/etc/shadow")),
+                Map.entry("dot-dot inside", t -> t.file("usr/../../etc/passwd", 0644, "x")),
+                Map.entry("hard link to a symlink", t -> t.symlink("etc/l", "/etc/master.passwd")
                         .hardlink("etc/pw", "etc/l")));
     }
 
