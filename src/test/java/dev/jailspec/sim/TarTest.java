@@ -252,6 +252,22 @@ class TarTest {
     }
 
     @Test
+    void without_unlink_a_member_or_hard_link_target_through_a_symlink_is_refused_with_errno_0() {
+        byte[] evil = FixtureTar.create().dir("./", 0755).dir("etc", 0755).symlink("etc/cron", "/etc")
+                .file("etc/cron/crontab", 0644, "* * * * * root evil").symlink("etc/hostetc", "/etc")
+                .hardlink("etc/pw", "etc/hostetc/master.passwd").tar();
+        host.writeFile("/zdata/evil.tar", evil, 0644);
+
+        CommandResult r = run(host, "tar", "-xpf", "/zdata/evil.tar", "-C", "/zdata/tmpl");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("etc/cron/crontab: Cannot extract through symlink etc/cron/crontab: No error: 0\n"
+                + "etc/pw: Cannot extract through symlink etc/hostetc/master.passwd: No error: 0\n"
+                + "tar: Error exit delayed from previous errors.\n");
+        assertThat(host.stat("/zdata/tmpl/etc/pw")).isEmpty();
+    }
+
+    @Test
     void a_gzip_archive_is_detected_by_its_magic_bytes() {
         host.writeFile("/zdata/a.tar.gz", FixtureTar.create().file("./hello", 0640, "hi\n").gzip(), 0644);
 
