@@ -61,8 +61,17 @@ class TarDifferentialTest {
         }
     }
 
-    /** One archive of our tests and the command line it is extracted with. */
-    record Case(String name, byte[] archive, Options options) {
+    /** What is in the target directory before tar runs, made the same way in both (real paths). */
+    interface Before {
+        void make(Path target) throws IOException;
+    }
+
+    /** One archive of our tests, the command line it is extracted with, and what is there before. */
+    record Case(String name, byte[] archive, Options options, Before before) {
+        Case(String name, byte[] archive, Options options) {
+            this(name, archive, options, target -> { });
+        }
+
         @Override
         public String toString() {
             return name;
@@ -118,6 +127,16 @@ class TarDifferentialTest {
     static Stream<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         out.add(new Case("base.txz 14.3-RELEASE", FixtureArchives.freebsd("14.3-RELEASE").base().bytes(), Options.BASE_TXZ));
+        // The template is extracted again over what is there (InstallBaseSystem's --unlink): a file with
+        // a second hard link, and a symlink where the archive has a directory.
+        out.add(new Case("base.txz over an existing tree", FixtureArchives.freebsd("14.3-RELEASE").base().bytes(),
+                Options.BASE_TXZ, target -> {
+                    Files.createDirectories(target.resolve("etc"));
+                    Files.writeString(target.resolve("etc/rc"), "old rc\n");
+                    Files.createLink(target.resolve("rc.keep"), target.resolve("etc/rc"));
+                    Files.createDirectories(target.resolve("elsewhere"));
+                    Files.createSymbolicLink(target.resolve("bin"), Path.of("elsewhere"));
+                }));
         out.add(new Case("Rocky 9.6 Base rootfs", FixtureArchives.rockyBaseRootfs(RockyRelease.R9_6).bytes(), Options.ROCKY_ROOTFS));
         out.add(new Case("Rocky 9.6 Minimal rootfs", FixtureArchives.rockyMinimalRootfs(RockyRelease.R9_6).bytes(),
                 Options.ROCKY_ROOTFS));
@@ -171,10 +190,12 @@ class TarDifferentialTest {
         SimHost host = SimTestSupport.freshHost(simDir);
         host.writeFile("/zdata/archive", c.archive(), 0644);
         host.run(Command.of("mkdir", "-p", "/zdata/target")).orThrow();
+        c.before().make(simDir.resolve("zdata/target"));
         CommandResult sim = host.run(Command.of(concat("tar", c.options().argv("/zdata/archive", "/zdata/target"))));
 
         Path archive = Files.write(realDir.resolve("archive"), c.archive());
         Path target = Files.createDirectory(realDir.resolve("target"));
+        c.before().make(target);
         Process p = new ProcessBuilder(concat("bsdtar", c.options().argv(archive.toString(), target.toString())))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
