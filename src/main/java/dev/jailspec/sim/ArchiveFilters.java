@@ -60,6 +60,9 @@ final class ArchiveFilters {
     private static final class Translating extends FilterInputStream {
         private final boolean xz;
         private InputStream decoder;
+        private final byte[] block = new byte[64 * 1024];
+        private int pos;
+        private int limit;
 
         Translating(InputStream compressed, boolean xz) {
             super(compressed);
@@ -86,13 +89,41 @@ final class ArchiveFilters {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (pos == limit && !fill()) {
+                return -1;
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(block, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        /**
+         * One output block as xz_filter_read() and gzip_filter_read() make it: the decoder fills
+         * 64 KiB (out_block_size) before the tar reader sees any of it, and a decoder error
+         * returns ARCHIVE_FATAL, so the partly filled block is never delivered
+         * (libarchive/archive_read_support_filter_xz.c and _gzip.c@v3.6.2 and @v3.7.9).
+         */
+        private boolean fill() throws IOException {
+            pos = 0;
+            limit = 0;
             try {
-                return decoder().read(b, off, len);
+                InputStream d = decoder();
+                while (limit < block.length) {
+                    int n = d.read(block, limit, block.length - limit);
+                    if (n < 0) {
+                        break;
+                    }
+                    limit += n;
+                }
             } catch (TarReader.Failure e) {
+                limit = 0;
                 throw e;
             } catch (IOException e) {
+                limit = 0;
                 throw translate(e);
             }
+            return limit > 0;
         }
 
         @Override

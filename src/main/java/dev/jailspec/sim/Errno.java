@@ -10,6 +10,8 @@ import java.nio.file.NotDirectoryException;
 
 /** strerror(3) text for the errors the simulated file system raises. */
 final class Errno {
+    /** strerror(0): sys_errlist[0] of lib/libc/gen/errlst.c [UNVERIFIED: read at a 2012 revision, not at releng/14.3]. */
+    static final String NONE = "No error: 0";
     static final String ENOENT = "No such file or directory";
     static final String EEXIST = "File exists";
     static final String ENOTDIR = "Not a directory";

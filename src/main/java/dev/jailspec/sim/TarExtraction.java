@@ -212,6 +212,19 @@ final class TarExtraction {
             problem = "Path contains '..'";
         } else if (e.type() == '1' && hasDotDot(link)) {
             problem = "Path contains '..'";
+        } else if (!o.unlink && symlinkInPath(name) != null) {
+            // check_symlinks_fsobj() without -P or -U: fsobj_error(..., 0, "Cannot extract through symlink ",
+            // path), errno 0 (libarchive/archive_write_disk_posix.c@v3.6.2 and @v3.7.9).
+            problem = "Cannot extract through symlink " + name;
+            errno = Errno.NONE;
+        } else if (e.type() == '1' && symlinkInPath(link) != null) {
+            if (o.unlink) {
+                throw new SimUnsupportedException(prog + " -U: a hard link " + name + " whose target " + link
+                        + " runs through a symlink (libarchive removes the symlink)");
+            }
+            // create_filesystem_object(): the link name is checked too, check_symlinks_fsobj(linkname, ..., 1).
+            problem = "Cannot extract through symlink " + link;
+            errno = Errno.NONE;
         } else {
             real = prepare(name);
             if (e.type() == '1') {
@@ -269,6 +282,24 @@ final class TarExtraction {
             }
         }
         return false;
+    }
+
+    /** The first symlink among the parent directories of {@code name} below -C, or null. */
+    private String symlinkInPath(String name) throws IOException {
+        String current = baseDir;
+        String[] parts = java.util.Arrays.stream(name.split("/")).filter(c -> !c.isEmpty() && !c.equals("."))
+                .toArray(String[]::new);
+        for (int i = 0; i < parts.length - 1; i++) {
+            current = SimFileSystem.absolute(current, parts[i]);
+            Path p = fs.resolveNoFollow(current);
+            if (Files.isSymbolicLink(p)) {
+                return current;
+            }
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -339,8 +370,22 @@ final class TarExtraction {
             while ((n = reader.read(buf, 0, buf.length)) > 0) {
                 out.write(buf, 0, n);
             }
+        } catch (TarReader.Failure cut) {
+            // archive_read_extract2() calls archive_write_finish_entry() after a failed copy_data(), and
+            // _archive_write_disk_finish_entry() pads the file to its header's size with ftruncate()
+            // and restores its metadata ("Pad or truncate file to the right size",
+            // libarchive/archive_write_disk_posix.c@v3.6.2 and @v3.7.9): a cut member is left full-sized.
+            try (var f = new java.io.RandomAccessFile(real.toFile(), "rw")) {
+                f.setLength(e.size());
+            }
+            restoreFileMetadata(real, e);
+            throw cut;
         }
         reader.finishData();
+        restoreFileMetadata(real, e);
+    }
+
+    private void restoreFileMetadata(Path real, TarReader.Entry e) throws IOException {
         SimFileSystem.setMode(real, e.mode());
         Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime() * 1000));
         FileMetadata.record(inv.machine(), real, (int) e.uid(), (int) e.gid(), e.mode());

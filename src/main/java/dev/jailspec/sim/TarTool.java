@@ -13,7 +13,8 @@ import java.util.List;
  * <p>The simulated tar runs as root, so (as bsdtar does for root) it restores owners and modes,
  * setuid/setgid/sticky included. What the JVM cannot put on the real file is kept in
  * {@link FileMetadata}. Leading '/' is stripped with one warning, '..' members are refused
- * ({@code SECURE_NODOTDOT}), an existing file in the way is replaced (with or without -U).
+ * ({@code SECURE_NODOTDOT}), a member or hard-link target through a symlink is refused without -U
+ * ({@code SECURE_SYMLINKS}), an existing file in the way is replaced (with or without -U).
  * Archives are streamed: nothing is read whole into memory.
  *
  * <p>The command line is {@link TarOptions}, one run of it {@link TarExtraction}.

@@ -235,6 +235,39 @@ class TarTest {
     }
 
     @Test
+    void a_cut_member_keeps_its_header_size_and_only_whole_64k_blocks_of_decoded_data() throws IOException {
+        byte[] random = new byte[300_000];
+        new Random(42).nextBytes(random);
+        byte[] txz = FixtureTar.create().dir("./", 0755).file("./small", 0644, "small\n").file("./big", 0644, random).xz();
+        host.writeFile("/zdata/cut.txz", Arrays.copyOf(txz, txz.length * 6 / 10), 0644);
+
+        run(host, "tar", "-xf", "/zdata/cut.txz", "-C", "/zdata/tmpl");
+
+        // As real bsdtar leaves it: two 64 KiB xz output blocks reached tar (131072 bytes, less the
+        // 2048 bytes of headers and ./small before ./big's data), then ftruncate() to the header's size.
+        byte[] big = Files.readAllBytes(real("/zdata/tmpl/big"));
+        assertThat(big).hasSize(300_000);
+        assertThat(Arrays.copyOf(big, 129_024)).isEqualTo(Arrays.copyOf(random, 129_024));
+        assertThat(Arrays.copyOfRange(big, 129_024, big.length)).containsOnly((byte) 0);
+    }
+
+    @Test
+    void without_unlink_a_member_or_hard_link_target_through_a_symlink_is_refused_with_errno_0() {
+        byte[] evil = FixtureTar.create().dir("./", 0755).dir("etc", 0755).symlink("etc/cron", "/etc")
+                .file("etc/cron/crontab", 0644, "* * * * * root evil").symlink("etc/hostetc", "/etc")
+                .hardlink("etc/pw", "etc/hostetc/master.passwd").tar();
+        host.writeFile("/zdata/evil.tar", evil, 0644);
+
+        CommandResult r = run(host, "tar", "-xpf", "/zdata/evil.tar", "-C", "/zdata/tmpl");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("etc/cron/crontab: Cannot extract through symlink etc/cron/crontab: No error: 0\n"
+                + "etc/pw: Cannot extract through symlink etc/hostetc/master.passwd: No error: 0\n"
+                + "tar: Error exit delayed from previous errors.\n");
+        assertThat(host.stat("/zdata/tmpl/etc/pw")).isEmpty();
+    }
+
+    @Test
     void a_gzip_archive_is_detected_by_its_magic_bytes() {
         host.writeFile("/zdata/a.tar.gz", FixtureTar.create().file("./hello", 0640, "hi\n").gzip(), 0644);
 
