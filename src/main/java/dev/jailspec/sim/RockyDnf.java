@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * DNF 4 of a Rocky 9 userland (freebsd-facts 7): {@code makecache}, {@code update}/{@code upgrade},
@@ -22,8 +21,8 @@ import java.util.stream.Stream;
  * dnf-plugins-core and epel-release, with fixed sizes and download speeds. Metadata needs DNS:
  * without a nameserver in the tree's resolv.conf, dnf fails as it does on Rocky 9 with
  * {@code Error: Failed to download metadata for repo 'baseos': ...}, exit 1. The transaction
- * table keeps DNF's headings, sections, summary and closing lines; its column widths are the
- * simulator's and the per-package download and transaction progress lines are left out.
+ * table is laid out as DNF lays it out ({@link DnfColumns}); the per-package download and
+ * transaction progress lines are left out.
  *
  * <p>This class is the dispatcher and the commands; the repository files are {@link DnfRepoFiles},
  * the metadata {@link DnfMetadata}, the packages {@link DnfPackageUniverse}, the layout of the
@@ -104,9 +103,7 @@ final class RockyDnf implements SimTool {
             return 0;
         }
         inv.out("");
-        for (Pkg p : ups) {
-            inv.out(DnfOutput.updateRow(p));
-        }
+        DnfOutput.updateRows(ups).forEach(inv::out);
         return 100;
     }
 
@@ -223,8 +220,10 @@ final class RockyDnf implements SimTool {
         DnfOutput.transactionTable(install, deps, upgrade).forEach(inv::out);
         if (!yes) {
             // No tty: the question reads EOF from standard input.
+            // cli.py: the question goes to stdout, the CliError "Operation aborted." to stderr
+            // (DNF 4.14.0 (Debian bookworm) as run by RealDnfDifferentialTest).
             inv.out().out("Is this ok [y/N]: ");
-            inv.out("Operation aborted.");
+            inv.err("Operation aborted.");
             return 1;
         }
         inv.out("Downloading Packages:");
@@ -250,16 +249,8 @@ final class RockyDnf implements SimTool {
         }
         LinuxUserland.writePackages(inv.fs(), db);
         inv.out("");
-        if (!upgrade.isEmpty()) {
-            inv.out("Upgraded:");
-            upgrade.forEach(p -> inv.out("  " + p.nevra()));
-            inv.out("");
-        }
-        if (!added.isEmpty()) {
-            inv.out("Installed:");
-            Stream.of(install, deps, upgrade).flatMap(List::stream).filter(added::contains).forEach(p -> inv.out("  " + p.nevra()));
-            inv.out("");
-        }
+        DnfOutput.postTransaction("Upgraded", upgrade.stream().map(Pkg::nevra).toList()).forEach(inv::out);
+        DnfOutput.postTransaction("Installed", added.stream().map(Pkg::nevra).toList()).forEach(inv::out);
         inv.out("Complete!");
         return 0;
     }
