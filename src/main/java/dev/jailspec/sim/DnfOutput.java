@@ -155,6 +155,42 @@ final class DnfOutput {
     }
 
     /**
+     * format_number() of dnf/cli/format.py (DNF 4.14.0), 1024 a step: an int under 1000 as
+     * it is, else one decimal under 9.95, none above ({@code 16 k}, {@code 1.4 M}).
+     */
+    static String formatNumber(long bytes) {
+        String[] symbols = {" ", "k", "M", "G", "T"};
+        if (bytes <= 999) {
+            return bytes + " " + symbols[0];
+        }
+        double n = bytes;
+        int depth = 0;
+        while (n > 999 && depth < symbols.length - 1) {
+            n /= 1024.0;
+            depth++;
+        }
+        return String.format(Locale.ROOT, n < 9.95 ? "%.1f %s" : "%.0f %s", n, symbols[depth]);
+    }
+
+    /**
+     * Output.reportDownloadSize(): {@code Total download size: } and the sum of the packages'
+     * sizes (the simulator's sizes are the table's, whole kB, so the sum is theirs).
+     */
+    static String totalDownloadSize(List<Pkg> pkgs) {
+        long bytes = 0;
+        for (Pkg p : pkgs) {
+            String[] f = p.size().strip().split(" ");
+            long unit = switch (f[1]) {
+                case "k" -> 1024L;
+                case "M" -> 1024L * 1024;
+                default -> 1L;
+            };
+            bytes += Math.round(Double.parseDouble(f[0]) * unit);
+        }
+        return "Total download size: " + formatNumber(bytes);
+    }
+
+    /**
      * One section of the summary after a transaction ({@code Upgraded:}, {@code Installed:}):
      * Output._pto_callback() of dnf/cli/output.py (DNF 4.14.0): the NEVRAs sorted, in as many
      * columns (8 down to 2) as fit in 80 without overflowing, each column filled with spaces; one

@@ -65,4 +65,15 @@ class DnfOutputTest {
         assertThat(table).filteredOn(l -> l.startsWith(" curl ")).singleElement().asString()
                 .contains("x86_64").contains("7.76.1-31.el9_6.1").contains("baseos").endsWith("294 k");
     }
+
+    @Test
+    void sizesAreFormattedAsDnfsFormatNumber() {
+        assertThat(DnfOutput.formatNumber(500)).isEqualTo("500  ");
+        assertThat(DnfOutput.formatNumber(5632)).isEqualTo("5.5 k");
+        assertThat(DnfOutput.formatNumber(16 * 1024 + 300)).isEqualTo("16 k");
+        assertThat(DnfOutput.formatNumber(1417 * 1024)).isEqualTo("1.4 M");
+        var curl = new DnfPackageUniverse.Pkg("curl", "1-1", "x86_64", "baseos", "294 k", List.of(), List.of());
+        var tzdata = new DnfPackageUniverse.Pkg("tzdata", "1-1", "noarch", "baseos", "840 k", List.of(), List.of());
+        assertThat(DnfOutput.totalDownloadSize(List.of(curl, tzdata))).isEqualTo("Total download size: 1.1 M");
+    }
 }
