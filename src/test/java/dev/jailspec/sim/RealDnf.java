@@ -27,6 +27,7 @@ final class RealDnf implements AutoCloseable {
     /** Plugins Debian's dnf-plugins-core enables that a Rocky 9 userland does not have. */
     static final List<String> DEBIAN_ONLY_PLUGINS = List.of("local", "show-leaves");
     private static final List<String> TOOLS = List.of("dnf", "rpm", "rpmbuild", "createrepo_c");
+    private static final Path CONFIG_MANAGER_PLUGIN = Path.of("/usr/lib/python3/dist-packages/dnf-plugins/config_manager.py");
 
     private final Path work;
     private final Path root;
@@ -40,7 +41,12 @@ final class RealDnf implements AutoCloseable {
 
     static List<String> missingTools() {
         List<String> path = List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"));
-        return TOOLS.stream().filter(t -> path.stream().noneMatch(d -> Files.isExecutable(Path.of(d, t)))).toList();
+        List<String> missing = new ArrayList<>(
+                TOOLS.stream().filter(t -> path.stream().noneMatch(d -> Files.isExecutable(Path.of(d, t)))).toList());
+        if (!Files.isRegularFile(CONFIG_MANAGER_PLUGIN)) {
+            missing.add("dnf-plugins-core (" + CONFIG_MANAGER_PLUGIN + ")");
+        }
+        return missing;
     }
 
     /**
