@@ -18,11 +18,11 @@ class DnfOutputTest {
     }
 
     @Test
-    void progressLinesFillTheNameToEightyColumnsAndCutALongOne() {
+    void progressLinesFillTheNameToWhatTheNewlineLeavesOfEightyColumnsAndCutALongOne() {
         String line = DnfOutput.progressLine("Rocky Linux 9 - BaseOS", "6.1 MB/s", "2.3 MB");
-        assertThat(line).hasSize(80).startsWith("Rocky Linux 9 - BaseOS ").endsWith(" 6.1 MB/s | 2.3 MB     00:00    ");
-        assertThat(DnfOutput.progressLine("x".repeat(100), "6.1 MB/s", "2.3 MB")).hasSize(80)
-                .startsWith("x".repeat(48) + " 6.1 MB/s");
+        assertThat(line).hasSize(79).startsWith("Rocky Linux 9 - BaseOS ").endsWith(" 6.1 MB/s | 2.3 MB     00:00    ");
+        assertThat(DnfOutput.progressLine("x".repeat(100), "6.1 MB/s", "2.3 MB")).hasSize(79)
+                .startsWith("x".repeat(47) + " 6.1 MB/s");
     }
 
     @Test
@@ -64,5 +64,16 @@ class DnfOutputTest {
                 "=".repeat(80), "Install  1 Package", "Upgrade  1 Package", "");
         assertThat(table).filteredOn(l -> l.startsWith(" curl ")).singleElement().asString()
                 .contains("x86_64").contains("7.76.1-31.el9_6.1").contains("baseos").endsWith("294 k");
+    }
+
+    @Test
+    void sizesAreFormattedAsDnfsFormatNumber() {
+        assertThat(DnfOutput.formatNumber(500)).isEqualTo("500  ");
+        assertThat(DnfOutput.formatNumber(5632)).isEqualTo("5.5 k");
+        assertThat(DnfOutput.formatNumber(16 * 1024 + 300)).isEqualTo("16 k");
+        assertThat(DnfOutput.formatNumber(1417 * 1024)).isEqualTo("1.4 M");
+        var curl = new DnfPackageUniverse.Pkg("curl", "1-1", "x86_64", "baseos", "294 k", List.of(), List.of());
+        var tzdata = new DnfPackageUniverse.Pkg("tzdata", "1-1", "noarch", "baseos", "840 k", List.of(), List.of());
+        assertThat(DnfOutput.totalDownloadSize(List.of(curl, tzdata))).isEqualTo("Total download size: 1.1 M");
     }
 }
