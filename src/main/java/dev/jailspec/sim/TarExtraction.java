@@ -26,17 +26,16 @@ final class TarExtraction {
     private final TarOptions o;
     private final SimFileSystem fs;
     private String baseDir;
-    private boolean warnedLeadSlash;
     private int status;
     private final List<Object[]> dirFixups = new ArrayList<>(); // {real Path, Entry}
-    private final boolean[] matched;
+    private final TarMemberNames names;
 
     TarExtraction(Invocation inv, String prog, TarOptions o) {
         this.inv = inv;
         this.prog = prog;
         this.o = o;
         this.fs = inv.fs();
-        this.matched = new boolean[o.patterns.size()];
+        this.names = new TarMemberNames(o.patterns, line -> inv.err(prog + ": " + line));
     }
 
     int go() throws IOException, TarFatal {
@@ -66,11 +65,9 @@ final class TarExtraction {
             }
         }
         fixupDirectories();
-        for (int i = 0; i < matched.length; i++) {
-            if (!matched[i]) {
-                inv.err(prog + ": " + o.patterns.get(i) + ": Not found in archive");
-                status = 1;
-            }
+        for (String unmatched : names.unmatchedPatterns()) {
+            inv.err(prog + ": " + unmatched + ": Not found in archive");
+            status = 1;
         }
         if (status != 0) {
             inv.err(prog + ": Error exit delayed from previous errors.");
@@ -126,16 +123,16 @@ final class TarExtraction {
             if (e == null) {
                 return;
             }
-            if (!selected(e.name())) {
+            if (!names.selected(e.name())) {
                 continue;
             }
-            String name = stripAbsolute(e.name());
+            String name = names.stripAbsolute(e.name());
             if (name.isEmpty()) {
                 name = ".";
             }
             String link = e.link();
             if (e.type() == '1') {
-                link = stripAbsolute(link);
+                link = names.stripAbsolute(link);
                 if (link.isEmpty()) {
                     continue;
                 }
@@ -153,53 +150,6 @@ final class TarExtraction {
         }
     }
 
-    /** archive_match: an operand selects a member of that name or below it. */
-    private boolean selected(String memberName) {
-        if (o.patterns.isEmpty()) {
-            return true;
-        }
-        String m = trimSlashes(memberName);
-        boolean any = false;
-        for (int i = 0; i < o.patterns.size(); i++) {
-            String p = trimSlashes(o.patterns.get(i));
-            if (m.equals(p) || m.startsWith(p + "/")) {
-                matched[i] = true;
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    private static String trimSlashes(String s) {
-        String t = s;
-        while (t.startsWith("./")) {
-            t = t.substring(2);
-        }
-        while (t.endsWith("/") && t.length() > 1) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t;
-    }
-
-    /** strip_absolute_path() of tar/util.c: leading "/", "/./" and "/../" go, with one warning. */
-    private String stripAbsolute(String p) {
-        String s = p;
-        while (s.startsWith("/")) {
-            if (s.startsWith("/../")) {
-                s = s.substring(3);
-            } else if (s.startsWith("/./")) {
-                s = s.substring(2);
-            } else {
-                s = s.substring(1);
-            }
-            if (!warnedLeadSlash) {
-                inv.err(prog + ": Removing leading '/' from member names");
-                warnedLeadSlash = true;
-            }
-        }
-        return s;
-    }
-
     /** Extracts one member; returns false when bsdtar would stop (ARCHIVE_FATAL). */
     private boolean extract(TarReader reader, TarReader.Entry e, String name, String link) throws IOException {
         if (o.verbose > 0) {
@@ -208,9 +158,9 @@ final class TarExtraction {
         String problem = null;
         String errno = "Unknown error: -1"; // strerror(ARCHIVE_ERRNO_MISC) on FreeBSD
         Path real = null;
-        if (hasDotDot(name)) {
+        if (TarMemberNames.hasDotDot(name)) {
             problem = "Path contains '..'";
-        } else if (e.type() == '1' && hasDotDot(link)) {
+        } else if (e.type() == '1' && TarMemberNames.hasDotDot(link)) {
             problem = "Path contains '..'";
         } else if (!o.unlink && symlinkInPath(name) != null) {
             // check_symlinks_fsobj() without -P or -U: fsobj_error(..., 0, "Cannot extract through symlink ",
@@ -273,15 +223,6 @@ final class TarExtraction {
             inv.out().err("\n");
         }
         return true;
-    }
-
-    private static boolean hasDotDot(String path) {
-        for (String c : path.split("/")) {
-            if (c.equals("..")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The first symlink among the parent directories of {@code name} below -C, or null. */
