@@ -7,7 +7,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -27,22 +26,9 @@ record Transcript(String path, String command, String output, OptionalInt exit) 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1); // the file's final newline
-        }
-        if (!lines.get(0).startsWith("$ ")) {
-            throw new IllegalStateException(relativePath + ": line 1 is not '$ command'");
-        }
-        OptionalInt exit = OptionalInt.empty();
-        String last = lines.get(lines.size() - 1);
-        if (last.matches("# exit: \\d+")) {
-            exit = OptionalInt.of(Integer.parseInt(last.substring("# exit: ".length())));
-            lines.remove(lines.size() - 1);
-        }
-        List<String> out = lines.subList(1, lines.size());
-        return new Transcript(relativePath, lines.get(0).substring(2),
-                out.isEmpty() ? "" : String.join("\n", out) + "\n", exit);
+        // One reader of the format: host.Transcript (a corpus file has both streams in its output).
+        var t = dev.jailspec.host.Transcript.parse(relativePath, text);
+        return new Transcript(relativePath, t.commandLine(), t.output(), t.exit());
     }
 
     /** The transcript files of one command, e.g. {@code zfs-get} gives {@code zfs-get/001.txt}, ... */

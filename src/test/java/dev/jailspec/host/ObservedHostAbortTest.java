@@ -7,8 +7,6 @@ import dev.jailspec.event.CommandAborted;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailspecEvent;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -16,34 +14,10 @@ import org.junit.jupiter.api.Test;
 class ObservedHostAbortTest {
     @Test
     void aTransportFailureEndsTheCommandWithCommandAbortedAndIsRethrown() {
-        Host broken = new Host() {
+        Host broken = new ForwardingHost(new LocalHost()) {
             @Override
             public CommandResult run(Command command, Consumer<OutputLine> lines) {
                 throw new TransportException("connection to h lost while running " + command.display());
-            }
-
-            @Override
-            public Optional<FileStat> stat(String absolutePath) {
-                return Optional.empty();
-            }
-
-            @Override
-            public byte[] readFile(String absolutePath) {
-                return new byte[0];
-            }
-
-            @Override
-            public List<String> list(String absoluteDir) {
-                return List.of();
-            }
-
-            @Override
-            public void writeFile(String absolutePath, byte[] content, int mode) {
-            }
-
-            @Override
-            public String describe() {
-                return "broken";
             }
         };
         var bus = new EventBus();

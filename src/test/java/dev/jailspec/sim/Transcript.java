@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -19,20 +18,9 @@ record Transcript(String command, String output, OptionalInt exit) {
             if (in == null) {
                 throw new IllegalArgumentException("no transcript " + relativePath);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-            if (lines.get(lines.size() - 1).isEmpty()) {
-                lines.remove(lines.size() - 1);
-            }
-            String command = lines.remove(0).substring(2);
-            OptionalInt exit = OptionalInt.empty();
-            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-            if (last.startsWith("# exit: ")) {
-                exit = OptionalInt.of(Integer.parseInt(last.substring("# exit: ".length()).trim()));
-                lines.remove(lines.size() - 1);
-            }
-            String output = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
-            return new Transcript(command, output, exit);
+            // One reader of the format: host.Transcript (a corpus file has both streams in its output).
+            var t = dev.jailspec.host.Transcript.parse(relativePath, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Transcript(t.commandLine(), t.output(), t.exit());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
