@@ -1,0 +1,66 @@
+package dev.jailspec.report;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.util.ResultsUtils;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The cell of the release matrix one run is: the releases it accepts (an axis name and its value
+ * each, in order: "FreeBSD" 14.5-RELEASE, "Rocky" 9). Each scenario's Allure result carries the
+ * cell as parameters and as its parent suite, and its history id includes the cell: the same
+ * scenario run in two cells (two CI jobs whose results are merged into one report) is then two
+ * results with their own history, not two retries of one result.
+ */
+public record MatrixCell(Map<String, String> axes) {
+    public MatrixCell {
+        Objects.requireNonNull(axes, "axes");
+        if (axes.isEmpty()) {
+            throw new IllegalArgumentException("a matrix cell names at least one axis");
+        }
+        for (Map.Entry<String, String> axis : axes.entrySet()) {
+            if (axis.getKey().isBlank() || axis.getValue() == null || axis.getValue().isBlank()) {
+                throw new IllegalArgumentException("a matrix cell's axis and value must not be blank: " + axes);
+            }
+        }
+        axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+    }
+
+    /** The cell of a run that accepts {@code freebsdRelease} with Rocky Linux {@code rockyRelease}. */
+    public static MatrixCell of(String freebsdRelease, String rockyRelease) {
+        var axes = new LinkedHashMap<String, String>();
+        axes.put("FreeBSD", freebsdRelease);
+        axes.put("Rocky", rockyRelease);
+        return new MatrixCell(axes);
+    }
+
+    /** "FreeBSD 14.5-RELEASE, Rocky 9": the parent suite the scenarios of this cell are shown under. */
+    public String title() {
+        return axes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Marks the scenario running on this thread (allure-cucumber7-jvm has started its result). */
+    public void markCurrentScenario() {
+        markCurrentScenario(Allure.getLifecycle());
+    }
+
+    void markCurrentScenario(AllureLifecycle allure) {
+        if (allure.getCurrentTestCase().isEmpty()) {
+            throw new IllegalStateException("no Allure test case is running on this thread: mark the cell from a"
+                    + " Cucumber hook, after allure-cucumber7-jvm has started the scenario's result");
+        }
+        allure.updateTestCase(result -> {
+            axes.forEach((axis, value) -> result.getParameters().add(new Parameter().setName(axis).setValue(value)));
+            result.getLabels().removeIf(l -> ResultsUtils.PARENT_SUITE_LABEL_NAME.equals(l.getName()));
+            result.getLabels().add(new Label().setName(ResultsUtils.PARENT_SUITE_LABEL_NAME).setValue(title()));
+            // The plugin's id depends on the feature and the scenario only; the cell makes it this cell's.
+            result.setHistoryId(ResultsUtils.md5(result.getHistoryId() + "|" + title()));
+        });
+    }
+}
