@@ -8,7 +8,6 @@ import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.util.ResultsUtils;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +34,15 @@ class MatrixCellTest {
     }
 
     @Test
+    void inAMatrixRunEachResultLinksToTheMatrixPage() {
+        TestResult linked = runScenario(MatrixCell.of("14.5-RELEASE", "9"), true);
+        TestResult single = runScenario(MatrixCell.of("14.5-RELEASE", "9"), false);
+        assertThat(linked.getLinks()).extracting(l -> l.getName(), l -> l.getUrl())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("release matrix", "matrix.html"));
+        assertThat(single.getLinks()).isEmpty();
+    }
+
+    @Test
     void outsideARunningScenarioItSaysWhereToCallIt() {
         assertThatThrownBy(() -> MatrixCell.of("14.5-RELEASE", "9").markCurrentScenario(allure))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("from a Cucumber hook");
@@ -48,12 +56,17 @@ class MatrixCellTest {
     }
 
     private TestResult runScenario(MatrixCell cell) {
+        return runScenario(cell, false);
+    }
+
+    private TestResult runScenario(MatrixCell cell, boolean linkMatrix) {
         String uuid = UUID.randomUUID().toString();
-        List<Label> labels = new ArrayList<>(List.of(new Label().setName(ResultsUtils.PARENT_SUITE_LABEL_NAME).setValue("x")));
+        // Unmodifiable lists, as allure-cucumber7-jvm's results may hold.
         allure.scheduleTestCase(new TestResult().setUuid(uuid).setName("The jail runs").setHistoryId("plugin-history-id")
-                .setLabels(labels));
+                .setLabels(List.of(new Label().setName(ResultsUtils.PARENT_SUITE_LABEL_NAME).setValue("x")))
+                .setParameters(List.of()).setLinks(List.of()));
         allure.startTestCase(uuid);
-        cell.markCurrentScenario(allure);
+        cell.markCurrentScenario(allure, linkMatrix);
         allure.stopTestCase(uuid);
         allure.writeTestCase(uuid);
         return results.tests.get(results.tests.size() - 1);
