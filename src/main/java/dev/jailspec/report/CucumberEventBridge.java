@@ -81,6 +81,7 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
         // Attached here, not in a hook, so the log also holds RunStarted; flushed per line, never closed.
         if (attachReports) {
             ReportListeners.clearAllureResults(REPORTS_DIR);
+            ReportListeners.clearMatrixPage(REPORTS_DIR);
             ReportListeners.attach(bus, REPORTS_DIR);
         }
         bus.publish(new RunStarted(e.getInstant(), runId, target.get()));

@@ -16,6 +16,9 @@ import java.util.Set;
  * in the report.
  */
 public final class MatrixPage {
+    /** The markdown page's name in reports/; the HTML page is {@link MatrixCell#MATRIX_PAGE}. */
+    public static final String MARKDOWN = "matrix.md";
+
     /** What a cell came to. */
     public enum CellStatus { PASSED, FAILED, NOT_APPLICABLE }
 

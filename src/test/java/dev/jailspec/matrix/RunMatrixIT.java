@@ -7,6 +7,7 @@ import dev.jailspec.config.Setting;
 import dev.jailspec.config.Settings;
 import dev.jailspec.config.SettingsLoader;
 import dev.jailspec.provision.CellApplicability;
+import dev.jailspec.report.MatrixCell;
 import dev.jailspec.report.MatrixPage;
 import dev.jailspec.report.MatrixPage.CellStatus;
 import dev.jailspec.report.ReportListeners;
@@ -51,13 +52,14 @@ class RunMatrixIT {
                     + " verify -Djailspec.matrix=freebsd=...;rocky=... (or without it, for RunFeaturesIT's one run)");
         }
         Matrix matrix = Matrix.parse(text);
+        ReportListeners.clearMatrixPage(REPORTS); // an earlier matrix's page and cells are not this one's
         System.out.println("[matrix] " + matrix.cells().size() + " cells: " + matrix.cells().stream().map(Matrix.Cell::id)
                 .toList());
         return matrix.cells().stream().map(cell -> dynamicTest(cell.id(), () -> run(cell)));
     }
 
     private static void run(Matrix.Cell cell) throws Exception {
-        Path dir = REPORTS.resolve("cells").resolve(cell.id().replace(' ', '_'));
+        Path dir = REPORTS.resolve(ReportListeners.CELLS).resolve(cell.id().replace(' ', '_'));
         Optional<String> notApplicable = CellApplicability.notApplicable(settingsOf(cell));
         if (notApplicable.isPresent()) {
             OUTCOMES.add(new MatrixPage.Cell(cell.id(), CellStatus.NOT_APPLICABLE, notApplicable, List.of()));
@@ -129,7 +131,7 @@ class RunMatrixIT {
         ReportListeners.clearAllureResults(REPORTS);
         Path results = Files.createDirectories(REPORTS.resolve(ReportListeners.ALLURE_RESULTS));
         for (MatrixPage.Cell c : OUTCOMES) {
-            Path cellResults = REPORTS.resolve("cells").resolve(c.title().replace(' ', '_')).resolve("allure-results");
+            Path cellResults = REPORTS.resolve(ReportListeners.CELLS).resolve(c.title().replace(' ', '_')).resolve("allure-results");
             if (Files.isDirectory(cellResults)) {
                 try (Stream<Path> files = Files.list(cellResults)) {
                     for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -139,9 +141,9 @@ class RunMatrixIT {
             }
         }
         MatrixPage page = new MatrixPage(OUTCOMES);
-        Files.writeString(REPORTS.resolve("matrix.md"), page.markdown());
-        Files.writeString(REPORTS.resolve("matrix.html"), page.html());
-        System.out.println("[matrix] " + REPORTS.resolve("matrix.md") + (page.failedCells().isEmpty() ? ""
+        Files.writeString(REPORTS.resolve(MatrixPage.MARKDOWN), page.markdown());
+        Files.writeString(REPORTS.resolve(MatrixCell.MATRIX_PAGE), page.html());
+        System.out.println("[matrix] " + REPORTS.resolve(MatrixPage.MARKDOWN) + (page.failedCells().isEmpty() ? ""
                 : "; failed cells: " + String.join(", ", page.failedCells())));
     }
 
