@@ -69,13 +69,13 @@ public final class Provisioner {
     // --- host preflight and Linux ABI ---
 
     public List<Preflight.Finding> preflight() {
-        return new Preflight(host, layout, run.releaseSupport()).findings();
+        return new Preflight(host, layout, run.releaseSupport(), run.linuxUserland()).findings();
     }
 
     public void enableLinuxAbi() {
         run.requireHostReady();
         recordRcConf(List.of("linux_enable"));
-        steps.ensure(new EnableLinuxAbi(host));
+        steps.ensure(new EnableLinuxAbi(host, java.util.Optional.of(run.linuxUserland())));
     }
 
     /** Records how rc.conf sets each variable that is not YES yet, before a step sets it. */
@@ -185,8 +185,8 @@ public final class Provisioner {
     }
 
     /** The Rocky userland under the jail's compat/rocky; removed with the jail's clone. */
-    public void installRockyUserland() {
-        steps.ensure(run.rockyUserlandInstaller(host));
+    public void installLinuxUserland() {
+        steps.ensure(run.linuxUserlandInstaller(host));
     }
 
     /** Recorded first: a start that fails or hangs half-way may leave the jail or its epair behind. */
@@ -220,7 +220,7 @@ public final class Provisioner {
         cloneJail();
         writeJailConf(true);
         loadLinuxDevfsRuleset();
-        installRockyUserland();
+        installLinuxUserland();
         startJail();
         awaitJailRunning(Duration.ofSeconds(30));
     }
@@ -232,17 +232,17 @@ public final class Provisioner {
 
     /** What the jail reaches through the Linux userland: its /dev nodes, shared host directories. */
     public LinuxUserlandIsolation linuxIsolation() {
-        return new LinuxUserlandIsolation(insideJail());
+        return new LinuxUserlandIsolation(insideJail(), run.layout().linuxRootInJail());
     }
 
     /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */
     public PrefixedHost insideLinuxUserland() {
-        return insideJail().chroot(Layout.LINUX_ROOT_IN_JAIL);
+        return insideJail().chroot(run.layout().linuxRootInJail());
     }
 
     /** Runs {@code argv} in the Linux userland, whatever its exit status; dnf gets the timeout of kind DNF. */
     public CommandResult inLinuxUserland(List<String> argv) {
-        return insideLinuxUserland().run(LinuxUserlandCommands.of(argv));
+        return insideLinuxUserland().run(LinuxUserlandCommands.of(run.linuxUserland().distribution(), argv));
     }
 
     /**

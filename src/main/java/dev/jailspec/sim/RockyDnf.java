@@ -133,7 +133,7 @@ final class RockyDnf implements SimTool {
         List<Pkg> wanted = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String spec : specs) {
-            Optional<Pkg> p = DnfPackageUniverse.reachable(repos).stream()
+            Optional<Pkg> p = DnfPackageUniverse.reachable(repos, DnfRepoFiles.releasever(inv)).stream()
                     .filter(x -> x.name().equals(spec) || x.nevra().equals(spec) || x.provides().contains(spec)).findFirst();
             Optional<String> present = installed.stream().filter(n -> LinuxUserland.nameOf(n).equals(spec)
                     || p.isPresent() && LinuxUserland.nameOf(n).equals(p.get().name())).findFirst();
@@ -156,7 +156,7 @@ final class RockyDnf implements SimTool {
         for (Pkg p : wanted) {
             for (String req : p.requires()) {
                 boolean have = installed.stream().anyMatch(n -> LinuxUserland.nameOf(n).equals(req));
-                DnfPackageUniverse.AVAILABLE.stream().filter(x -> x.name().equals(req)).findFirst()
+                DnfPackageUniverse.available(DnfRepoFiles.releasever(inv)).stream().filter(x -> x.name().equals(req)).findFirst()
                         .filter(x -> !have && !deps.contains(x) && !wanted.contains(x)).ifPresent(deps::add);
             }
         }

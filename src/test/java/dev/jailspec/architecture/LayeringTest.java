@@ -64,7 +64,7 @@ class LayeringTest {
 
     @Test
     void theSimIsAHostAndNothingMore() {
-        mayOnlyUse("sim", "host", "jailconf", "artifact", "event", "freebsd");
+        mayOnlyUse("sim", "host", "jailconf", "artifact", "event", "freebsd", "linux");
     }
 
     @Test
