@@ -162,8 +162,12 @@ public final class Provisioner {
             teardown.record(new Undo.RemoveFile(layout.jailConfPath()));
         }
         steps.ensure(new WriteJailConf(host, layout, content));
-        return facts.effectiveJailConf().orElseThrow(() -> new ProvisionException(
+        JailParameters params = facts.effectiveJailConf().orElseThrow(() -> new ProvisionException(
                 layout.jailConfPath() + " was written but does not define the jail " + layout.jailName()));
+        // A jail that claims its own Linux version (linux.osrelease) must claim one the userland's glibc accepts.
+        params.value("linux.osrelease").ifPresent(v -> LinuxUserlandChecks.requireKernel(v,
+                "linux.osrelease of the jail " + layout.jailName() + " (" + layout.jailConfPath() + ")", run.linuxUserland()));
+        return params;
     }
 
     /** The Linux userland's mount options from the settings. */
@@ -184,7 +188,7 @@ public final class Provisioner {
         steps.ensure(new LoadLinuxDevfsRuleset(host, n, run.runId()));
     }
 
-    /** The Rocky userland under the jail's compat/rocky; removed with the jail's clone. */
+    /** The Linux userland under the jail's /compat/<distribution>; removed with the jail's clone. */
     public void installLinuxUserland() {
         steps.ensure(run.linuxUserlandInstaller(host));
     }

@@ -40,11 +40,16 @@ public final class OptionalInitSteps {
         assertThat(provisioner.runInLinuxUserland(argv).stdoutLines()).as("output of %s", argv).containsExactly(line);
     }
 
-    /** The how-to pipes to grep; here the lines are filtered in Java and compared to the space. */
+    /**
+     * The how-to pipes to grep; here the lines are filtered in Java and compared to the space;
+     * {@code <major>} in the expected lines is the configured EL major release.
+     */
     @Then("the lines of {command} in the Linux userland that contain {string} are:")
     public void linesContaining(List<String> argv, String word, String expected) {
         List<String> lines = provisioner.runInLinuxUserland(argv).stdoutLines().stream().filter(l -> l.contains(word)).toList();
-        assertThat(lines).as("lines of %s containing %s", argv, word).containsExactlyElementsOf(expected.lines().toList());
+        String major = world.run().linuxUserland().settings().release();
+        assertThat(lines).as("lines of %s containing %s", argv, word)
+                .containsExactlyElementsOf(expected.replace("<major>", major).lines().toList());
     }
 
     /** Read, add or replace the line, write: through the file API of the userland, not a shell. */
