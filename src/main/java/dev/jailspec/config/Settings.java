@@ -120,28 +120,6 @@ public final class Settings {
         return get(Setting.FREEBSD_MIRROR);
     }
 
-    public String rockyRelease() {
-        return get(Setting.ROCKY_RELEASE);
-    }
-
-    /** Empty on sim when the embedded fixture mirror is meant. */
-    public String rockyMirror() {
-        return get(Setting.ROCKY_MIRROR);
-    }
-
-    /** What the sim's embedded mirror serves as Container-Base: "oci" (9.7+) or "rootfs" (9.6). */
-    public String simRockyFormat() {
-        return get(Setting.SIM_ROCKY_FORMAT);
-    }
-
-    public String rockyImageUrl() {
-        return get(Setting.ROCKY_IMAGE_URL);
-    }
-
-    public String rockyChecksumUrl() {
-        return get(Setting.ROCKY_CHECKSUM_URL);
-    }
-
     public Path cacheDir() {
         String v = get(Setting.CACHE_DIR);
         return v.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "jailspec") : Path.of(v);
