@@ -106,7 +106,7 @@ public enum Setting {
             "oci (Rocky 9.7 and later: the Container-Base file is an OCI image archive) or rootfs (9.6 and"
                     + " earlier: a plain root file system tar); what the embedded mirror of the sim serves"),
     SIM_CPU("jailspec.sim.cpu", "x86-64-v3", "x86-64-v3", oneOf("x86-64-v2", "x86-64-v3"),
-            "sim only: the simulated host's CPU, x86-64-v2 (a Nehalem-like CPU without AVX: Rocky 10 stops in"
+            "sim only: the simulated host's CPU, x86-64-v2 (a Westmere-like CPU without AVX: Rocky 10 stops in"
                     + " preflight) or x86-64-v3 (a Haswell-like CPU), as /var/run/dmesg.boot shows it"),
     SIM_DYING("jailspec.sim.dying", "1s", "1s", Rules.DURATION,
             "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms"
