@@ -20,7 +20,8 @@ final class LinuxUserlandChecks {
     static Preflight.Finding cpu(Host host, LinuxUserland userland) {
         LinuxRelease r = userland.release();
         CpuBaseline level = r.cpuBaseline();
-        String check = "CPU for " + userland.distribution().displayName() + " " + r.major() + " (" + level.label() + ")";
+        String check = "CPU level for the Linux userland (" + userland.distribution().displayName() + " " + r.major()
+                + ": " + level.label() + ")";
         if (host.stat(CpuFeatures.DMESG_BOOT).isEmpty()) {
             return new Preflight.Finding(check, false, CpuFeatures.DMESG_BOOT + " is missing: the CPU's features are unknown",
                     "boot the host normally (rc.d/dmesg writes " + CpuFeatures.DMESG_BOOT + " at boot), or restore it with"

@@ -70,7 +70,7 @@ class RockyTenOnSimTest {
         try (JailspecRun run = open(Map.of("jailspec.rocky.release", "10", "jailspec.sim.cpu", "x86-64-v2"))) {
             assertThatThrownBy(run::requireHostReady)
                     .isInstanceOf(ProvisionException.class)
-                    .hasMessageContaining("CPU for Rocky Linux 10 (x86-64-v3)")
+                    .hasMessageContaining("CPU level for the Linux userland (Rocky Linux 10: x86-64-v3)")
                     .hasMessageContaining("the CPU lacks x86-64-v3 features: AVX, AVX2, BMI1, BMI2, F16C, FMA, LZCNT (ABM),"
                             + " MOVBE, XSAVE")
                     .hasMessageContaining("jailspec.rocky.release=9")
@@ -83,7 +83,7 @@ class RockyTenOnSimTest {
     void rockyNineOnTheSameCpuPassesPreflight() {
         try (JailspecRun run = open(Map.of("jailspec.rocky.release", "9", "jailspec.sim.cpu", "x86-64-v2"))) {
             assertThat(new Provisioner(run).preflight())
-                    .filteredOn(f -> f.check().startsWith("CPU for Rocky Linux 9"))
+                    .filteredOn(f -> f.check().startsWith("CPU level for the Linux userland (Rocky Linux 9"))
                     .singleElement().satisfies(f -> {
                         assertThat(f.ok()).as(f.detail()).isTrue();
                         assertThat(f.check()).contains("x86-64-v2");
