@@ -29,11 +29,12 @@ import java.util.List;
 
 /**
  * How-to steps 16 to 18, corrected: the distribution's container image (Rocky's Container-Base)
- * is checked against the published checksum listing, inspected before anything is extracted (a Minimal image without dnf, the
- * wrong release or unsafe entries are refused), flattened when it is an OCI image archive (Rocky
- * 9.7 and later), and extracted by the host's own {@code tar -xpf} so owners, modes, setuid bits
- * and links are kept. The how-to's {@code tar xfp} of the .latest file yields a useless tree on
- * 9.7, and it mounts the Linux file systems under compat/ubuntu; we use compat/rocky.
+ * is checked against the published checksum listing, inspected before anything is extracted (a
+ * Minimal image without dnf, the wrong release or unsafe entries are refused), flattened when it
+ * is an OCI image archive (Rocky 9.7 and later), and extracted by the host's own {@code tar -xpf}
+ * so owners, modes, setuid bits and links are kept. The how-to's {@code tar xfp} of the .latest
+ * file yields a useless tree on 9.7, and it mounts the Linux file systems under compat/ubuntu; we
+ * use /compat/&lt;distribution&gt; ({@link LinuxDistribution#compatDir()}).
  */
 final class InstallLinuxUserland implements ProvisionStep {
     /**
@@ -85,8 +86,8 @@ final class InstallLinuxUserland implements ProvisionStep {
         TaggedChecksums.Entry dated = listed.isAlias() ? checksum.resolveLatest(image.fileName()) : listed;
         bus.publish(new ArtifactResolved(bus.now(), ArtifactResolved.LINUX_IMAGE, dated.file(),
                 image.image().toString(), dated.sha256()));
-        bus.publish(new Note(bus.now(), distribution.displayName() + " image: " + dated.file() + " (sha256 " + dated.sha256() + ")"
-                + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
+        bus.publish(new Note(bus.now(), distribution.displayName() + " image: " + dated.file() + " (sha256 "
+                + dated.sha256() + ")" + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
         DownloadResult download = downloader.download(image.image(), listed.sha256(),
                 "check " + settingHint + "mirror or " + settingHint + "imageUrl");
 

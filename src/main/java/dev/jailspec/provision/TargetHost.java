@@ -116,7 +116,15 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             } else {
                 started.serveFreebsd(dist);
             }
-            String linuxPath = LinuxFixtures.serve(started, linux.distribution(), linux.release(), linux.simFormat());
+            String linuxPath;
+            try {
+                linuxPath = LinuxFixtures.serve(started, linux.distribution(), linux.release(), linux.simFormat());
+            } catch (RuntimeException e) {
+                started.close();
+                sim.close();
+                temp.ifPresent(TargetHost::deleteTree);
+                throw e;
+            }
             server = Optional.of(started);
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
             archiveMirror = archiveMirror.isEmpty() ? started.url(FixtureServer.ARCHIVE_ROOT).toString() : archiveMirror;

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * DNF 4 of a Rocky 9 userland (freebsd-facts 7): {@code makecache}, {@code update}/{@code upgrade},
+ * DNF 4 of a Rocky 9 userland (freebsd-facts 7), and of Rocky 10 (DNF 4.20: the same output
+ * [UNVERIFIED: no Rocky 10 transcript], but no filelists metadata by default, see DnfMetadata): {@code makecache}, {@code update}/{@code upgrade},
  * {@code install}, {@code check-update} (100 while updates are pending), {@code repolist} and,
  * once dnf-plugins-core is installed, {@code config-manager --set-enabled/--set-disabled}.
  * Repositories come from the tree's /etc/yum.repos.d/*.repo, installed packages from
