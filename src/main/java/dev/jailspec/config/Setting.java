@@ -43,8 +43,12 @@ public enum Setting {
     CLOCK("jailspec.clock", "now", "now", v -> RunClock.parse(v).isPresent(),
             "now (the system clock), or the date or instant the run takes as today, e.g. 2026-12-03 or"
                     + " 2026-12-03T10:00:00Z; it decides which FreeBSD releases are supported"),
+    LINUX_DISTRIBUTION("jailspec.linux.distribution", "rocky", "rocky", Rules.NAME,
+            "the Linux userland's distribution, by its name (dev.jailspec.linux.LinuxDistributions): rocky"),
+    // Each distribution's own keys are jailspec.<name>.release, .mirror, .imageUrl, .checksumUrl and
+    // jailspec.sim.<name>.format (Settings.linuxUserland reads them by the distribution's name).
     ROCKY_RELEASE("jailspec.rocky.release", "9", "9", Rules.ROCKY_RELEASE,
-            "the Rocky Linux major release, e.g. 9"),
+            "the Rocky Linux major release, 9 or 10"),
     ROCKY_MIRROR("jailspec.rocky.mirror", "", "https://dl.rockylinux.org/pub/rocky", Rules.OPTIONAL_URL,
             "an http(s) URL above <release>/images/x86_64/ (on sim, empty: the embedded fixture mirror)"),
     ROCKY_IMAGE_URL("jailspec.rocky.imageUrl", "", "", Rules.OPTIONAL_URL_OR_FILE,
@@ -105,6 +109,9 @@ public enum Setting {
     SIM_ROCKY_FORMAT("jailspec.sim.rocky.format", "oci", "oci", oneOf("oci", "rootfs"),
             "oci (Rocky 9.7 and later: the Container-Base file is an OCI image archive) or rootfs (9.6 and"
                     + " earlier: a plain root file system tar); what the embedded mirror of the sim serves"),
+    SIM_CPU("jailspec.sim.cpu", "x86-64-v3", "x86-64-v3", oneOf("x86-64-v2", "x86-64-v3"),
+            "sim only: the simulated host's CPU, x86-64-v2 (a Westmere-like CPU without AVX: Rocky 10 stops in"
+                    + " preflight) or x86-64-v3 (a Haswell-like CPU), as /var/run/dmesg.boot shows it"),
     SIM_DYING("jailspec.sim.dying", "1s", "1s", Rules.DURATION,
             "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms"
                     + " (target sim only)"),
@@ -195,6 +202,7 @@ public enum Setting {
                 "https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~%+-]+)*/?").matcher(v).matches();
         static final Predicate<String> OPTIONAL_URL_OR_FILE = v -> OPTIONAL_URL.test(v)
                 || Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*").matcher(v).matches() && !v.contains("..");
+        static final Predicate<String> NAME = Pattern.compile("[a-z][a-z0-9]{0,31}").asMatchPredicate();
         static final Predicate<String> ROCKY_RELEASE = Pattern.compile("\\d{1,2}").asMatchPredicate();
         static final Predicate<String> RELEASE = Pattern.compile(
                 "\\d{1,2}\\.\\d-(RELEASE|BETA\\d?|RC\\d?|STABLE|CURRENT|ALPHA\\d?)").asMatchPredicate();

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * rpm 4.16 of a Rocky userland: {@code rpm -qa} (the package list in install order),
- * {@code rpm -q NAME} and {@code rpm -E %rhel} (the major version, from os-release VERSION_ID).
+ * rpm 4.16 of a Rocky 9 userland, and 4.19 of Rocky 10: {@code rpm -qa} (the package list in
+ * install order), {@code rpm -q NAME} and {@code rpm -E %rhel} (the major version, from
+ * os-release VERSION_ID) [UNVERIFIED for 4.19: these three print as 4.16 does; no Rocky 10
+ * transcript was read].
  */
 final class RockyRpm implements SimTool {
     @Override
