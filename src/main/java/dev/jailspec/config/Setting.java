@@ -94,9 +94,11 @@ public enum Setting {
             "the timeout of freebsd-update fetch install (e.g. 30m)"),
     TIMEOUT_DNF("jailspec.timeout.dnf", "5s", "20m", Rules.DURATION,
             "the timeout of a dnf command in the Linux userland (e.g. 20m)"),
-    MATRIX("jailspec.matrix", "", "", v -> v.isEmpty() || Matrix.problem(v).isEmpty(),
+    // Its form is checked here; the Linux axis's name and values once the distribution is known (RunMatrixIT).
+    MATRIX("jailspec.matrix", "", "", v -> v.isEmpty() || Matrix.formProblem(v).isEmpty(),
             "empty (one run with the settings as they are), or the release matrix to run the features in, once per"
-                    + " cell: axes freebsd, rocky and host (sim only), e.g. 'freebsd=14.4-RELEASE,14.5-RELEASE;rocky=9,10';"
+                    + " cell: axes freebsd, the Linux userland's (named after jailspec.linux.distribution: rocky) and host"
+                    + " (sim only), e.g. 'freebsd=14.4-RELEASE,14.5-RELEASE;rocky=9,10';"
                     + " groups separated by | add cells, e.g. '...|host=14.4-RELEASE;freebsd=14.5-RELEASE;rocky=9'"),
     RECORD("jailspec.record", "", "", Rules.OPTIONAL_PATH,
             "a directory (absolute, or relative to the project) to write every host command into as a transcript"

@@ -38,11 +38,15 @@ public record MatrixCell(Map<String, String> axes) {
         axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
-    /** The cell of a run that accepts {@code freebsdRelease} with Rocky Linux {@code rockyRelease}. */
-    public static MatrixCell of(String freebsdRelease, String rockyRelease) {
+    /**
+     * The cell of a run that accepts {@code freebsdRelease} with release {@code linuxRelease} of the Linux
+     * distribution {@code distribution} (jailspec.linux.distribution, shown capitalised: "Rocky 9").
+     */
+    public static MatrixCell of(String freebsdRelease, String distribution, String linuxRelease) {
         var axes = new LinkedHashMap<String, String>();
         axes.put("FreeBSD", freebsdRelease);
-        axes.put("Rocky", rockyRelease);
+        axes.put(distribution.isEmpty() ? "Linux" : Character.toUpperCase(distribution.charAt(0)) + distribution.substring(1),
+                linuxRelease);
         return new MatrixCell(axes);
     }
 

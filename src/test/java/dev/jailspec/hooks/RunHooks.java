@@ -38,7 +38,9 @@ public final class RunHooks {
      * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own.
      */
     private static MatrixCell cellOf(Settings s) {
-        MatrixCell cell = MatrixCell.of(s.freebsdRelease(), s.rockyRelease());
+        Settings.LinuxUserlandSettings linux = s.linuxUserland().orElseThrow(() -> new SettingsException(
+                "jailspec.linux.distribution=" + s.get(Setting.LINUX_DISTRIBUTION) + " has no release setting"));
+        MatrixCell cell = MatrixCell.of(s.freebsdRelease(), linux.distribution(), linux.release());
         return !s.target().isReal() && !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
     }
 

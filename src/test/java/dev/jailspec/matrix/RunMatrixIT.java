@@ -51,7 +51,7 @@ class RunMatrixIT {
             throw new IllegalStateException("RunMatrixIT runs the cells of jailspec.matrix, which is empty: run mvn"
                     + " verify -Djailspec.matrix=freebsd=...;rocky=... (or without it, for RunFeaturesIT's one run)");
         }
-        Matrix matrix = Matrix.parse(text);
+        Matrix matrix = Matrix.parse(text, settings.get(Setting.LINUX_DISTRIBUTION));
         ReportListeners.clearMatrixPage(REPORTS); // an earlier matrix's page and cells are not this one's
         System.out.println("[matrix] " + matrix.cells().size() + " cells: " + matrix.cells().stream().map(Matrix.Cell::id)
                 .toList());

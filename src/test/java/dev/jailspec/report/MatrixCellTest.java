@@ -19,9 +19,9 @@ class MatrixCellTest {
 
     @Test
     void theSameScenarioInTwoCellsIsTwoResultsWithTheirOwnHistory() {
-        TestResult in14 = runScenario(MatrixCell.of("14.5-RELEASE", "9"));
-        TestResult in15 = runScenario(MatrixCell.of("15.0-RELEASE", "10"));
-        TestResult in14Again = runScenario(MatrixCell.of("14.5-RELEASE", "9"));
+        TestResult in14 = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9"));
+        TestResult in15 = runScenario(MatrixCell.of("15.0-RELEASE", "rocky", "10"));
+        TestResult in14Again = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9"));
 
         assertThat(in14.getHistoryId()).isNotEqualTo(in15.getHistoryId()).isNotEqualTo("plugin-history-id");
         assertThat(in14Again.getHistoryId()).as("the same cell keeps its history from run to run")
@@ -35,8 +35,8 @@ class MatrixCellTest {
 
     @Test
     void inAMatrixRunEachResultLinksToTheMatrixPage() {
-        TestResult linked = runScenario(MatrixCell.of("14.5-RELEASE", "9"), true);
-        TestResult single = runScenario(MatrixCell.of("14.5-RELEASE", "9"), false);
+        TestResult linked = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9"), true);
+        TestResult single = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9"), false);
         assertThat(linked.getLinks()).extracting(l -> l.getName(), l -> l.getUrl())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("release matrix", "matrix.html"));
         assertThat(single.getLinks()).isEmpty();
@@ -44,13 +44,13 @@ class MatrixCellTest {
 
     @Test
     void outsideARunningScenarioItSaysWhereToCallIt() {
-        assertThatThrownBy(() -> MatrixCell.of("14.5-RELEASE", "9").markCurrentScenario(allure))
+        assertThatThrownBy(() -> MatrixCell.of("14.5-RELEASE", "rocky", "9").markCurrentScenario(allure))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("from a Cucumber hook");
     }
 
     @Test
     void aBlankAxisIsRefused() {
-        assertThatThrownBy(() -> MatrixCell.of("14.5-RELEASE", " ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MatrixCell.of("14.5-RELEASE", "rocky", " ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not be blank");
         assertThatThrownBy(() -> new MatrixCell(Map.of())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -31,8 +31,8 @@ class MergeCellsTest {
     @Test
     void twoCellsOfTheSameScenarioMergeIntoOneReportWithTwoResults(@TempDir Path dir) throws Exception {
         Path cells = dir.resolve("cells");
-        writeCell(cells.resolve("cell-freebsd-14.4-rocky-9/allure-results"), MatrixCell.of("14.4-RELEASE", "9"), Status.PASSED);
-        writeCell(cells.resolve("cell-freebsd-15.0-rocky-10/allure-results"), MatrixCell.of("15.0-RELEASE", "10"), Status.FAILED);
+        writeCell(cells.resolve("cell-freebsd-14.4-rocky-9/allure-results"), MatrixCell.of("14.4-RELEASE", "rocky", "9"), Status.PASSED);
+        writeCell(cells.resolve("cell-freebsd-15.0-rocky-10/allure-results"), MatrixCell.of("15.0-RELEASE", "rocky", "10"), Status.FAILED);
         Files.createDirectories(cells.resolve("cell-freebsd-15.0-rocky-10/transcripts"));
         Files.writeString(cells.resolve("cell-freebsd-15.0-rocky-10/transcripts/0001-jls"), "jls\n# exit: 0\n");
 
