@@ -114,9 +114,9 @@ public enum Setting {
     SIM_CPU("jailspec.sim.cpu", "x86-64-v3", "x86-64-v3", oneOf("x86-64-v2", "x86-64-v3"),
             "sim only: the simulated host's CPU, x86-64-v2 (a Westmere-like CPU without AVX: Rocky 10 stops in"
                     + " preflight) or x86-64-v3 (a Haswell-like CPU), as /var/run/dmesg.boot shows it"),
-    SIM_DYING("jailspec.sim.dying", "1s", "1s", Rules.DURATION,
-            "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms"
-                    + " (target sim only)"),
+    SIM_DYING("jailspec.sim.dying", "1s", "1s", Rules.DURATION.or(Rules.ZERO_DURATION),
+            "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms;"
+                    + " 0s: it is freed at once (target sim only)"),
     SIM_FAULTS("jailspec.sim.faults", "", "", v -> FaultRule.problem(v).isEmpty(),
             "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION, e.g."
                     + " 'zfs clone=exit:1;service jail start=fail;jexec=hang;jail -r=dying:5s' (target sim only)");
@@ -196,6 +196,8 @@ public enum Setting {
         static final Predicate<String> MOUNTPOINT = ABSOLUTE_PATH
                 .and(v -> !SYSTEM_DIRS.contains(v.replaceAll("(.)/+$", "$1")));
         static final Predicate<String> DURATION = v -> Durations.parse(v).isPresent();
+        /** A duration of nothing, where a setting allows it: 0, 0s, 0ms, PT0S. */
+        static final Predicate<String> ZERO_DURATION = Pattern.compile("0+(ms|s|m|h)?|PT0+S").asMatchPredicate();
         static final Predicate<String> OPTIONAL_ABSOLUTE_PATH = v -> v.isEmpty() || ABSOLUTE_PATH.test(v);
         static final Predicate<String> OPTIONAL_PATH = v -> v.isEmpty()
                 || Pattern.compile("/?[A-Za-z0-9_.:+-]+(/[A-Za-z0-9_.:+-]+)*/?").matcher(v).matches()

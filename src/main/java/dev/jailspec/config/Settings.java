@@ -188,7 +188,7 @@ public final class Settings {
 
     /** How long a simulated jail that made network connections stays dying (jailspec.sim.dying). */
     public Duration simDying() {
-        return duration(Setting.SIM_DYING);
+        return Setting.Rules.ZERO_DURATION.test(get(Setting.SIM_DYING)) ? Duration.ZERO : duration(Setting.SIM_DYING);
     }
 
     /** How long a run waits for the host's lock held by another run. */
