@@ -68,10 +68,30 @@ public final class JailspecRun implements AutoCloseable {
      * asked for), takes its lock and reaps what earlier runs left.
      */
     public static JailspecRun open(Settings given, EventBus bus, String runId) {
-        Settings settings = RunRelease.resolve(given);
+        Settings resolved = RunRelease.resolve(given);
+        Optional<TargetHost> opened = Optional.empty();
+        if (resolved.target().isReal() && resolved.freebsdRelease().isEmpty()) {
+            // The template defaults to the host's own release: ask it (uname -s, freebsd-version -u, both
+            // probes) before the names, and so the sandbox check, can be derived.
+            TargetHost real = TargetHost.open(resolved);
+            try {
+                resolved = RunRelease.fromHost(resolved, new ObservedHost(real.host(), bus));
+            } catch (RuntimeException e) {
+                real.close();
+                throw e;
+            }
+            opened = Optional.of(real);
+        }
+        Settings settings = resolved;
         bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
-        new Sandbox(Layout.of(settings)).requireLayoutInside();
-        var run = new JailspecRun(settings, bus, runId, TargetHost.open(settings));
+        RunRelease.catalogueGaps(settings).forEach(gap -> bus.publish(new Note(bus.now(), gap)));
+        try {
+            new Sandbox(Layout.of(settings)).requireLayoutInside();
+        } catch (RuntimeException e) {
+            opened.ifPresent(TargetHost::close);
+            throw e;
+        }
+        var run = new JailspecRun(settings, bus, runId, opened.orElseGet(() -> TargetHost.open(settings)));
         try {
             run.lock.acquire(settings.lockWait());
             run.reaped = List.copyOf(new Reaper(run.host, run.layout, run.marks(),

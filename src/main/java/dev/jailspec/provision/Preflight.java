@@ -39,6 +39,7 @@ public final class Preflight {
         out.add(root());
         out.add(release());
         out.add(support.check(layout.release()));
+        out.add(support.catalogueCurrent());
         out.add(pool());
         out.add(bridge());
         return out;
@@ -88,7 +89,9 @@ public final class Preflight {
                 + "; template " + template;
         String fix = !supported
                 ? "upgrade the host to FreeBSD " + OLDEST_MAJOR + ".0 or later"
-                : "a jail cannot run a newer release than its host: choose jailspec.freebsd.release <= " + running;
+                : "a jail cannot run a newer release than its host (Handbook, jails: \"The FreeBSD version running in"
+                        + " the jail can not be newer than the version running in the host\"; the jail runs on the host's"
+                        + " kernel): choose jailspec.freebsd.release <= " + running.withoutPatch() + ", or upgrade the host";
         return new Finding("supported FreeBSD release", supported && notOlder, detail, fix);
     }
 

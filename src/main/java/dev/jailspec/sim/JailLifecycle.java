@@ -142,6 +142,7 @@ final class JailLifecycle {
             undo.push(() -> new Interfaces(machine.state()).find(jail.name, ifname)
                     .ifPresent(i -> new Interfaces(machine.state()).move(i, i.homeVnet)));
         }
+        Release.requireUserlandNotNewer(machine.jailContext(jail), name, machine.state().release);
         for (String c : p.values("exec.start")) {
             require(cmd.inJail(c, jail));
         }
