@@ -46,7 +46,9 @@ public enum ReleaseChange {
     PKGBASE_REPOSITORY("15.0-RELEASE",
             "the FreeBSD-base pkg repository is defined, disabled by default, in /etc/pkg/FreeBSD.conf: the base"
                     + " system can be installed with pkg (pkgbase); distribution sets and freebsd-update remain",
-            "15.0R relnotes, Userland Configuration Changes (src 5d832135a971)", true),
+            "15.0R relnotes, Userland Configuration Changes (src 5d832135a971); usr.sbin/pkg/FreeBSD.conf.quarterly-release"
+                    + " (FreeBSD-base: url pkg+https://pkg.FreeBSD.org/${ABI}/base_release_${VERSION_MINOR}, fingerprints"
+                    + " /usr/share/keys/pkgbase-${VERSION_MAJOR}, enabled: no) [UNVERIFIED: read in an unpinned copy]", true),
     /** A jail.conf parameter for bhyve PCI passthrough; touches nothing jailspec sets. */
     JAIL_ALLOW_VMM_PPT("15.1-RELEASE",
             "jail.conf gains allow.vmm_ppt (bhyve PCI passthrough; jailspec does not set it)",

@@ -103,6 +103,9 @@ final class JailLifecycle {
         boolean vnet = p.flag("vnet");
         JailCommand cmd = new JailCommand(machine, name, out, p.flag("exec.clean"), p.value("exec.consolelog").orElse(null));
         JailMounts mounts = new JailMounts(machine, name, path, out);
+        if (path != null) {
+            Release.requireUserlandNotNewer(machine.hostFs(), path, name, machine.state().release);
+        }
 
         for (String addr : p.values("ip4.addr")) {
             if (!vnet && (addr.contains("|") || p.isSet("interface"))) {
@@ -142,7 +145,6 @@ final class JailLifecycle {
             undo.push(() -> new Interfaces(machine.state()).find(jail.name, ifname)
                     .ifPresent(i -> new Interfaces(machine.state()).move(i, i.homeVnet)));
         }
-        Release.requireUserlandNotNewer(machine.jailContext(jail), name, machine.state().release);
         for (String c : p.values("exec.start")) {
             require(cmd.inJail(c, jail));
         }

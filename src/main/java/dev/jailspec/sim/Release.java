@@ -40,14 +40,16 @@ final class Release {
      * A jail's userland newer than the host's kernel. The Handbook (jails chapter) says "The FreeBSD
      * version running in the jail can not be newer than the version running in the host" (freebsd-facts
      * 4.4): the jail runs on the host's kernel. What the newer binaries then do (a system call the older
-     * kernel lacks) was not found in a source, so it is not simulated. A root without freebsd-version is
-     * not checked.
+     * kernel lacks) was not found in a source, so it is not simulated: refused before jail(8) changes
+     * anything. A root without freebsd-version is not checked.
      */
-    static void requireUserlandNotNewer(SimContext jail, String jailName, String kernel) throws IOException {
-        if (!jail.fs().isRegularFile(FreebsdVersionTool.SCRIPT)) {
+    static void requireUserlandNotNewer(SimFileSystem host, String jailPath, String jailName, String kernel)
+            throws IOException {
+        String script = jailPath.replaceAll("/+$", "") + FreebsdVersionTool.SCRIPT;
+        if (!host.isRegularFile(script)) {
             return;
         }
-        Optional<String> userland = userlandOf(jail.fs().readText(FreebsdVersionTool.SCRIPT));
+        Optional<String> userland = userlandOf(host.readText(script));
         if (userland.isEmpty()) {
             return;
         }
