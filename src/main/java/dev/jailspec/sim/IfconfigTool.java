@@ -1,7 +1,9 @@
 package dev.jailspec.sim;
 
+import dev.jailspec.freebsd.FreebsdRelease;
 import dev.jailspec.freebsd.ReleaseChange;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -297,7 +299,9 @@ final class IfconfigTool implements SimTool {
     /**
      * An address without a mask. 14.x (sbin/ifconfig/af_inet.c warn_nomask and
      * in_setdefaultmask_nl [UNVERIFIED: read in an unpinned 14-era copy]): a warning on stderr for
-     * an interface that is neither loopback nor point-to-point, then the classful mask. 15.0 and
+     * an interface that is neither loopback nor point-to-point, then the classful mask
+     * [UNVERIFIED for 14.0 and 14.1 before FreeBSD-EN-24:14.ifconfig, "Incorrect ifconfig netmask
+     * assignment", listed in the 15.0 release notes: they assigned another mask]. 15.0 and
      * later refuse it ({@link ReleaseChange#IFCONFIG_REQUIRES_NETMASK}: text from two 15.0 hosts;
      * [UNVERIFIED: errx(1, ...), so exit 1]).
      */
@@ -314,11 +318,11 @@ final class IfconfigTool implements SimTool {
     }
 
     /** The release of the userland ifconfig runs from: a jail's own tree, or the host's. */
-    private static dev.jailspec.freebsd.FreebsdRelease userland(Invocation inv) {
+    private static FreebsdRelease userland(Invocation inv) {
         try {
             return Release.catalogued(FreebsdVersionTool.userland(inv.ctx()), "ifconfig");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
