@@ -11,6 +11,9 @@ Feature: Host preflight
   then refuses to patch it. So the release under test must be supported on the run's date
   (jailspec.clock, today by default), or the run stops here naming its end-of-life date and the
   supported releases; jailspec.freebsd.allowEol=true builds an unpatched template on purpose.
+  Which releases are supported is the release catalogue's (docs/releases.md); one that has fallen
+  behind the run's date says so here. A template newer than the host stops here too: a jail
+  cannot run a newer FreeBSD than its host.
 
   The Linux userland is built for a CPU level: Rocky Linux 9 for x86-64-v2, Rocky 10 for
   x86-64-v3 (AVX2, BMI1/2, FMA, ...). The CPU features the kernel found at boot are in
@@ -23,6 +26,7 @@ Feature: Host preflight
       | running as root                  |
       | supported FreeBSD release        |
       | release under test supported     |
+      | release catalogue current        |
       | ZFS pool                         |
       | bridge                           |
       | CPU level for the Linux userland |

@@ -6,8 +6,9 @@ Feature: Release template
 
   Names come from the settings, never from this text: the ZFS root is jailspec.zfs.root
   ("zdata/jails" in the how-to, mounted at jailspec.zfs.mountpoint "/zdata/jails") and the
-  release is jailspec.freebsd.release ("14.3-RELEASE" in the how-to; by default the simulated
-  host's release, the newest supported 14.x release on the run's date). The report lists the
+  release is jailspec.freebsd.release ("14.3-RELEASE" in the how-to; by default the host's own
+  release, on the simulated host the newest supported release in the catalogue on the run's
+  date). The report lists the
   values in effect. A release past its end of life has left the mirror's releases/ directory for
   the archive (jailspec.freebsd.archiveMirror), where its base.txz is fetched from.
 

@@ -26,9 +26,9 @@ public enum Setting {
     ZFS_MOUNTPOINT("jailspec.zfs.mountpoint", "/zdata/jails", null, Rules.MOUNTPOINT,
             "an absolute path without '..', e.g. /zroot/jailspec, that is not / or a system directory such as"
                     + " /usr or /var (default: / followed by jailspec.zfs.root)"),
-    FREEBSD_RELEASE("jailspec.freebsd.release", "", null, Rules.OPTIONAL_RELEASE,
-            "a FreeBSD release such as 14.5-RELEASE or 15.1-RELEASE; required on a real target (on sim, empty: the"
-                    + " simulated host's release)"),
+    FREEBSD_RELEASE("jailspec.freebsd.release", "", "", Rules.OPTIONAL_RELEASE,
+            "a FreeBSD release such as 14.5-RELEASE or 15.1-RELEASE (empty: on a real target the host's own"
+                    + " freebsd-version -u without its patch level, on sim the simulated host's release)"),
     FREEBSD_ALLOW_EOL("jailspec.freebsd.allowEol", "false", "false", oneOf("true", "false"),
             "true to build a template of a release past its end of life on purpose (freebsd-update is then skipped"
                     + " and the template stays unpatched), or false"),
@@ -106,8 +106,9 @@ public enum Setting {
     SIM_ROOT("jailspec.sim.root", "", "", Rules.OPTIONAL_ABSOLUTE_PATH,
             "an absolute directory that keeps the simulated host between runs (empty: a fresh temporary one)"),
     SIM_RELEASE("jailspec.sim.release", "", "", Rules.OPTIONAL_RELEASE,
-            "sim only: the simulated host's FreeBSD release, e.g. 14.4-RELEASE (empty: jailspec.freebsd.release if set,"
-                    + " else the newest supported 14.x release on the run's clock)"),
+            "sim only: the simulated host's FreeBSD release, e.g. 14.4-RELEASE, one of the release catalogue's (empty:"
+                    + " jailspec.freebsd.release if set, else the newest release the catalogue says is supported on the"
+                    + " run's clock)"),
     SIM_ROCKY_FORMAT("jailspec.sim.rocky.format", "oci", "oci", oneOf("oci", "rootfs"),
             "oci (Rocky 9.7 and later: the Container-Base file is an OCI image archive) or rootfs (9.6 and"
                     + " earlier: a plain root file system tar); what the embedded mirror of the sim serves"),

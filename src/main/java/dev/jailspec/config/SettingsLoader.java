@@ -83,12 +83,6 @@ public final class SettingsLoader {
                         + s.allowed());
             }
         }
-        if (!values.containsKey(Setting.FREEBSD_RELEASE)) {
-            // Deriving it from the host's freebsd-version -u would need the host before the sandbox check.
-            throw new SettingsException("target '" + target + "' needs " + Setting.FREEBSD_RELEASE.key()
-                    + ", the release of the template, e.g. -Djailspec.freebsd.release=14.5-RELEASE (a supported release"
-                    + " not newer than the host's freebsd-version -u)");
-        }
     }
 
     private static void readKeys(Properties props, String source, Map<Setting, String> given, Map<Setting, String> sources) {

@@ -49,6 +49,20 @@ public record ReleaseVersion(int major, int minor, String branch, int patch) imp
         return branch.equals("RELEASE");
     }
 
+    /**
+     * Whether this is a later release than {@code other}, by major and minor only: a 15.0 or 14.5 userland
+     * is newer than a 14.4-RELEASE-p3 kernel, a 14.4-RELEASE one is not. The check of "the FreeBSD version
+     * running in the jail can not be newer than the version running in the host" (Handbook, jails;
+     * freebsd-facts 4.4), for preflight, the release matrix and the simulator alike.
+     */
+    public boolean isNewerReleaseThan(ReleaseVersion other) {
+        return major > other.major || major == other.major && minor > other.minor;
+    }
+
+    /** The Handbook's words on a jail newer than its host, quoted wherever that is refused. */
+    public static final String JAIL_NOT_NEWER_THAN_HOST =
+            "The FreeBSD version running in the jail can not be newer than the version running in the host";
+
     /** {@code 14.3-RELEASE} without the patch level: the name of the release's distribution sets. */
     public String withoutPatch() {
         return major + "." + minor + "-" + branch;

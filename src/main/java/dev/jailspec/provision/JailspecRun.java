@@ -71,17 +71,37 @@ public final class JailspecRun implements AutoCloseable {
      * asked for), takes its lock and reaps what earlier runs left.
      */
     public static JailspecRun open(Settings given, EventBus bus, String runId) {
-        Settings settings = RunRelease.resolve(given);
-        bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
         // An unknown distribution or release is a settings error before anything is opened.
-        LinuxUserland linux = LinuxUserland.of(settings);
+        LinuxUserland linux = LinuxUserland.of(given);
+        Settings resolved = RunRelease.resolve(given);
+        Optional<TargetHost> opened = Optional.empty();
+        if (resolved.target().isReal() && resolved.freebsdRelease().isEmpty()) {
+            // The template defaults to the host's own release: ask it (uname -s, freebsd-version -u, both
+            // probes) before the names, and so the sandbox check, can be derived.
+            TargetHost real = TargetHost.open(resolved);
+            try {
+                resolved = RunRelease.fromHost(resolved, new ObservedHost(real.host(), bus));
+            } catch (RuntimeException e) {
+                real.close();
+                throw e;
+            }
+            opened = Optional.of(real);
+        }
+        Settings settings = resolved;
+        bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
         if (!linux.release().isVerified()) {
             bus.publish(new Note(bus.now(), "[UNVERIFIED] this run depends on catalogue entries no source confirmed: "
                     + linux.distribution().displayName() + " " + linux.release().version() + ": "
                     + String.join("; ", linux.release().unverified())));
         }
-        new Sandbox(Layout.of(settings)).requireLayoutInside();
-        var run = new JailspecRun(settings, bus, runId, TargetHost.open(settings));
+        RunRelease.catalogueGaps(settings).forEach(gap -> bus.publish(new Note(bus.now(), gap)));
+        try {
+            new Sandbox(Layout.of(settings)).requireLayoutInside();
+        } catch (RuntimeException e) {
+            opened.ifPresent(TargetHost::close);
+            throw e;
+        }
+        var run = new JailspecRun(settings, bus, runId, opened.orElseGet(() -> TargetHost.open(settings)));
         try {
             run.lock.acquire(settings.lockWait());
             run.reaped = List.copyOf(new Reaper(run.host, run.layout, run.marks(),

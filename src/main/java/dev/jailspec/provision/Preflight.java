@@ -51,6 +51,7 @@ public final class Preflight {
         out.add(root());
         out.add(release());
         out.add(support.check(layout.release()));
+        out.add(support.catalogueCurrent());
         out.add(pool());
         out.add(bridge());
         linuxUserland.ifPresent(u -> out.add(LinuxUserlandChecks.cpu(host, u)));
@@ -95,13 +96,13 @@ public final class Preflight {
         ReleaseVersion template = ReleaseVersion.parse(layout.release());
         boolean supported = running.major() >= OLDEST_MAJOR;
         // Patch levels do not matter: a 14.3-RELEASE-p2 host runs a 14.3-RELEASE template.
-        boolean notOlder = running.major() > template.major()
-                || running.major() == template.major() && running.minor() >= template.minor();
+        boolean notOlder = !template.isNewerReleaseThan(running);
         String detail = "freebsd-version -kru: kernel " + v.kernel() + ", running " + running + ", userland " + v.userland()
                 + "; template " + template;
         String fix = !supported
                 ? "upgrade the host to FreeBSD " + OLDEST_MAJOR + ".0 or later"
-                : "a jail cannot run a newer release than its host: choose jailspec.freebsd.release <= " + running;
+                : "a jail cannot run a newer release than its host (Handbook, jails: \""
+                        + ReleaseVersion.JAIL_NOT_NEWER_THAN_HOST + "\"; the jail runs on the host's kernel): choose jailspec.freebsd.release <= " + running.withoutPatch() + ", or upgrade the host";
         return new Finding("supported FreeBSD release", supported && notOlder, detail, fix);
     }
 

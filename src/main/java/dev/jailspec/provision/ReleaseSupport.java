@@ -10,12 +10,13 @@ import java.util.Optional;
 
 /**
  * Whether the release under test is supported on the run's clock (jailspec.clock), from the one
- * release table ({@link FreebsdReleases}). freebsd-update refuses a release past its end of
+ * release catalogue ({@link FreebsdReleases}). freebsd-update refuses a release past its end of
  * life (freebsd-update.sh fetch_warn_eol), so such a template cannot be patched: preflight stops
  * unless jailspec.freebsd.allowEol=true asks for an unpatched template on purpose.
  */
 public record ReleaseSupport(Instant now, boolean allowEol) {
     static final String CHECK = "release under test supported";
+    static final String CATALOGUE = "release catalogue current";
 
     public static ReleaseSupport of(Settings s) {
         return new ReleaseSupport(s.clock().instant(), s.allowEol());
@@ -31,7 +32,7 @@ public record ReleaseSupport(Instant now, boolean allowEol) {
         String choose = "choose a supported release with jailspec.freebsd.release (on " + today() + ": "
                 + FreebsdReleases.describeSupported(now) + ")";
         if (known.isEmpty()) {
-            return new Preflight.Finding(CHECK, false, release + " is not in jailspec's release table, so its support"
+            return new Preflight.Finding(CHECK, false, release + " is not in jailspec's release catalogue, so its support"
                     + " dates are unknown (known: " + String.join(", ", FreebsdReleases.all().stream()
                     .map(FreebsdRelease::name).toList()) + ")",
                     choose + ", or add the release with its sourced dates to dev.jailspec.freebsd.FreebsdReleases");
@@ -52,6 +53,23 @@ public record ReleaseSupport(Instant now, boolean allowEol) {
         }
         return new Preflight.Finding(CHECK, true, release + " is supported until " + r.endOfLife() + " (" + r.source()
                 + ")", "");
+    }
+
+    /**
+     * The catalogue has a supported release on the run's clock. One that has fallen behind (every
+     * release it knows is past its end of life) says so here, before anything else goes wrong.
+     */
+    Preflight.Finding catalogueCurrent() {
+        var supported = FreebsdReleases.supportedAt(now);
+        if (!supported.isEmpty()) {
+            return new Preflight.Finding(CATALOGUE, true, "on " + today() + " supported: "
+                    + FreebsdReleases.describeSupported(now), "");
+        }
+        return new Preflight.Finding(CATALOGUE, false, "no supported release known after "
+                + FreebsdReleases.lastSupportedDay() + "; on " + today() + " (jailspec.clock) every release in the catalogue"
+                + " is past its end of life or not out yet",
+                "update the catalogue: add the releases out since, with their sourced dates, to"
+                        + " dev.jailspec.freebsd.FreebsdReleases (README, How to accept a release), or fix jailspec.clock");
     }
 
     /** With allowEol, a release past its end of life is not patched: freebsd-update would refuse. */

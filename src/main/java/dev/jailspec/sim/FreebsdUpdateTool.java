@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import dev.jailspec.freebsd.FreebsdRelease;
-import dev.jailspec.freebsd.FreebsdReleases;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +22,8 @@ import java.util.Optional;
  *       {@code --currently-running}; with {@code -b} the basedir's own version is <em>not</em>
  *       detected (as in the real script), so a basedir of another release is "updated" to the
  *       host's release unless --currently-running says otherwise.</li>
- *   <li>The newest patch level is the release table's (FreebsdReleases; simulator constants
- *       where marked [UNVERIFIED]).
+ *   <li>The newest patch level is the release catalogue's (FreebsdReleases; simulator constants
+ *       where marked [UNVERIFIED]); a release without one is not simulated.
  *       A tree's version is the {@code USERLAND_VERSION} line of its /bin/freebsd-version,
  *       which {@code install} rewrites; that is the only file the simulation changes.</li>
  *   <li>Fetched updates wait in the work directory (/var/db/freebsd-update on the host) as
@@ -135,10 +134,10 @@ final class FreebsdUpdateTool implements SimTool {
         }
         String running = release != null ? release : inv.state().release.replaceAll("-p\\d+$", "")
                 .replace("-SECURITY", "-RELEASE");
-        FreebsdRelease known = FreebsdReleases.find(running).filter(r -> r.build().isPresent())
-                .orElseThrow(() -> new SimUnsupportedException("freebsd-update for " + running
-                        + " (no simulated update server data in the release table)"));
-        String target = running + "-p" + known.build().get().newestPatch();
+        FreebsdRelease known = Release.catalogued(running, "freebsd-update");
+        int newest = known.build().newestPatch().orElseThrow(() -> new SimUnsupportedException("freebsd-update for "
+                + running + ": no source shows its newest patch level (" + known.build().patchSource() + ")"));
+        String target = running + "-p" + newest;
         // uname -r honours UNAME_r, which --currently-running sets (config_SourceRelease).
         String unameSr = "FreeBSD " + (release != null ? release : inv.state().release);
         String script = (base.equals("/") ? "" : base) + FreebsdVersionTool.SCRIPT;

@@ -1,5 +1,9 @@
 package dev.jailspec.sim;
 
+import dev.jailspec.freebsd.FreebsdRelease;
+import dev.jailspec.freebsd.ReleaseChange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +16,10 @@ import java.util.regex.Pattern;
  * bridge cloning (freebsd-facts 4.1), up/down, descr, name, destroy, inet addresses, bridge
  * addm/deletem and vnet moves. Errors use ifconfig's texts: {@code interface X does not exist},
  * {@code BRDGADD X: No such file or directory} (err(3) of ifbridge.c with the kernel's errno).
+ *
+ * <p>Release by release (the release catalogue's {@link ReleaseChange}s): what ifconfig does with
+ * an address without a mask is the ifconfig binary's, so the userland the command runs in decides
+ * (a jail's own /sbin/ifconfig); what if_bridge accepts is the kernel's, so the host's release.
  */
 final class IfconfigTool implements SimTool {
     private static final Pattern CLONE = Pattern.compile("(epair|bridge)(\\d*)");
@@ -170,7 +178,8 @@ final class IfconfigTool implements SimTool {
             }
         }
         if (address != null) {
-            setAddress(iface, address, netmaskPrefix, alias, removeAlias);
+            refuseAddressOnBridgeMember(inv, net, iface, removeAlias);
+            setAddress(inv, iface, address, netmaskPrefix, alias, removeAlias);
         }
     }
 
@@ -223,6 +232,12 @@ final class IfconfigTool implements SimTool {
         if (net.isBridgeMember(member.get()) || member.get() == bridge) {
             throw new Failure("BRDGADD " + memberName + ": Device busy");
         }
+        if (memberAddressesRefused(inv) && !member.get().inet.isEmpty()) {
+            // 15.0 if_bridge bridge_ioctl_add: a member with an IP address is EINVAL unless
+            // net.link.bridge.member_ifaddrs=1 (bridge(4); if_bridge_test.sh member_ifaddrs_disabled:
+            // addm exits 1). The sim holds IPv4 addresses only.
+            throw new Failure("BRDGADD " + memberName + ": " + Errno.EINVAL);
+        }
         bridge.members.add(0, memberName);
     }
 
@@ -262,8 +277,57 @@ final class IfconfigTool implements SimTool {
         return jail.matches("\\d+") ? "jail " + jail + " not found" : "jail \"" + jail + "\" not found";
     }
 
-    private static void setAddress(SimState.InterfaceState iface, String text, Integer netmaskPrefix, boolean alias,
-                                   boolean remove) throws Failure {
+    /**
+     * 15.0 and later refuse an address on a bridge member: in_control's SIOCAIFADDR (and its
+     * netlink twin) return EINVAL when the interface is a member and member_ifaddrs is 0
+     * (if_bridge_test.sh member_ifaddrs_disabled: exit 1). [UNVERIFIED: the text; ifconfig's
+     * netlink path reports the errno of the failed request, printed here as the ioctl path's
+     * Perror("ioctl (SIOCAIFADDR)") does]
+     */
+    private static void refuseAddressOnBridgeMember(Invocation inv, Interfaces net, SimState.InterfaceState iface,
+                                                    boolean remove) throws Failure {
+        if (!remove && memberAddressesRefused(inv) && net.isBridgeMember(iface)) {
+            throw new Failure("ioctl (SIOCAIFADDR): " + Errno.EINVAL);
+        }
+    }
+
+    /** The host kernel is 15.0 or later, and net.link.bridge.member_ifaddrs is at its default 0 (the sim has no sysctl for it). */
+    private static boolean memberAddressesRefused(Invocation inv) {
+        return Release.catalogued(inv.state().release, "if_bridge").has(ReleaseChange.BRIDGE_MEMBER_NO_ADDRESSES);
+    }
+
+    /**
+     * An address without a mask. 14.x (sbin/ifconfig/af_inet.c warn_nomask and
+     * in_setdefaultmask_nl [UNVERIFIED: read in an unpinned 14-era copy]): a warning on stderr for
+     * an interface that is neither loopback nor point-to-point, then the classful mask
+     * [UNVERIFIED for 14.0 and 14.1 before FreeBSD-EN-24:14.ifconfig, "Incorrect ifconfig netmask
+     * assignment", listed in the 15.0 release notes: they assigned another mask]. 15.0 and
+     * later refuse it ({@link ReleaseChange#IFCONFIG_REQUIRES_NETMASK}: text from two 15.0 hosts;
+     * [UNVERIFIED: errx(1, ...), so exit 1]).
+     */
+    private static int defaultPrefix(Invocation inv, SimState.InterfaceState iface, Ipv4 address) throws Failure {
+        if (userland(inv).has(ReleaseChange.IFCONFIG_REQUIRES_NETMASK)) {
+            throw new Failure("setting interface address without mask is no longer supported");
+        }
+        if (!iface.kind.equals("loopback")) {
+            inv.err("ifconfig: WARNING: setting interface address without mask is deprecated,");
+            inv.err("default mask may not be correct.");
+        }
+        int first = (int) (address.address() >>> 24) & 0xff;
+        return first < 128 ? 8 : first < 192 ? 16 : 24; // IN_CLASSA, IN_CLASSB, else IN_CLASSC
+    }
+
+    /** The release of the userland ifconfig runs from: a jail's own tree, or the host's. */
+    private static FreebsdRelease userland(Invocation inv) {
+        try {
+            return Release.catalogued(FreebsdVersionTool.userland(inv.ctx()), "ifconfig");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void setAddress(Invocation inv, SimState.InterfaceState iface, String text, Integer netmaskPrefix,
+                                   boolean alias, boolean remove) throws Failure {
         Ipv4 parsed = Ipv4.parse(text, -1).orElseThrow(() -> new Failure(text + ": bad value"));
         int prefix = parsed.prefix() >= 0 ? parsed.prefix() : netmaskPrefix != null ? netmaskPrefix : -1;
         if (remove) {
@@ -274,7 +338,7 @@ final class IfconfigTool implements SimTool {
             return;
         }
         if (prefix < 0) {
-            throw new SimUnsupportedException("an IPv4 address without prefix length or netmask (" + text + ")");
+            prefix = defaultPrefix(inv, iface, parsed);
         }
         String cidr = new Ipv4(parsed.address(), prefix).cidr();
         if (alias) {

@@ -103,6 +103,9 @@ final class JailLifecycle {
         boolean vnet = p.flag("vnet");
         JailCommand cmd = new JailCommand(machine, name, out, p.flag("exec.clean"), p.value("exec.consolelog").orElse(null));
         JailMounts mounts = new JailMounts(machine, name, path, out);
+        if (path != null) {
+            Release.requireUserlandNotNewer(machine.hostFs(), path, name, machine.state().release);
+        }
 
         for (String addr : p.values("ip4.addr")) {
             if (!vnet && (addr.contains("|") || p.isSet("interface"))) {

@@ -76,6 +76,16 @@ class LayeringTest {
     @Test
     void theSimIsAHostAndNothingMore() {
         mayOnlyUse("sim", "host", "jailconf", "artifact", "event", "freebsd", "linux");
+        // Of freebsd, the sim reads only the release catalogue: the harness's typed tools and parsers
+        // must not stand in for the simulated programs' own behaviour.
+        noClasses().that().resideInAPackage("dev.jailspec.sim..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "freebsd classes other than the release catalogue",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("dev.jailspec.freebsd")
+                                && !c.getName().matches("dev\\.jailspec\\.freebsd\\.(FreebsdReleases|FreebsdRelease|"
+                                        + "ReleaseChange|ReleaseVersion)(\\$.*)?")))
+                .because("the simulator models FreeBSD from its sources, and takes only version data from the catalogue")
+                .check(MAIN);
     }
 
     @Test

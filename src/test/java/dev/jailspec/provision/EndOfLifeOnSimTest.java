@@ -57,19 +57,36 @@ class EndOfLifeOnSimTest {
     }
 
     @Test
-    void withoutAReleaseTheSimRunsTheNewestSupported14xReleaseAndPatchesIt() {
-        try (JailspecRun run = open("jailspec.clock", DEC_3_2026)) {
-            assertThat(run.layout().release()).isEqualTo("14.5-RELEASE");
+    void withoutAReleaseTheSimRunsTheNewestSupportedReleaseAndPatchesIt() {
+        try (JailspecRun run = open("jailspec.clock", DEC_3_2026, "jailspec.freebsd.release", "")) {
+            assertThat(run.layout().release()).isEqualTo("15.1-RELEASE");
             assertThat(run.settings().sourceOf(Setting.SIM_RELEASE))
-                    .isEqualTo("derived: the newest supported 14.x release on 2026-12-03");
+                    .isEqualTo("derived: the newest supported release on 2026-12-03");
             assertThat(run.settings().sourceOf(Setting.FREEBSD_RELEASE)).isEqualTo("derived: the simulated host's release");
             var p = new Provisioner(run);
             p.ensureTemplate();
 
-            assertThat(run.host().run(Command.of("uname", "-r")).stdout()).isEqualTo("14.5-RELEASE\n");
+            assertThat(run.host().run(Command.of("uname", "-r")).stdout()).isEqualTo("15.1-RELEASE\n");
             assertThat(run.host().run(Command.of("chroot", run.layout().templatePath(), "freebsd-version", "-u"))
-                    .stdout()).isEqualTo("14.5-RELEASE-p2\n");
-            assertThat(notes).noneMatch(n -> n.contains("archive"));
+                    .stdout()).isEqualTo("15.1-RELEASE-p3\n");
+            assertThat(notes).noneMatch(n -> n.contains("archive"))
+                    .anyMatch(n -> n.startsWith("the release catalogue could not confirm for 15.1-RELEASE: ")
+                            && n.contains("newest patch level -p3"));
+            p.teardown();
+        }
+    }
+
+    @Test
+    void aCatalogueBehindTheClockSaysSoInPreflight() {
+        try (JailspecRun run = open("jailspec.clock", "2027-07-01", "jailspec.freebsd.release", "")) {
+            assertThat(run.settings().sourceOf(Setting.SIM_RELEASE))
+                    .isEqualTo("derived: no catalogued release is supported on 2027-07-01; the newest catalogued");
+            var p = new Provisioner(run);
+
+            assertThatThrownBy(p::ensureTemplate).isInstanceOf(ProvisionException.class)
+                    .hasMessageContaining("- release catalogue current: no supported release known after 2027-06-30;"
+                            + " on 2027-07-01 (jailspec.clock) every release in the catalogue is past its end of life")
+                    .hasMessageContaining("fix: update the catalogue: add the releases out since");
             p.teardown();
         }
     }

@@ -37,7 +37,8 @@ class PreflightTest {
 
         assertThat(findings).extracting(Preflight.Finding::ok).containsOnly(true);
         assertThat(findings).extracting(Preflight.Finding::check).containsExactly("running as root",
-                "supported FreeBSD release", "release under test supported", "ZFS pool zdata", "bridge igc0bridge");
+                "supported FreeBSD release", "release under test supported", "release catalogue current", "ZFS pool zdata",
+                "bridge igc0bridge");
         assertThat(findings.get(2).detail()).isEqualTo("14.5-RELEASE is supported until 2027-06-30 (freebsd/freebsd-doc"
                 + " website/content/en/releases/14.5R/announce.asc (Date: September 8, 2026; supported until June 30, 2027))");
     }
@@ -84,7 +85,7 @@ class PreflightTest {
         Preflight.Finding f = ON_DEC_3.check("15.2-RELEASE");
 
         assertThat(f.ok()).isFalse();
-        assertThat(f.detail()).startsWith("15.2-RELEASE is not in jailspec's release table, so its support dates are unknown"
+        assertThat(f.detail()).startsWith("15.2-RELEASE is not in jailspec's release catalogue, so its support dates are unknown"
                 + " (known: 14.0-RELEASE, ");
         assertThat(f.fix()).endsWith("or add the release with its sourced dates to dev.jailspec.freebsd.FreebsdReleases");
     }

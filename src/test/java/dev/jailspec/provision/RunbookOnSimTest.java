@@ -38,6 +38,7 @@ class RunbookOnSimTest {
         props.setProperty("jailspec.sim.root", simRoot.toString());
         props.setProperty("jailspec.cache", cache.toString());
         props.setProperty("jailspec.clock", SimRuns.HOW_TO_DATE);
+        props.setProperty("jailspec.freebsd.release", SimRuns.HOW_TO_RELEASE);
         Settings settings = SettingsLoader.load(project, Map.of(), props);
         var bus = new EventBus();
         var commands = new ArrayList<String>();

@@ -71,14 +71,18 @@ final class SimRuns {
      */
     /** A day on which 14.3-RELEASE, the release these tests name, is supported (EoL 2026-06-30). */
     static final String HOW_TO_DATE = "2026-01-15";
+    /** The how-to's release, on the host and in the template, unless a test asks for another. */
+    static final String HOW_TO_RELEASE = "14.3-RELEASE";
 
     static Settings settings(Path root, Path cache, String timeout, String... extra) {
         var p = new Properties();
         p.setProperty("jailspec.sim.root", root.toString());
         p.setProperty("jailspec.cache", cache.toString());
         p.setProperty("jailspec.lock.wait", "1s");
-        // The how-to's time: 14.3-RELEASE is then the newest supported 14.x release, the sim's default.
+        // The how-to's time and release: 14.3-RELEASE is supported then. Pinned, since the sim's default
+        // release follows the catalogue (15.0 on that day); a test passes "jailspec.freebsd.release", "" for the default.
         p.setProperty("jailspec.clock", HOW_TO_DATE);
+        p.setProperty("jailspec.freebsd.release", HOW_TO_RELEASE);
         for (String kind : KINDS) {
             p.setProperty("jailspec.timeout." + kind, timeout);
         }

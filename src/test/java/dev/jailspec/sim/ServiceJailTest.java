@@ -4,6 +4,7 @@ import static dev.jailspec.sim.SimTestSupport.freshHost;
 import static dev.jailspec.sim.SimTestSupport.ok;
 import static dev.jailspec.sim.SimTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jailspec.host.CommandResult;
 import java.nio.file.Path;
@@ -296,6 +297,21 @@ class ServiceJailTest {
         assertThat(ok(host, "jls", "-j", "lrdev", "name")).isEqualTo("lrdev\n");
         assertThat(host.readText("/var/log/jail_console_lrdev.log"))
                 .endsWith("/bin/sh: cannot open /etc/rc.shutdown: No such file or directory\n");
+    }
+
+    @Test
+    void a_jail_whose_userland_is_newer_than_the_host_kernel_is_not_simulated_and_an_older_one_starts() {
+        host.writeText("/etc/jail.conf.d/lrdev.conf", ThinJailFixture.LRDEV_CONF);
+        host.writeText(ThinJailFixture.JAIL_PATH + "/bin/freebsd-version", "#!/bin/sh\nUSERLAND_VERSION=\"15.1-RELEASE\"\n");
+
+        assertThatThrownBy(() -> start("lrdev")).isInstanceOf(SimUnsupportedException.class)
+                .hasMessageContaining("starting jail lrdev whose userland 15.1-RELEASE is newer than the host's kernel"
+                        + " 14.3-RELEASE")
+                .hasMessageContaining("\"The FreeBSD version running in the jail can not be newer than the version"
+                        + " running in the host\"");
+
+        host.writeText(ThinJailFixture.JAIL_PATH + "/bin/freebsd-version", "#!/bin/sh\nUSERLAND_VERSION=\"14.2-RELEASE-p1\"\n");
+        assertThat(start("lrdev").stdout()).isEqualTo("Starting jails: lrdev.\n");
     }
 
     @Test
