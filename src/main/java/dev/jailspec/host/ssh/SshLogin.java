@@ -10,6 +10,7 @@ import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 
@@ -43,6 +44,9 @@ final class SshLogin implements AutoCloseable {
                 .<HostConfigEntryResolver>map(ConfigFileHostEntryResolver::new).orElse(HostConfigEntryResolver.EMPTY));
         client.setKeyIdentityProvider(options.identityFiles().isEmpty() ? KeyIdentityProvider.EMPTY_KEYS_PROVIDER
                 : new FileKeyPairProvider(options.identityFiles().toArray(Path[]::new)));
+        // A command is a few small packets each way (channel open, exec, EOF, close): without TCP_NODELAY,
+        // Nagle's algorithm and the server's delayed ACKs hold them back, tens of milliseconds a command.
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
         // Left to ssh_config (User, Port) when the address does not say: null and 0 are MINA's "not given",
         // after which it falls back to the local user name and port 22, as ssh(1).

@@ -1,105 +1,61 @@
 package dev.jailspec.host.ssh;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.jailspec.host.Host;
 import dev.jailspec.host.ShellQuote;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
  * A {@link Host} (the simulator) behind a real OpenSSH sshd, so that {@link SshHost} drives it as it
  * drives a FreeBSD machine. The Host is resident: opened once, in this JVM, and served by
- * {@link ResidentHostServer} on a loopback port. The sshd's ForceCommand is {@code relay.sh}, which
- * execs OpenSSH's ssh client as a multiplexing client of one master connection to that server, so a
- * command costs a fork and an exec of ssh(1), not a JVM. The sftp subsystem request reaches the relay
- * too (ForceCommand takes subsystems, SSH_ORIGINAL_COMMAND is then the subsystem's command,
- * "internal-sftp"; OpenSSH session.c do_exec), which passes it on as the server's sftp subsystem.
+ * {@link ResidentHostServer} on a unix socket. The sshd's ForceCommand is {@code sim-entry.py}, run
+ * by the system's python3 for each command: a client of a few milliseconds, not a JVM. The sftp
+ * subsystem request reaches it too (ForceCommand takes subsystems, and SSH_ORIGINAL_COMMAND is then
+ * the subsystem's command, "internal-sftp": OpenSSH session.c, do_exec).
  */
 public final class HostBehindSshd implements AutoCloseable {
-    private static final String RELAY_USER = "relay";
+    static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private final ResidentHostServer resident;
-    private final Process master;
     private final TestSshd sshd;
 
-    private HostBehindSshd(ResidentHostServer resident, Process master, TestSshd sshd) {
+    private HostBehindSshd(ResidentHostServer resident, TestSshd sshd) {
         this.resident = resident;
-        this.master = master;
         this.sshd = sshd;
     }
 
     public static HostBehindSshd start(Path dir, Host host) {
         TestSshd.assumeInstalled();
+        if (!Files.isExecutable(PYTHON)) {
+            throw new IllegalStateException("the simulator's entry point behind sshd needs " + PYTHON
+                    + " (Debian: python3-minimal; .ci/run installs it)");
+        }
         ResidentHostServer resident = null;
-        Process master = null;
         try {
             Files.createDirectories(dir);
-            Path relayKey = TestSshd.keygen(dir, "relay_key");
-            Path authorized = Files.copy(Path.of(relayKey + ".pub"), dir.resolve("relay_authorized_keys"));
-            resident = ResidentHostServer.start(host, dir.resolve("resident_host_key"), authorized);
-            Path knownHosts = dir.resolve("relay_known_hosts");
-            var lines = new ArrayList<String>();
-            for (KeyPair pair : resident.hostKeys()) {
-                lines.add("[127.0.0.1]:" + resident.port() + " " + PublicKeyEntry.toString(pair.getPublic()));
+            resident = ResidentHostServer.start(host, dir.resolve("resident.sock"));
+            Path entry = dir.resolve("sim-entry.py");
+            try (var script = HostBehindSshd.class.getResourceAsStream("sim-entry.py")) {
+                Files.copy(script, entry);
             }
-            Files.write(knownHosts, lines);
-            Path control = dir.resolve("relay.sock");
-            List<String> ssh = List.of(ssh(), "-F", "none", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                    "-o", "UserKnownHostsFile=" + knownHosts, "-o", "IdentitiesOnly=yes", "-i", relayKey.toString(),
-                    "-o", "ControlPath=" + control, "-o", "LogLevel=ERROR", "-p", String.valueOf(resident.port()),
-                    "-l", RELAY_USER);
-            var masterArgv = new ArrayList<>(ssh);
-            masterArgv.addAll(List.of("-M", "-N", "127.0.0.1"));
-            master = new ProcessBuilder(masterArgv).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("relay-master.log").toFile()).start();
-            Process started = master;
-            await("the relay's master connection to 127.0.0.1:" + resident.port() + " (" + dir.resolve("relay-master.log") + ")")
-                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> !started.isAlive() || Files.exists(control));
-            if (!master.isAlive()) {
-                throw new IllegalStateException("the relay's ssh master ended: " + Files.readString(dir.resolve("relay-master.log")));
-            }
-            Path relay = dir.resolve("relay.sh");
-            String client = ShellQuote.join(ssh) + " -o ControlMaster=no";
-            Files.writeString(relay, String.join("\n",
-                    "#!/bin/sh",
-                    "# ForceCommand of jailspec's test sshd: the command goes on to the resident host server",
-                    "# through the ssh master's connection (a multiplexing client: no login, no JVM).",
-                    "if [ \"$SSH_ORIGINAL_COMMAND\" = internal-sftp ]; then",
-                    "  exec " + client + " -s 127.0.0.1 sftp",
-                    "fi",
-                    "exec " + client + " 127.0.0.1 \"$SSH_ORIGINAL_COMMAND\"", ""));
-            Files.setPosixFilePermissions(relay, PosixFilePermissions.fromString("rwxr-xr-x"));
-            TestSshd sshd = TestSshd.start(dir.resolve("sshd"), "ForceCommand " + relay);
-            return new HostBehindSshd(resident, master, sshd);
+            // -S -E: no site packages, no PYTHON* variables: the same few milliseconds on every machine.
+            String forced = ShellQuote.join(List.of(PYTHON.toString(), "-S", "-E", entry.toString(),
+                    resident.socket().toString()));
+            // The entry point runs under the login user's shell (sshd: "shell -c ForceCommand"). Debian's bash
+            // then reads ~/.bashrc for a command from sshd (SSH_SOURCE_BASHRC), which on a developer's machine
+            // can cost more than the command; it does not when it is not the first shell (SHLVL>=1: bash's
+            // shell.c, run_startup_files, "shell_level < 2"). sshd_config(5) SetEnv, OpenSSH 8.7 and later.
+            TestSshd sshd = TestSshd.start(dir.resolve("sshd"), "ForceCommand " + forced, "SetEnv SHLVL=1");
+            return new HostBehindSshd(resident, sshd);
         } catch (IOException | RuntimeException e) {
-            if (master != null) {
-                master.destroyForcibly();
-            }
             if (resident != null) {
                 resident.close();
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-    }
-
-    private static String ssh() {
-        for (String candidate : List.of("/usr/bin/ssh", "/usr/local/bin/ssh")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("needs OpenSSH's ssh client (Debian: openssh-client, which openssh-server pulls in)");
     }
 
     /** The real sshd in front: its address, keys and known_hosts line. */
@@ -120,14 +76,6 @@ public final class HostBehindSshd implements AutoCloseable {
     @Override
     public void close() {
         sshd.close();
-        master.destroy();
-        try {
-            if (!master.waitFor(5, TimeUnit.SECONDS)) {
-                master.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         resident.close();
     }
 }

@@ -6,168 +6,121 @@ import dev.jailspec.host.CommandTimeoutException;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.OutputLine;
 import dev.jailspec.host.ShellQuote;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
- * A {@link Host} (the simulator, opened once) served on a loopback port, so that a real OpenSSH sshd
- * can hand it each command: the sshd's ForceCommand is a relay (OpenSSH's own ssh client over one
- * multiplexed connection, see {@link SimOverSshd}), not a JVM per command. Each exec request is a
- * line {@link ShellQuote#remoteLine} made; it runs as the Host's command with the directory, the
- * environment and the timeout of the timeout(1) in front of it, and its lines go back as the Host
- * prints them. The sftp subsystem is {@link HostSftpServer} over the same Host.
+ * A {@link Host} (the simulator, opened once) served on a unix socket, so that a real OpenSSH sshd
+ * can hand it each command: the sshd's ForceCommand is {@code sim-entry.py} (python3 of the
+ * system, a few milliseconds, not a JVM per command), which passes the line sshd was asked to run
+ * and its stdin here and gives back the output and the exit status (the protocol is in the
+ * script). Each line is one {@link ShellQuote#remoteLine} made; it runs as the Host's command with
+ * the directory, the environment and the timeout of the timeout(1) in front of it. An SFTP session
+ * is {@link HostSftpServer} over the same Host.
  */
 public final class ResidentHostServer implements AutoCloseable {
     // usr.bin/timeout/timeout.c: "#define EXIT_TIMEOUT 124" when it had to kill the command (SshHost.TIMEOUT_EXIT).
     private static final int TIMEOUT_EXIT = SshHost.TIMEOUT_EXIT;
     // What sh(1) answers for a command it cannot run (here: a line remoteLine did not make).
     private static final int NOT_RUN_EXIT = 126;
+    private static final int STDOUT = 1, STDERR = 2, EXIT = 3;
 
-    private final SshServer server;
+    private final ServerSocketChannel server;
+    private final Path socket;
+    private final Host host;
 
-    private ResidentHostServer(SshServer server) {
+    private ResidentHostServer(ServerSocketChannel server, Path socket, Host host) {
         this.server = server;
+        this.socket = socket;
+        this.host = host;
     }
 
-    /** Serves {@code host} on 127.0.0.1 to the holders of the keys in {@code authorizedKeys}. */
-    public static ResidentHostServer start(Host host, Path hostKey, Path authorizedKeys) {
-        SshServer server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
-        server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
-        server.setPasswordAuthenticator(null);
-        server.setKeyboardInteractiveAuthenticator(null);
-        server.setCommandFactory((channel, line) -> new Exec(host, line));
-        server.setSubsystemFactories(List.of(new SubsystemFactory() {
-            @Override
-            public String getName() {
-                return "sftp";
-            }
-
-            @Override
-            public org.apache.sshd.server.command.Command createSubsystem(ChannelSession channel) {
-                return new Sftp(host);
-            }
-        }));
+    /** Serves {@code host} on the unix socket {@code socket} (to whoever may open it: the file's mode). */
+    public static ResidentHostServer start(Host host, Path socket) {
         try {
-            server.start();
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            var resident = new ResidentHostServer(server, socket, host);
+            var accept = new Thread(resident::acceptAll, "jailspec-resident-accept");
+            accept.setDaemon(true);
+            accept.start();
+            return resident;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the resident host server on 127.0.0.1", e);
+            throw new UncheckedIOException("cannot serve the host on " + socket, e);
         }
-        return new ResidentHostServer(server);
     }
 
-    public int port() {
-        return server.getPort();
+    public Path socket() {
+        return socket;
     }
 
-    /** Its host keys, for the relay's known_hosts. */
-    Iterable<java.security.KeyPair> hostKeys() {
+    private void acceptAll() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel client = server.accept();
+                var thread = new Thread(() -> serve(client), "jailspec-resident-request");
+                thread.setDaemon(true);
+                thread.start();
+            } catch (IOException e) {
+                return;  // closed
+            }
+        }
+    }
+
+    private void serve(SocketChannel client) {
+        try (client) {
+            var in = new DataInputStream(Channels.newInputStream(client));
+            var out = new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(client)));
+            int mode = in.readUnsignedByte();
+            byte[] line = in.readNBytes(in.readInt());
+            if (mode == 's') {
+                new HostSftpServer(host, in, out).serve();
+                return;
+            }
+            // The Host takes stdin whole; the entry point shuts its side down once sshd's stdin ended.
+            int status = exec(new String(line, StandardCharsets.UTF_8), in.readAllBytes(), out);
+            out.writeByte(EXIT);
+            out.writeInt(status);
+            out.flush();
+        } catch (IOException e) {
+            // the entry point went away (its sshd session was killed): nothing to answer
+        }
+    }
+
+    private int exec(String line, byte[] stdin, DataOutputStream out) throws IOException {
+        var frames = new Frames(out);
+        Command command;
         try {
-            return server.getKeyPairProvider().loadKeys(null);
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the resident host server's keys", e);
+            command = commandOf(line);
+        } catch (IllegalArgumentException e) {
+            frames.write(STDERR, "jailspec's simulator over SSH runs only the lines SshHost sends: " + e.getMessage() + "\n");
+            return NOT_RUN_EXIT;
         }
-    }
-
-    /** What both kinds of request share: the channel's streams and a thread of their own. */
-    private abstract static class Request implements org.apache.sshd.server.command.Command {
-        InputStream in;
-        OutputStream out;
-        OutputStream err;
-        ExitCallback exit;
-
-        @Override
-        public void setInputStream(InputStream in) {
-            this.in = in;
+        if (stdin.length > 0) {
+            command = command.withStdin(stdin);
         }
-
-        @Override
-        public void setOutputStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void setErrorStream(OutputStream err) {
-            this.err = err;
-        }
-
-        @Override
-        public void setExitCallback(ExitCallback callback) {
-            this.exit = callback;
-        }
-
-        @Override
-        public void start(ChannelSession channel, Environment env) {
-            var thread = new Thread(() -> {
-                int status;
-                try {
-                    status = serve();
-                } catch (IOException | RuntimeException e) {
-                    exit.onExit(NOT_RUN_EXIT, String.valueOf(e.getMessage()));
-                    return;
-                }
-                exit.onExit(status);
-            }, "jailspec-resident-" + getClass().getSimpleName().toLowerCase());
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        abstract int serve() throws IOException;
-
-        @Override
-        public void destroy(ChannelSession channel) {
-        }
-    }
-
-    private static final class Exec extends Request {
-        private final Host host;
-        private final String line;
-
-        Exec(Host host, String line) {
-            this.host = host;
-            this.line = line;
-        }
-
-        @Override
-        int serve() throws IOException {
-            Command command;
-            try {
-                command = commandOf(line);
-            } catch (IllegalArgumentException e) {
-                err.write(("jailspec's simulator over SSH runs only the lines SshHost sends: " + e.getMessage() + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                err.flush();
-                return NOT_RUN_EXIT;
-            }
-            // The Host takes stdin whole; SshHost closes it once sent, so this ends.
-            byte[] stdin = in.readAllBytes();
-            if (stdin.length > 0) {
-                command = command.withStdin(stdin);
-            }
-            var streams = new Streams(out, err);
-            try {
-                CommandResult result = host.run(command, streams::line);
-                streams.finish(result.stdout(), result.stderr());
-                return result.exitCode();
-            } catch (CommandTimeoutException e) {
-                // timeout(1) killed it: what it printed went out, its status is 124.
-                return TIMEOUT_EXIT;
-            }
+        try {
+            CommandResult result = host.run(command, frames::line);
+            frames.finish(result.stdout(), result.stderr());
+            return result.exitCode();
+        } catch (CommandTimeoutException e) {
+            // timeout(1) killed it: what it printed went out, its status is 124.
+            return TIMEOUT_EXIT;
+        } catch (RuntimeException e) {
+            // What the simulator does not model (SimUnsupportedException) and the like: said, not swallowed.
+            frames.write(STDERR, "jailspec simulator: " + e.getMessage() + "\n");
+            return NOT_RUN_EXIT;
         }
     }
 
@@ -205,29 +158,30 @@ public final class ResidentHostServer implements AutoCloseable {
      * Writes each line as the Host hands it over. A line's newline goes out with the next line, or at
      * the end if the output had one, so an output that ends without a newline arrives byte for byte.
      */
-    private static final class Streams {
-        private final OutputStream out;
-        private final OutputStream err;
+    private static final class Frames {
+        private final DataOutputStream out;
         private boolean outNewline;
         private boolean errNewline;
 
-        Streams(OutputStream out, OutputStream err) {
+        Frames(DataOutputStream out) {
             this.out = out;
-            this.err = err;
         }
 
-        synchronized void line(OutputLine line) {
-            boolean stdout = line.stream() == OutputLine.Stream.STDOUT;
+        void write(int stream, String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             try {
-                OutputStream to = stdout ? out : err;
-                if (stdout ? outNewline : errNewline) {
-                    to.write('\n');
-                }
-                to.write(line.text().getBytes(StandardCharsets.UTF_8));
-                to.flush();
+                out.writeByte(stream);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+                out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        void line(OutputLine line) {
+            boolean stdout = line.stream() == OutputLine.Stream.STDOUT;
+            write(stdout ? STDOUT : STDERR, ((stdout ? outNewline : errNewline) ? "\n" : "") + line.text());
             if (stdout) {
                 outNewline = true;
             } else {
@@ -235,38 +189,23 @@ public final class ResidentHostServer implements AutoCloseable {
             }
         }
 
-        synchronized void finish(String stdout, String stderr) throws IOException {
+        void finish(String stdout, String stderr) {
             if (outNewline && stdout.endsWith("\n")) {
-                out.write('\n');
+                write(STDOUT, "\n");
             }
             if (errNewline && stderr.endsWith("\n")) {
-                err.write('\n');
+                write(STDERR, "\n");
             }
-            out.flush();
-            err.flush();
-        }
-    }
-
-    private static final class Sftp extends Request {
-        private final Host host;
-
-        Sftp(Host host) {
-            this.host = host;
-        }
-
-        @Override
-        int serve() throws IOException {
-            new HostSftpServer(host, in, out).serve();
-            return 0;
         }
     }
 
     @Override
     public void close() {
         try {
-            server.stop(true);
+            server.close();
+            java.nio.file.Files.deleteIfExists(socket);
         } catch (IOException e) {
-            // stopping a test server; nothing is left to clean
+            // stopping a test server; nothing else is left to clean
         }
     }
 }

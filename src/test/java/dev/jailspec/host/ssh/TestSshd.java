@@ -114,7 +114,7 @@ public final class TestSshd implements AutoCloseable {
     }
 
     /** A known_hosts file trusting this server. */
-    Path knownHosts() {
+    public Path knownHosts() {
         try {
             return Files.writeString(dir.resolve("known_hosts"), knownHostsLine() + "\n");
         } catch (IOException e) {
