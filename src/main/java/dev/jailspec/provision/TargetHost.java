@@ -126,6 +126,13 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         return new TargetHost(sim, freebsdMirror, archiveMirror, rockyMirror, server, temp, scratch);
     }
 
+    /** Lets a transport that logs in again after a dropped connection (ssh://) say so on the run's bus. */
+    void reportTo(dev.jailspec.event.EventBus bus) {
+        if (host instanceof SshHost ssh) {
+            ssh.publishReconnectsOn(bus);
+        }
+    }
+
     /** jailspec.sim.faults as the simulator's own rules (config does not know the sim, nor the sim config). */
     static SimFaults simFaults(List<FaultRule> rules) {
         return new SimFaults(rules.stream().map(r -> new SimFault(r.prefix(), switch (r.action()) {

@@ -77,6 +77,11 @@ public final class SimTargetOverSsh implements AutoCloseable {
         return properties;
     }
 
+    /** The simulated host itself, to look at what a run over SSH did to it. */
+    public dev.jailspec.host.Host simHost() {
+        return sim.host();
+    }
+
     public HostBehindSshd behind() {
         return behind;
     }

@@ -187,14 +187,21 @@ final class HostSftpServer {
         });
     }
 
-    // STAT follows symbolic links, which the Host interface cannot (its stat is lstat): served for the rest,
-    // as MINA's client stats a file before reading it.
+    // STAT follows symbolic links (MINA's client stats a file before it reads it, for its size). The Host
+    // interface's stat is lstat, but its readFile follows links: for a link, the file it reaches, with that
+    // file's size; its owner and mode are the link's, which no caller of stat-before-read looks at.
     private void stat(int id, String path) throws IOException {
-        if (host.stat(path).filter(s -> s.type() == FileStat.Type.SYMLINK).isPresent()) {
-            status(id, OP_UNSUPPORTED, path + " is a symbolic link; stat through it is not served, lstat is");
+        Optional<FileStat> link = host.stat(path).filter(s -> s.type() == FileStat.Type.SYMLINK);
+        if (link.isEmpty()) {
+            lstat(id, path);
             return;
         }
-        lstat(id, path);
+        byte[] content = host.readFile(path);
+        FileStat l = link.get();
+        send(ATTRS, b -> {
+            b.writeInt(id);
+            attrs(b, new FileStat(path, FileStat.Type.FILE, content.length, l.mode(), l.uid(), l.gid()));
+        });
     }
 
     private void fstat(int id, String handle) throws IOException {

@@ -9,7 +9,6 @@ import os
 import socket
 import struct
 import sys
-import threading
 
 
 def write_all(fd, data):
@@ -39,6 +38,7 @@ def main():
     sock.connect(sys.argv[1])
     command = os.environ.get("SSH_ORIGINAL_COMMAND", "")
     if command == "internal-sftp":
+        import threading  # only here: every import costs each command its start-up time
         sock.sendall(b"s" + struct.pack(">I", 0))
         threading.Thread(target=copy_stdin, args=(sock,), daemon=True).start()
         while True:
