@@ -90,7 +90,9 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         SshOptions home = SshOptions.ofUserHome(Path.of(System.getProperty("user.home")));
         SshOptions options = home
                 .withKnownHosts(home.knownHosts(), SshOptions.HostKeyPolicy.parse(settings.get(Setting.SSH_KNOWN_HOSTS)))
-                .withBecome(Become.parse(settings.get(Setting.SSH_BECOME)));
+                .withBecome(Become.parse(settings.get(Setting.SSH_BECOME)))
+                // ssh(1) offers the agent's keys when SSH_AUTH_SOCK is set; so does jailspec.
+                .withAgent(Optional.ofNullable(System.getenv("SSH_AUTH_SOCK")).filter(s -> !s.isEmpty()).map(Path::of));
         return real(SshHost.open(SshAddress.parse(settings.target().toString()), options), settings);
     }
 

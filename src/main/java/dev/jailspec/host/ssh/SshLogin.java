@@ -42,6 +42,7 @@ final class SshLogin implements AutoCloseable {
         // Only the config file the options name: MINA would otherwise read ~/.ssh/config on its own.
         client.setHostConfigEntryResolver(options.configFile()
                 .<HostConfigEntryResolver>map(ConfigFileHostEntryResolver::new).orElse(HostConfigEntryResolver.EMPTY));
+        options.agent().ifPresent(socket -> client.setAgentFactory(AgentIdentities.factory(socket)));
         client.setKeyIdentityProvider(options.identityFiles().isEmpty() ? KeyIdentityProvider.EMPTY_KEYS_PROVIDER
                 : new FileKeyPairProvider(options.identityFiles().toArray(Path[]::new)));
         // A command is a few small packets each way (channel open, exec, EOF, close): without TCP_NODELAY,
@@ -73,7 +74,8 @@ final class SshLogin implements AutoCloseable {
         // MINA's ClientUserAuthService, when the server accepted none of the keys offered.
         if (message.contains("No more authentication methods")) {
             return "the server refused every key offered for " + user + " ("
-                    + (options.identityFiles().isEmpty() ? "none given" : options.identityFiles()) + ", and those"
+                    + (options.identityFiles().isEmpty() ? "none given" : options.identityFiles())
+                    + options.agent().map(a -> ", the ssh-agent's at " + a).orElse("") + ", and those"
                     + " IdentityFile names in " + options.configFile().map(Path::toString).orElse("no ssh config")
                     + "). Add the public key to ~" + user + "/.ssh/authorized_keys on the host, or name the right"
                     + " key with IdentityFile in ~/.ssh/config";
