@@ -16,7 +16,8 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
  * One authenticated SSH session (and its SFTP subsystem) for a run. ~/.ssh/config's HostName,
- * User, Port, IdentityFile and ProxyJump are applied by MINA's ssh_config resolver; the server's
+ * User, Port, IdentityFile and ProxyJump are applied by MINA's ssh_config resolver; the keys of an
+ * ssh-agent are offered too when the options name its socket ({@link AgentIdentities}); the server's
  * key is checked by {@link HostKeyCheck}. Every way it fails is a {@link TransportException}
  * saying what to do.
  */

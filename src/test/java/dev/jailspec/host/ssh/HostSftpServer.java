@@ -51,7 +51,16 @@ final class HostSftpServer {
     private record Writing(String path, ByteArrayOutputStream content, int mode) {
     }
 
-    private record Listing(List<String> names, String dir, boolean[] sent) {
+    /** An open directory: its names go out in one NAME reply, then EOF. */
+    private static final class Listing {
+        final List<String> names;
+        final String dir;
+        boolean sent;
+
+        Listing(List<String> names, String dir) {
+            this.names = names;
+            this.dir = dir;
+        }
     }
 
     private record Written(byte[] content, int mode) {
@@ -228,7 +237,7 @@ final class HostSftpServer {
             status(id, NO_SUCH_FILE, dir + ": no such directory");
             return;
         }
-        handle(id, new Listing(host.list(dir), dir, new boolean[1]));
+        handle(id, new Listing(host.list(dir), dir));
     }
 
     private void readdir(int id, String handle) throws IOException {
@@ -236,16 +245,16 @@ final class HostSftpServer {
             status(id, FAILURE, "not a directory handle");
             return;
         }
-        if (l.sent()[0]) {
+        if (l.sent) {
             status(id, EOF, "");
             return;
         }
-        l.sent()[0] = true;
-        String prefix = l.dir().endsWith("/") ? l.dir() : l.dir() + "/";
+        l.sent = true;
+        String prefix = l.dir.endsWith("/") ? l.dir : l.dir + "/";
         send(NAME, b -> {
             b.writeInt(id);
-            b.writeInt(l.names().size());
-            for (String name : l.names()) {
+            b.writeInt(l.names.size());
+            for (String name : l.names) {
                 string(b, name);
                 string(b, name);  // the longname, ls -l style, which clients only show
                 Optional<FileStat> stat = host.stat(prefix + name);

@@ -26,8 +26,10 @@ import java.util.List;
  * system, a few milliseconds, not a JVM per command), which passes the line sshd was asked to run
  * and its stdin here and gives back the output and the exit status (the protocol is in the
  * script). Each line is one {@link ShellQuote#remoteLine} made; it runs as the Host's command with
- * the directory, the environment and the timeout of the timeout(1) in front of it. An SFTP session
- * is {@link HostSftpServer} over the same Host.
+ * the directory, the environment and the timeout of the timeout(1) in front of it (a login as root:
+ * a become prefix, sudo or doas, is refused). What the Host throws, e.g. the simulator's
+ * SimUnsupportedException, becomes exit 126 with its message on stderr, where on {@code sim} the
+ * caller gets the exception. An SFTP session is {@link HostSftpServer} over the same Host.
  */
 public final class ResidentHostServer implements AutoCloseable {
     // usr.bin/timeout/timeout.c: "#define EXIT_TIMEOUT 124" when it had to kill the command (SshHost.TIMEOUT_EXIT).
