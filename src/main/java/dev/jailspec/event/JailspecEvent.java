@@ -13,7 +13,7 @@ public sealed interface JailspecEvent permits
         CommandStarted, CommandOutput, CommandFinished, CommandTimedOut, CommandAborted,
         FileWritten, DatasetChanged, JailStateChanged,
         SettingsResolved, HostFactsResolved, WaitFinished, Note, DiagnosisCollected,
-        DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved {
+        DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved, HostReconnect {
 
     Instant at();
 

@@ -125,4 +125,60 @@ public final class ShellQuote {
         String exec = "exec " + join(words);
         return workingDirectory.map(dir -> "cd " + quote(dir) + " && " + exec).orElse(exec);
     }
+
+    /** A line {@link #remoteLine} made, read back: the directory it changes to, and the words it execs. */
+    public record RemoteLine(java.util.Optional<String> workingDirectory, List<String> words) {
+        public RemoteLine {
+            java.util.Objects.requireNonNull(workingDirectory, "workingDirectory");
+            words = List.copyOf(words);
+        }
+    }
+
+    /**
+     * The inverse of {@link #remoteLine}, for a server side that runs such lines without a shell (the
+     * simulator behind a test sshd): {@code cd DIR && exec WORDS} or {@code exec WORDS}, each word as
+     * {@link #split} reads it. Any other line is refused, naming it.
+     *
+     * @throws IllegalArgumentException when the line is not of that form
+     */
+    public static RemoteLine parseRemoteLine(String line) {
+        java.util.Optional<String> dir = java.util.Optional.empty();
+        String rest = line;
+        if (line.startsWith("cd ")) {
+            int and = unquotedIndexOf(line, " && ");
+            if (and < 0) {
+                throw new IllegalArgumentException("not a line of remoteLine (cd without && exec): " + line);
+            }
+            List<String> cd = split(line.substring(3, and));
+            if (cd.size() != 1) {
+                throw new IllegalArgumentException("not a line of remoteLine (cd takes one directory): " + line);
+            }
+            dir = java.util.Optional.of(cd.get(0));
+            rest = line.substring(and + 4);
+        }
+        if (!rest.startsWith("exec ")) {
+            throw new IllegalArgumentException("not a line of remoteLine (no exec): " + line);
+        }
+        List<String> words = split(rest.substring(5));
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("not a line of remoteLine (nothing to exec): " + line);
+        }
+        return new RemoteLine(dir, words);
+    }
+
+    // Where `needle` first occurs outside single quotes and escapes (all that quote() makes).
+    private static int unquotedIndexOf(String line, String needle) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && !quoted) {
+                i++;  // an escaped character, e.g. the quote in '\''
+            } else if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && line.startsWith(needle, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

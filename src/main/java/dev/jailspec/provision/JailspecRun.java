@@ -56,6 +56,7 @@ public final class JailspecRun implements AutoCloseable {
         this.bus = bus;
         this.runId = runId;
         this.target = target;
+        target.reportTo(bus);
         // The timeout of each command is decided here, by its kind; the observer then reports it; a
         // recorder, when asked for, sits right on the transport and keeps what the host printed.
         this.recorder = settings.recordDir().map(dir -> new RecordingHost(target.host(), dir.toAbsolutePath()));

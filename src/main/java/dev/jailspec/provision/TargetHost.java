@@ -92,7 +92,9 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         SshOptions home = SshOptions.ofUserHome(Path.of(System.getProperty("user.home")));
         SshOptions options = home
                 .withKnownHosts(home.knownHosts(), SshOptions.HostKeyPolicy.parse(settings.get(Setting.SSH_KNOWN_HOSTS)))
-                .withBecome(Become.parse(settings.get(Setting.SSH_BECOME)));
+                .withBecome(Become.parse(settings.get(Setting.SSH_BECOME)))
+                // ssh(1) offers the agent's keys when SSH_AUTH_SOCK is set; so does jailspec.
+                .withAgent(Optional.ofNullable(System.getenv("SSH_AUTH_SOCK")).filter(s -> !s.isEmpty()).map(Path::of));
         return real(SshHost.open(SshAddress.parse(settings.target().toString()), options), settings);
     }
 
@@ -133,6 +135,13 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         Optional<Path> scratch = server.isPresent() && settings.get(Setting.CACHE_DIR).isEmpty()
                 ? Optional.of(createTempDir("jailspec-downloads-")) : Optional.empty();
         return new TargetHost(sim, freebsdMirror, archiveMirror, linuxMirror, server, temp, scratch);
+    }
+
+    /** Lets a transport that logs in again after a dropped connection (ssh://) say so on the run's bus. */
+    void reportTo(dev.jailspec.event.EventBus bus) {
+        if (host instanceof SshHost ssh) {
+            ssh.publishReconnectsOn(bus);
+        }
     }
 
     /** jailspec.sim.faults as the simulator's own rules (config does not know the sim, nor the sim config). */

@@ -5,6 +5,7 @@ import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadRetrying;
+import dev.jailspec.event.HostReconnect;
 import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
@@ -63,6 +64,9 @@ public final class ConsoleReporter implements EventSubscriber {
                 + (e.fromCache() ? " (from the cache)" : " (" + e.bytes() + " bytes)")));
         on.on(DownloadRetrying.class, e -> out.line("  download of " + e.url() + " failed (attempt " + e.attempt()
                 + " of " + e.maxAttempts() + ": " + e.reason() + "); retrying in " + e.delayMs() + " ms"));
+        on.on(HostReconnect.class, e -> out.line("  the connection to " + e.host() + " had dropped; logging in again "
+                + (e.succeeded() ? "succeeded" : "FAILED: " + e.reason()) + " (attempt " + e.attempt() + " of "
+                + e.maxAttempts() + ")"));
         on.on(Note.class, e -> out.line("  # " + e.text()));
         on.on(StepFinished.class, e -> {
             if (!e.status().passed()) {

@@ -7,6 +7,7 @@ import dev.jailspec.event.CommandStarted;
 import dev.jailspec.event.CommandTimedOut;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadRetrying;
+import dev.jailspec.event.HostReconnect;
 import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.FileWritten;
 import dev.jailspec.event.Note;
@@ -119,6 +120,9 @@ public final class RunbookExporter implements EventSubscriber {
         on.on(DownloadRetrying.class, e -> locked(() -> runbook.add(new CommentEntry("jailspec's download of " + e.url()
                 + " failed (attempt " + e.attempt() + " of " + e.maxAttempts() + ": " + e.reason() + "); retried after "
                 + e.delayMs() + " ms"))));
+        on.on(HostReconnect.class, e -> locked(() -> runbook.add(new CommentEntry("the connection to " + e.host()
+                + " had dropped; jailspec logged in again: " + (e.succeeded() ? "connected" : "failed: " + e.reason())
+                + " (attempt " + e.attempt() + " of " + e.maxAttempts() + ")"))));
         on.on(RunFinished.class, e -> locked(() -> runFinished(e)));
     }
 

@@ -114,6 +114,15 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheTargetRegistryOpensTheSshTransport() {
+        noClasses().that().resideOutsideOfPackage("dev.jailspec.host.ssh..")
+                .and().doNotHaveFullyQualifiedName("dev.jailspec.provision.TargetHost")
+                .should().dependOnClassesThat().resideInAPackage("dev.jailspec.host.ssh..")
+                .because("ssh:// is one factory of provision.TargetHost; the rest of the run sees a Host")
+                .check(MAIN);
+    }
+
+    @Test
     void noCycles() {
         slices().matching("dev.jailspec.(*)..").should().beFreeOfCycles().check(MAIN);
     }

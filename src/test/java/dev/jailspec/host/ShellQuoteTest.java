@@ -47,4 +47,26 @@ class ShellQuoteTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'A B' is not a shell name");
     }
+
+    @Test
+    void aRemoteLineIsReadBackAsItsDirectoryAndWords() {
+        List<String> argv = List.of("printf", "[%s]\\n", "a && b", "'", "\"", "$x", "\n", "");
+        String line = ShellQuote.remoteLine(Optional.of("/tmp/it's && here"), List.of("timeout", "5.000"),
+                Map.of("PAGER", "cat"), argv);
+
+        ShellQuote.RemoteLine back = ShellQuote.parseRemoteLine(line);
+
+        assertThat(back.workingDirectory()).contains("/tmp/it's && here");
+        assertThat(back.words()).containsExactly("timeout", "5.000", "env", "PAGER=cat", "printf", "[%s]\\n", "a && b",
+                "'", "\"", "$x", "\n", "");
+        assertThat(ShellQuote.parseRemoteLine("exec true").workingDirectory()).isEmpty();
+    }
+
+    @Test
+    void aLineRemoteLineDidNotMakeIsRefused() {
+        assertThatThrownBy(() -> ShellQuote.parseRemoteLine("ls /; rm -rf /"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no exec");
+        assertThatThrownBy(() -> ShellQuote.parseRemoteLine("cd /tmp; exec ls"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cd without && exec");
+    }
 }

@@ -60,4 +60,20 @@ class ConsoleReporterTest {
                 "  step FAILED: jail did not start",
                 "Scenario FAILED: A thin jail starts: jail did not start");
     }
+
+    @Test
+    void saysWhenTheConnectionDroppedAndHowLoggingInAgainWent() {
+        var buffer = new ByteArrayOutputStream();
+        var bus = new EventBus();
+        bus.register(new ConsoleReporter(new PrintStream(buffer, true, StandardCharsets.UTF_8)));
+
+        bus.publish(new dev.jailspec.event.HostReconnect(AT, "ssh://root@192.0.2.10", 1, 3, false,
+                "cannot log in to ssh://root@192.0.2.10: Connection refused"));
+        bus.publish(new dev.jailspec.event.HostReconnect(AT, "ssh://root@192.0.2.10", 2, 3, true, ""));
+
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains(
+                "the connection to ssh://root@192.0.2.10 had dropped; logging in again FAILED: cannot log in to"
+                        + " ssh://root@192.0.2.10: Connection refused (attempt 1 of 3)",
+                "the connection to ssh://root@192.0.2.10 had dropped; logging in again succeeded (attempt 2 of 3)");
+    }
 }

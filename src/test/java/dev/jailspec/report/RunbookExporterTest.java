@@ -164,6 +164,19 @@ class RunbookExporterTest {
     }
 
     @Test
+    void aLoginAgainAfterADroppedConnectionIsAComment(@TempDir Path project) throws Exception {
+        attach(project);
+        bus.publish(new ScenarioStarted(AT, "back", "features/07.feature", List.of()));
+        bus.publish(new dev.jailspec.event.HostReconnect(AT, "ssh://root@192.0.2.10", 1, 3, true, ""));
+        bus.publish(new ScenarioFinished(AT, "back", Outcome.PASSED, ""));
+
+        Path script = reports.resolve("runbook/01-back.sh");
+        assertThat(Files.readString(script)).contains("# the connection to ssh://root@192.0.2.10 had dropped; jailspec"
+                + " logged in again: connected (attempt 1 of 3)\n");
+        sh(script, "-n");
+    }
+
+    @Test
     void theMarkdownListsTheRunTheSettingsAndEveryScenarioWithItsScript(@TempDir Path project) throws IOException {
         attach(project);
         aJailStarts(project);

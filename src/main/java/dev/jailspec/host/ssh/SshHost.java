@@ -1,5 +1,7 @@
 package dev.jailspec.host.ssh;
 
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.HostReconnect;
 import dev.jailspec.host.BoundedOutput;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
@@ -61,6 +63,7 @@ public final class SshHost implements Host {
     private SshLogin login;
     private SftpFiles files;
     private int reconnects;
+    private volatile Optional<EventBus> bus = Optional.empty();
 
     SshHost(SshLogin login) {
         this.login = login;
@@ -82,9 +85,11 @@ public final class SshHost implements Host {
                 login = login.reopen();
                 files = new SftpFiles(login.sftp(), login.describe());
                 reconnects++;
+                publish(attempt, true, "");
                 return login;
             } catch (TransportException e) {
                 last = e;
+                publish(attempt, false, e.getMessage());
             }
         }
         throw new TransportException("the SSH connection to " + describe() + " dropped and " + RECONNECT_ATTEMPTS
@@ -94,6 +99,16 @@ public final class SshHost implements Host {
     private synchronized SftpFiles files() {
         live();
         return files;
+    }
+
+    private void publish(int attempt, boolean succeeded, String reason) {
+        bus.ifPresent(b -> b.publish(new HostReconnect(b.now(), describe(), attempt, RECONNECT_ATTEMPTS, succeeded,
+                String.valueOf(reason))));
+    }
+
+    /** Puts every login again after a dropped connection on {@code bus} ({@link HostReconnect}), for the reports. */
+    public void publishReconnectsOn(EventBus bus) {
+        this.bus = Optional.of(bus);
     }
 
     /** How often the connection was logged into again after it dropped (for the report). */

@@ -10,12 +10,14 @@ import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
  * One authenticated SSH session (and its SFTP subsystem) for a run. ~/.ssh/config's HostName,
- * User, Port, IdentityFile and ProxyJump are applied by MINA's ssh_config resolver; the server's
+ * User, Port, IdentityFile and ProxyJump are applied by MINA's ssh_config resolver; the keys of an
+ * ssh-agent are offered too when the options name its socket ({@link AgentIdentities}); the server's
  * key is checked by {@link HostKeyCheck}. Every way it fails is a {@link TransportException}
  * saying what to do.
  */
@@ -41,8 +43,12 @@ final class SshLogin implements AutoCloseable {
         // Only the config file the options name: MINA would otherwise read ~/.ssh/config on its own.
         client.setHostConfigEntryResolver(options.configFile()
                 .<HostConfigEntryResolver>map(ConfigFileHostEntryResolver::new).orElse(HostConfigEntryResolver.EMPTY));
+        options.agent().ifPresent(socket -> client.setAgentFactory(AgentIdentities.factory(socket)));
         client.setKeyIdentityProvider(options.identityFiles().isEmpty() ? KeyIdentityProvider.EMPTY_KEYS_PROVIDER
                 : new FileKeyPairProvider(options.identityFiles().toArray(Path[]::new)));
+        // A command is a few small packets each way (channel open, exec, EOF, close): without TCP_NODELAY,
+        // Nagle's algorithm and the server's delayed ACKs hold them back, tens of milliseconds a command.
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
         // Left to ssh_config (User, Port) when the address does not say: null and 0 are MINA's "not given",
         // after which it falls back to the local user name and port 22, as ssh(1).
@@ -69,7 +75,8 @@ final class SshLogin implements AutoCloseable {
         // MINA's ClientUserAuthService, when the server accepted none of the keys offered.
         if (message.contains("No more authentication methods")) {
             return "the server refused every key offered for " + user + " ("
-                    + (options.identityFiles().isEmpty() ? "none given" : options.identityFiles()) + ", and those"
+                    + (options.identityFiles().isEmpty() ? "none given" : options.identityFiles())
+                    + options.agent().map(a -> ", the ssh-agent's at " + a).orElse("") + ", and those"
                     + " IdentityFile names in " + options.configFile().map(Path::toString).orElse("no ssh config")
                     + "). Add the public key to ~" + user + "/.ssh/authorized_keys on the host, or name the right"
                     + " key with IdentityFile in ~/.ssh/config";

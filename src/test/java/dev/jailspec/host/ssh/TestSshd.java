@@ -29,9 +29,11 @@ public final class TestSshd implements AutoCloseable {
     public final Path userKey;
     final Path log;
     public final String user = System.getProperty("user.name");
-    private final Process process;
+    private final Path configFile;
+    private Process process;
 
     private TestSshd(Path dir, int port, Path hostKey, Path userKey, Process process) {
+        this.configFile = dir.resolve("sshd_config");
         this.dir = dir;
         this.port = port;
         this.hostKey = hostKey;
@@ -70,18 +72,36 @@ public final class TestSshd implements AutoCloseable {
                 // sshd as root wants its privilege separation directory (Debian makes it at boot via systemd).
                 Files.createDirectories(Path.of("/run/sshd"));
             }
-            Process process = new ProcessBuilder(SSHD.toString(), "-D", "-E", dir.resolve("sshd.log").toString(), "-f", configFile.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.out").toFile()).start();
-            await("sshd on 127.0.0.1:" + port + " (log: " + dir.resolve("sshd.log") + ")")
-                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> !process.isAlive() || accepts(port));
-            if (!process.isAlive()) {
-                throw new IllegalStateException("sshd did not start: " + Files.readString(dir.resolve("sshd.log")));
-            }
-            return new TestSshd(dir, port, hostKey, userKey, process);
+            return new TestSshd(dir, port, hostKey, userKey, launch(dir, configFile, port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Process launch(Path dir, Path configFile, int port) throws IOException {
+        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-E", dir.resolve("sshd.log").toString(), "-f", configFile.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.out").toFile()).start();
+        await("sshd on 127.0.0.1:" + port + " (log: " + dir.resolve("sshd.log") + ")")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !process.isAlive() || accepts(port));
+        if (!process.isAlive()) {
+            throw new IllegalStateException("sshd did not start: " + Files.readString(dir.resolve("sshd.log")));
+        }
+        return process;
+    }
+
+    /** Starts the sshd again after {@link #kill()}, on the same port with the same keys: the host is back. */
+    public void restart() {
+        try {
+            process = launch(dir, configFile, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a command is running in one of the sessions (a child of sshd's session process runs {@code program}). */
+    public boolean runs(String program) {
+        return process.descendants().anyMatch(p -> p.info().commandLine().filter(c -> c.contains(program)).isPresent());
     }
 
     static Path keygen(Path dir, String name) {
@@ -114,7 +134,7 @@ public final class TestSshd implements AutoCloseable {
     }
 
     /** A known_hosts file trusting this server. */
-    Path knownHosts() {
+    public Path knownHosts() {
         try {
             return Files.writeString(dir.resolve("known_hosts"), knownHostsLine() + "\n");
         } catch (IOException e) {

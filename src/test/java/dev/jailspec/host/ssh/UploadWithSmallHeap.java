@@ -14,7 +14,7 @@ public final class UploadWithSmallHeap {
     public static void main(String[] args) {
         var address = new SshAddress(Optional.of(args[1]), "127.0.0.1", Optional.of(Integer.parseInt(args[0])));
         var options = new SshOptions(Optional.empty(), Path.of(args[3]), SshOptions.HostKeyPolicy.STRICT,
-                List.of(Path.of(args[2])), Become.NONE, Duration.ofSeconds(30));
+                List.of(Path.of(args[2])), Become.NONE, Duration.ofSeconds(30), Optional.empty());
         try (SshHost host = SshHost.open(address, options)) {
             host.upload(Path.of(args[4]), args[5], 0600);
         }
