@@ -56,7 +56,8 @@ public final class SimTargetOverSsh implements AutoCloseable {
             p.put(Setting.FREEBSD_RELEASE.key(), settings.freebsdRelease());
             p.put(Setting.FREEBSD_MIRROR.key(), sim.freebsdMirror());
             p.put(Setting.FREEBSD_ARCHIVE_MIRROR.key(), sim.freebsdArchiveMirror());
-            p.put(Setting.ROCKY_MIRROR.key(), sim.rockyMirror());
+            // The Linux userland's mirror is its distribution's own key (jailspec.rocky.mirror for Rocky).
+            p.put("jailspec." + settings.get(Setting.LINUX_DISTRIBUTION) + ".mirror", sim.linuxMirror());
             // What a real target must be given and the sim derives.
             for (Setting s : List.of(Setting.ZFS_ROOT, Setting.ZFS_MOUNTPOINT, Setting.JAIL_ADDRESS, Setting.JAIL_GATEWAY,
                     Setting.CLOCK)) {
