@@ -37,7 +37,12 @@ Feature: Start the Linux jail and verify it
     And the Linux userland's /tmp and /home are the host's only as jailspec.linux.hostDirs asks
 
   Scenario: The Rocky userland answers inside the jail
+    The Linux ABI tells Linux programs a kernel release: the host's compat.linux.osrelease, which
+    a jail copies when it is created (its linux.osrelease parameter can set its own). glibc refuses
+    to start on a release older than the one it was built for ("FATAL: kernel too old"). The report
+    notes all three values.
     Then "cat /etc/os-release" in the Linux userland names Rocky Linux of the configured major release
+    And the Linux kernel release the userland sees is at least the one its glibc requires
     And "getent hosts dl.rockylinux.org" in the Linux userland resolves the name
     And "rpm -qa" in the Linux userland lists installed packages
 

@@ -235,6 +235,11 @@ public final class Provisioner {
         return new LinuxUserlandIsolation(insideJail());
     }
 
+    /** The checks a Linux-jail expert adds to the how-to's (issue 14), read only. */
+    public LinuxJailChecks checks() {
+        return new LinuxJailChecks(host, layout, run.settings(), bus, insideLinuxUserland());
+    }
+
     /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */
     public PrefixedHost insideLinuxUserland() {
         return insideJail().chroot(Layout.LINUX_ROOT_IN_JAIL);

@@ -104,6 +104,12 @@ public final class VerifySteps {
         assertThat(r.stdoutLines()).as("packages listed by %s", argv).isNotEmpty();
     }
 
+    @Then("the Linux kernel release the userland sees is at least the one its glibc requires")
+    public void linuxReleaseSatisfiesGlibc() {
+        var releases = provisioner.checks().linuxAbiReleases();
+        assertThat(releases.problem()).as(releases.summary()).isEmpty();
+    }
+
     @When("{command} runs in the Linux userland")
     public void runs(List<String> argv) {
         provisioner.runInLinuxUserland(argv);

@@ -1,0 +1,52 @@
+package dev.jailspec.provision;
+
+import dev.jailspec.config.Settings;
+import dev.jailspec.event.EventBus;
+import dev.jailspec.event.Note;
+import dev.jailspec.freebsd.Jls;
+import dev.jailspec.freebsd.JlsEntry;
+import dev.jailspec.freebsd.PrefixedHost;
+import dev.jailspec.freebsd.Sysctl;
+import dev.jailspec.freebsd.Uname;
+import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.host.Host;
+import dev.jailspec.linux.GlibcKernelFloor;
+
+/**
+ * What a Linux-jail expert checks beyond the how-to (issue 14), each read only: the clone's ZFS
+ * properties, the Linux kernel release the userland sees. Each answer is typed for the steps to
+ * assert on and says what to do when it is wrong.
+ */
+public final class LinuxJailChecks {
+    private final Host host;
+    private final Layout layout;
+    private final Settings settings;
+    private final EventBus bus;
+    private final PrefixedHost userland;
+
+    LinuxJailChecks(Host host, Layout layout, Settings settings, EventBus bus, PrefixedHost userland) {
+        this.host = host;
+        this.layout = layout;
+        this.settings = settings;
+        this.bus = bus;
+        this.userland = userland;
+    }
+
+    /** The clone's exec, setuid and readonly properties, which decide whether the userland on it can run. */
+    public UserlandDatasetProperties cloneProperties() {
+        return new UserlandDatasetProperties(new Zfs(host), layout.jailDataset());
+    }
+
+    /**
+     * The Linux kernel release the userland sees and where it comes from, published for the report
+     * as a note; the glibc minimum is {@link GlibcKernelFloor}'s for the configured Rocky release.
+     */
+    public LinuxAbiReleases linuxAbiReleases() {
+        JlsEntry linux = new Jls(host).linuxParameters(layout.jailName());
+        var r = new LinuxAbiReleases(new Sysctl(host).value("compat.linux.osrelease"), linux.value("linux").orElse(""),
+                linux.value("linux.osrelease").orElse(""), new Uname(userland).release(),
+                GlibcKernelFloor.forRocky(settings.rockyRelease()));
+        bus.publish(new Note(bus.now(), r.summary()));
+        return r;
+    }
+}

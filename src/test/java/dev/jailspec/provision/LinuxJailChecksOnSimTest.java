@@ -1,0 +1,109 @@
+package dev.jailspec.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jailspec.event.Note;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.CommandResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checks beyond the how-to (issue 14) on the simulated host: each passes there, and fails, with its message, where the host is made wrong. */
+class LinuxJailChecksOnSimTest {
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+    Path root;
+
+    @BeforeEach
+    void hostWithTemplate() {
+        root = dir.resolve("host");
+        SimRuns.copy(SimRuns.templateHost(), root);
+    }
+
+    private JailspecRun open() {
+        return SimRuns.open(SimRuns.settings(root, SimRuns.cache(), "5s"), "checks-" + RUNS.incrementAndGet());
+    }
+
+    private static CommandResult on(Provisioner p, String... argv) {
+        return p.host().run(Command.of(List.of(argv))).orThrow();
+    }
+
+    @Test
+    void theClonesDefaultsLetTheUserlandRun() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureTemplate();
+            p.cloneJail();
+            assertThat(p.checks().cloneProperties().properties())
+                    .extracting(pr -> pr.property() + "=" + pr.value())
+                    .containsExactly("exec=on", "setuid=on", "readonly=off");
+            assertThat(p.checks().cloneProperties().problems()).isEmpty();
+            p.teardown();
+        }
+    }
+
+    @Test
+    void anExecOffInheritedFromTheContainersDatasetIsNamedWithWhereItComesFrom() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureTemplate();
+            String containers = p.layout().containersDataset();
+            on(p, "zfs", "set", "exec=off", containers);
+            try {
+                p.cloneJail();
+                assertThat(p.checks().cloneProperties().problems()).singleElement().asString()
+                        .startsWith("exec=off on " + p.layout().jailDataset() + " (inherited from " + containers + "): ")
+                        .contains("no program on it can be run")
+                        .endsWith("set exec=on on " + containers + " or on the clone");
+            } finally {
+                on(p, "zfs", "inherit", "exec", containers);
+                p.teardown();
+            }
+        }
+    }
+
+    @Test
+    void theUserlandSeesTheJailsCopyOfTheHostsLinuxRelease() {
+        try (JailspecRun run = open()) {
+            var notes = new java.util.ArrayList<Note>();
+            run.bus().subscribe(Note.class, notes::add);
+            Provisioner p = new Provisioner(run);
+            p.ensureLinuxJailRunning();
+            LinuxAbiReleases r = p.checks().linuxAbiReleases();
+            assertThat(r.hostOsrelease()).contains("5.15.0");
+            assertThat(r.jailLinux()).isEqualTo("new");
+            assertThat(r.jailOsrelease()).isEqualTo("5.15.0");
+            assertThat(r.userlandRelease()).isEqualTo("5.15.0");
+            assertThat(r.problem()).isEmpty();
+            assertThat(notes).extracting(Note::text).contains(r.summary());
+            p.teardown();
+        }
+    }
+
+    @Test
+    void aLinuxReleaseBelowGlibcsMinimumIsReportedWithTheFix() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.enableLinuxAbi();
+            assertThat(on(p, "sysctl", "compat.linux.osrelease=3.1.0").stdout())
+                    .isEqualTo("compat.linux.osrelease: 5.15.0 -> 3.1.0\n");
+            try {
+                p.ensureLinuxJailRunning();
+                LinuxAbiReleases r = p.checks().linuxAbiReleases();
+                assertThat(r.userlandRelease()).isEqualTo("3.1.0");
+                assertThat(r.problem()).hasValueSatisfying(m -> assertThat(m)
+                        .startsWith("the userland sees Linux 3.1.0, older than the 3.2.0 its glibc requires")
+                        .contains("FATAL: kernel too old"));
+            } finally {
+                on(p, "sysctl", "compat.linux.osrelease=5.15.0");
+                p.teardown();
+            }
+        }
+    }
+}
