@@ -47,7 +47,14 @@ Feature: Start the Linux jail and verify it
     And "rpm -qa" in the Linux userland lists installed packages
 
   Scenario: dnf updates the userland and installs the config-manager plugin
+    dnf keeps its packages in the rpm database under /compat/rocky/var/lib/rpm, on the jail's
+    own dataset: after the transactions the database must still be sound ("rpm --verifydb"),
+    and what dnf installed must still be there once the jail has been stopped and started.
     When "dnf -y makecache" runs in the Linux userland
     And "dnf -y update" runs in the Linux userland
     And "dnf -y install dnf-command(config-manager)" runs in the Linux userland
     Then "dnf config-manager --help" in the Linux userland exits 0
+    And the rpm database in the Linux userland is sound
+    When the jail is stopped with "service jail stop"
+    And the jail is started with "service jail start"
+    Then "rpm -q dnf-plugins-core" in the Linux userland exits 0

@@ -9,12 +9,14 @@ import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Sysctl;
 import dev.jailspec.freebsd.Uname;
 import dev.jailspec.freebsd.Zfs;
+import dev.jailspec.host.Command;
+import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
 import dev.jailspec.linux.GlibcKernelFloor;
 
 /**
  * What a Linux-jail expert checks beyond the how-to (issue 14), each read only: the clone's ZFS
- * properties, the Linux kernel release the userland sees. Each answer is typed for the steps to
+ * properties, the Linux kernel release the userland sees, the rpm database. Each answer is typed for the steps to
  * assert on and says what to do when it is wrong.
  */
 public final class LinuxJailChecks {
@@ -35,6 +37,12 @@ public final class LinuxJailChecks {
     /** The clone's exec, setuid and readonly properties, which decide whether the userland on it can run. */
     public UserlandDatasetProperties cloneProperties() {
         return new UserlandDatasetProperties(new Zfs(host), layout.jailDataset());
+    }
+
+    /** {@code rpm --verifydb} in the userland: whatever its exit status, for the step to judge. */
+    public RpmDatabaseState rpmDatabase() {
+        CommandResult r = userland.run(Command.probe("rpm", "--verifydb"));
+        return new RpmDatabaseState(r.exitCode(), r.stderr());
     }
 
     /**

@@ -110,6 +110,11 @@ public final class VerifySteps {
         assertThat(releases.problem()).as(releases.summary()).isEmpty();
     }
 
+    @Then("the rpm database in the Linux userland is sound")
+    public void rpmDatabaseSound() {
+        assertThat(provisioner.checks().rpmDatabase().problem(Layout.LINUX_ROOT_IN_JAIL)).as("rpm --verifydb").isEmpty();
+    }
+
     @When("{command} runs in the Linux userland")
     public void runs(List<String> argv) {
         provisioner.runInLinuxUserland(argv);
