@@ -340,4 +340,16 @@ public final class Provisioner {
     public void release() {
         run.unregister(this);
     }
+
+    /**
+     * Keeps the scenario's jail (see {@link #release()}) and publishes how to enter it and remove
+     * it by hand, for the console and the report.
+     */
+    public void keepForDebugging(String scenario, String teardownSetting) {
+        List<String> pending = pendingTeardown();
+        release();
+        if (!pending.isEmpty()) {
+            bus.publish(KeptJail.event(bus.now(), scenario, layout, teardownSetting, pending));
+        }
+    }
 }

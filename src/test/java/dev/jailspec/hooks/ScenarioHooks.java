@@ -27,9 +27,8 @@ public final class ScenarioHooks {
         if (policy.tearsDown(scenario.isFailed())) {
             world.provisioner().teardown();
         } else {
-            world.provisioner().release();
-            scenario.log("kept for debugging (jailspec.teardown=" + policy.value() + "); to remove it later:\n  "
-                    + String.join("\n  ", world.provisioner().pendingTeardown()));
+            // the console and the report print how to enter the kept jail and remove it (JailKept)
+            world.provisioner().keepForDebugging(scenario.getName(), policy.value());
         }
     }
 }

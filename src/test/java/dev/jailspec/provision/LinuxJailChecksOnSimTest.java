@@ -106,4 +106,21 @@ class LinuxJailChecksOnSimTest {
             }
         }
     }
+
+    @Test
+    void theRpmDatabaseIsSoundAndADamagedOneIsNamedWithTheWayOut() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureLinuxJailRunning();
+            assertThat(p.checks().rpmDatabase().problem(Layout.LINUX_ROOT_IN_JAIL)).isEmpty();
+
+            p.host().writeText(p.layout().linuxRootOnHost() + "/var/lib/rpm/rpmdb.sqlite", "garbage".repeat(100));
+            RpmDatabaseState damaged = p.checks().rpmDatabase();
+            assertThat(damaged.exitCode()).isEqualTo(2);
+            assertThat(damaged.problem(Layout.LINUX_ROOT_IN_JAIL)).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("the rpm database in /compat/rocky/var/lib/rpm is not sound: rpm --verifydb exited 2:")
+                    .contains("file is not a database", "rpm --rebuilddb"));
+            p.teardown();
+        }
+    }
 }
