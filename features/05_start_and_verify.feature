@@ -18,6 +18,11 @@ Feature: Start the Linux jail and verify it
     And inside the jail the default route goes to the gateway
 
   Scenario: The Linux file systems are mounted under /compat/rocky
+    Linux programs read their mounts from /proc/self/mountinfo, which linprocfs fills with what
+    the jail may see (enforce_statfs=1), under Linux's names (linprocfs is "proc", linsysfs
+    "sysfs") and with the jail's paths: linprocfs strips only compat.linux.emul_path
+    (/compat/linux), so the Rocky userland sees "/compat/rocky/proc". Shells, ssh and dnf's
+    scriptlets need a pseudo-terminal: /dev/ptmx and /dev/pts in the Linux /dev.
     Then inside the jail these file systems are mounted:
       | type      | mount point            |
       | devfs     | /compat/rocky/dev      |
@@ -26,6 +31,14 @@ Feature: Start the Linux jail and verify it
       | linprocfs | /compat/rocky/proc     |
       | linsysfs  | /compat/rocky/sys      |
     And "/compat/rocky/dev/shm" is mounted with mode 1777
+    And /proc/self/mountinfo in the Linux userland lists these mounts:
+      | type    | mount point           |
+      | devfs   | /compat/rocky/dev     |
+      | tmpfs   | /compat/rocky/dev/shm |
+      | fdescfs | /compat/rocky/dev/fd  |
+      | proc    | /compat/rocky/proc    |
+      | sysfs   | /compat/rocky/sys     |
+    And a pseudo-terminal can be opened in the Linux userland
 
   Scenario: The Linux userland reaches no host device and no host directory it was not given
     The Linux /dev is a second devfs. jail(8) gives a devfs ruleset only to the jail's own /dev,

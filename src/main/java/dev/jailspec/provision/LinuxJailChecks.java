@@ -13,6 +13,9 @@ import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
 import dev.jailspec.linux.GlibcKernelFloor;
+import dev.jailspec.linux.Mountinfo;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a Linux-jail expert checks beyond the how-to (issue 14), each read only: the clone's ZFS
@@ -37,6 +40,26 @@ public final class LinuxJailChecks {
     /** The clone's exec, setuid and readonly properties, which decide whether the userland on it can run. */
     public UserlandDatasetProperties cloneProperties() {
         return new UserlandDatasetProperties(new Zfs(host), layout.jailDataset());
+    }
+
+    /** {@code cat /proc/self/mountinfo} in the userland, parsed: the mounts the Linux programs see. */
+    public List<Mountinfo.Entry> mountinfo() {
+        return Mountinfo.parse(userland.run(Command.probe("cat", "/proc/self/mountinfo")).orThrow().stdout());
+    }
+
+    /**
+     * Whether a Linux program can open a pseudo-terminal: {@code python3 -c "import os; os.openpty()"}
+     * (python3 is dnf's interpreter, so it is in every userland with dnf); openpty(3) needs
+     * {@code /dev/ptmx} and {@code /dev/pts} in the Linux /dev. Empty when it can; else what it said.
+     */
+    public Optional<String> ptyProblem() {
+        CommandResult r = userland.run(Command.probe("python3", "-c", "import os; os.openpty()"));
+        if (r.exitCode() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("no pseudo-terminal can be opened in the Linux userland (python3 os.openpty() exited "
+                + r.exitCode() + ": " + r.stderr().strip() + "); the devfs on " + Layout.LINUX_ROOT_IN_JAIL
+                + "/dev must show ptmx and pts (its ruleset includes devfsrules_unhide_login)");
     }
 
     /** {@code rpm --verifydb} in the userland: whatever its exit status, for the step to judge. */

@@ -32,7 +32,7 @@ final class LinuxUserland {
 
     private static final ToolTable PROGRAMS = new ToolTable(List.of(
             new RockyBash(), new RockyCat(), new RockyTest(), new RockyGetent(), new RockyRpm(), new RockyDnf(),
-            new RockyCrb(), new RockyUname()));
+            new RockyCrb(), new RockyUname(), new RockyPython3()));
 
     private LinuxUserland() {
     }

@@ -3,6 +3,7 @@ package dev.jailspec.sim;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * mount(8) without arguments (or {@code -p}, in fstab(5)'s format: {@link #fstabLine}): the mounted file systems, {@code device on mountpoint (type,
@@ -36,13 +37,24 @@ final class MountTool implements SimTool {
         if (fstab && hasFstabEntries(inv)) {
             throw new SimUnsupportedException("mount -p with entries in /etc/fstab (their dump and pass numbers)");
         }
-        java.util.function.BiFunction<MountTable.Entry, String, String> line = fstab
-                ? (e, shown) -> fstabLine(inv, e, shown) : MountTable.Entry::line;
+        for (Map.Entry<MountTable.Entry, String> e : visible(inv)) {
+            inv.out(fstab ? fstabLine(inv, e.getKey(), e.getValue()) : e.getKey().line(e.getValue()));
+        }
+        return 0;
+    }
+
+    /**
+     * The mounts getfsstat(2) shows where {@code inv} runs, each with its mount point as shown
+     * there: in a jail, enforce_statfs decides (prison_enforce_statfs in kern_jail.c): 0 all, 1 the
+     * jail's root as "/" and the mounts below it with the jail's path taken off, 2 only its root.
+     */
+    static List<Map.Entry<MountTable.Entry, String>> visible(Invocation inv) throws IOException {
+        List<Map.Entry<MountTable.Entry, String>> out = new java.util.ArrayList<>();
         List<MountTable.Entry> entries = MountTable.entries(inv.state());
         SimState.JailState jail = inv.ctx().jail();
         if (jail == null || jail.enforceStatfs == 0) {
-            entries.forEach(e -> inv.out(line.apply(e, e.mountpoint())));
-            return 0;
+            entries.forEach(e -> out.add(Map.entry(e, e.mountpoint())));
+            return out;
         }
         Path jailRoot = inv.machine().hostFs().resolve(jail.path);
         MountTable.Entry root = null;
@@ -57,12 +69,12 @@ final class MountTool implements SimTool {
         for (MountTable.Entry e : entries) {
             Path p = inv.machine().hostFs().resolve(e.mountpoint());
             if (e == root) {
-                inv.out(line.apply(e, "/"));
+                out.add(Map.entry(e, "/"));
             } else if (jail.enforceStatfs == 1 && p.startsWith(jailRoot) && !p.equals(jailRoot)) {
-                inv.out(line.apply(e, "/" + jailRoot.relativize(p).toString().replace('\\', '/')));
+                out.add(Map.entry(e, "/" + jailRoot.relativize(p).toString().replace('\\', '/')));
             }
         }
-        return 0;
+        return out;
     }
 
     /**
@@ -74,27 +86,35 @@ final class MountTool implements SimTool {
      * readonly, exec and setuid properties (the mount options zfs_mount sets from them).
      */
     private static String fstabLine(Invocation inv, MountTable.Entry e, String shown) {
-        List<String> flags = new java.util.ArrayList<>();
-        boolean ro;
-        if (e.fstype().equals("zfs")) {
-            SimState.DatasetState ds = inv.state().datasets.get(e.device());
-            Zfs zfs = new Zfs(inv.machine());
-            ro = zfs.inheritedBoolean(ds, "readonly").value().equals("on");
-            if (zfs.inheritedBoolean(ds, "exec").value().equals("off")) {
-                flags.add("noexec");
-            }
-            if (zfs.inheritedBoolean(ds, "setuid").value().equals("off")) {
-                flags.add("nosuid");
-            }
-            flags.add("nfsv4acls");
-        } else {
-            ro = e.options().contains("read-only");
-        }
+        Flags f = flags(inv, e);
         List<String> opts = new java.util.ArrayList<>();
-        opts.add(ro ? "ro" : "rw");
-        opts.addAll(flags);
+        opts.add(f.readOnly() ? "ro" : "rw");
+        if (f.noexec()) {
+            opts.add("noexec");
+        }
+        if (f.nosuid()) {
+            opts.add("nosuid");
+        }
+        if (e.fstype().equals("zfs")) {
+            opts.add("nfsv4acls");
+        }
         String o = String.join(",", opts);
         return pad(e.device()) + pad(shown) + e.fstype() + "\t" + o + (o.length() < 8 ? "\t" : " ") + "\t0 0";
+    }
+
+    /** The MNT_ flags of a mount that the sim models: MNT_RDONLY, MNT_NOEXEC, MNT_NOSUID. */
+    record Flags(boolean readOnly, boolean noexec, boolean nosuid) {
+    }
+
+    /** A ZFS file system's flags follow its readonly, exec and setuid properties; other mounts are read-only or not. */
+    static Flags flags(Invocation inv, MountTable.Entry e) {
+        if (!e.fstype().equals("zfs")) {
+            return new Flags(e.options().contains("read-only"), false, false);
+        }
+        SimState.DatasetState ds = inv.state().datasets.get(e.device());
+        Zfs zfs = new Zfs(inv.machine());
+        return new Flags(zfs.inheritedBoolean(ds, "readonly").value().equals("on"),
+                zfs.inheritedBoolean(ds, "exec").value().equals("off"), zfs.inheritedBoolean(ds, "setuid").value().equals("off"));
     }
 
     private static String pad(String s) {

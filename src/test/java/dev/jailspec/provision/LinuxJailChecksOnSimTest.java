@@ -123,4 +123,47 @@ class LinuxJailChecksOnSimTest {
             p.teardown();
         }
     }
+
+    @Test
+    void mountinfoListsTheLinuxMountsUnderLinuxNamesAndAPtyOpens() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureLinuxJailRunning();
+            assertThat(p.checks().mountinfo()).extracting(m -> m.fsType() + " " + m.mountPoint() + " " + m.source())
+                    .contains("proc /compat/rocky/proc proc", "sysfs /compat/rocky/sys /sys", "devfs /compat/rocky/dev devfs",
+                            "tmpfs /compat/rocky/dev/shm tmpfs", "fdescfs /compat/rocky/dev/fd fdescfs")
+                    .anySatisfy(line -> assertThat(line).startsWith("zfs / "));
+            assertThat(p.checks().ptyProblem()).isEmpty();
+            p.teardown();
+        }
+    }
+
+    @Test
+    void aJailWithoutLinsysfsLacksSysfsInMountinfo() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureLinuxJailRunning();
+            p.stopJail();
+            String conf = p.host().readText(p.layout().jailConfPath());
+            String without = conf.lines().filter(l -> !l.contains("linsysfs")).collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(without).isNotEqualTo(conf);
+            p.host().writeText(p.layout().jailConfPath(), without + "\n");
+            p.startJail();
+            assertThat(p.checks().mountinfo()).extracting(m -> m.fsType()).contains("proc").doesNotContain("sysfs");
+            p.teardown();
+        }
+    }
+
+    @Test
+    void aLinuxDevWithoutPtmxCannotOpenAPty() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureLinuxJailRunning();
+            on(p, "devfs", "rule", "-s", "253", "add", "path", "ptmx", "hide");
+            assertThat(p.checks().ptyProblem()).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("no pseudo-terminal can be opened in the Linux userland (python3 os.openpty() exited 1:")
+                    .contains("FileNotFoundError: [Errno 2] No such file or directory", "must show ptmx and pts"));
+            p.teardown();
+        }
+    }
 }

@@ -63,6 +63,22 @@ public final class VerifySteps {
         }
     }
 
+    @Then("\\/proc\\/self\\/mountinfo in the Linux userland lists these mounts:")
+    public void mountinfoLists(DataTable table) {
+        var mounts = provisioner.checks().mountinfo();
+        for (Map<String, String> row : table.asMaps()) {
+            assertThat(mounts).as("cat /proc/self/mountinfo in the Linux userland").anySatisfy(m -> {
+                assertThat(m.fsType()).isEqualTo(row.get("type"));
+                assertThat(m.mountPoint()).isEqualTo(row.get("mount point"));
+            });
+        }
+    }
+
+    @Then("a pseudo-terminal can be opened in the Linux userland")
+    public void ptyOpens() {
+        assertThat(provisioner.checks().ptyProblem()).isEmpty();
+    }
+
     @Then("the Linux userland's \\/dev holds no disk, mem, kmem or io node")
     public void linuxDevHoldsNoHostDevice() {
         List<String> nodes = provisioner.linuxIsolation().devNodes();
