@@ -3,6 +3,7 @@ package dev.jailspec.provision;
 import dev.jailspec.config.Settings;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
+import dev.jailspec.freebsd.Dmesg;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.JlsEntry;
 import dev.jailspec.freebsd.PrefixedHost;
@@ -60,6 +61,18 @@ public final class LinuxJailChecks {
         return Optional.of("no pseudo-terminal can be opened in the Linux userland (python3 os.openpty() exited "
                 + r.exitCode() + ": " + r.stderr().strip() + "); the devfs on " + Layout.LINUX_ROOT_IN_JAIL
                 + "/dev must show ptmx and pts (its ruleset includes devfsrules_unhide_login)");
+    }
+
+    /**
+     * The Linux ABI's kernel messages (dmesg) about the running jail's processes, those not in
+     * {@code expected} marked; published for the report as a note.
+     */
+    public LinuxKernelMessages linuxKernelMessages(List<java.util.regex.Pattern> expected) {
+        int jid = new Jls(host).find(layout.jailName()).orElseThrow(() -> new ProvisionException(
+                "jail " + layout.jailName() + " is not running: no kernel messages to read")).jid();
+        var r = LinuxKernelMessages.of(new Dmesg(host).linuxMessages(jid), expected);
+        bus.publish(new Note(bus.now(), r.summary(layout.jailName())));
+        return r;
     }
 
     /** {@code rpm --verifydb} in the userland: whatever its exit status, for the step to judge. */

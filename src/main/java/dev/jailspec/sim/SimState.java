@@ -40,6 +40,10 @@ final class SimState {
     public List<KldState> klds = new ArrayList<>();
     /** The host's compat.linux.osrelease as sysctl set it; null: the release's default (see {@link LinuxAbi}). */
     public String linuxOsrelease;
+    /** The kernel's message buffer, oldest first (dmesg); see {@link KernelMessages}. */
+    public List<String> kernelMessages = new ArrayList<>();
+    /** The last pid the sim gave a process that logged a kernel message. */
+    public int lastPid;
 
     /** A ZFS file system or snapshot. */
     static final class DatasetState {

@@ -26,8 +26,8 @@ class LinuxJailChecksOnSimTest {
         SimRuns.copy(SimRuns.templateHost(), root);
     }
 
-    private JailspecRun open() {
-        return SimRuns.open(SimRuns.settings(root, SimRuns.cache(), "5s"), "checks-" + RUNS.incrementAndGet());
+    private JailspecRun open(String... extra) {
+        return SimRuns.open(SimRuns.settings(root, SimRuns.cache(), "5s", extra), "checks-" + RUNS.incrementAndGet());
     }
 
     private static CommandResult on(Provisioner p, String... argv) {
@@ -163,6 +163,28 @@ class LinuxJailChecksOnSimTest {
             assertThat(p.checks().ptyProblem()).hasValueSatisfying(m -> assertThat(m)
                     .startsWith("no pseudo-terminal can be opened in the Linux userland (python3 os.openpty() exited 1:")
                     .contains("FileNotFoundError: [Errno 2] No such file or directory", "must show ptmx and pts"));
+            p.teardown();
+        }
+    }
+
+    @Test
+    void theJailsLinuxKernelMessagesAreCollectedAndTheUnexpectedOnesReported() {
+        try (JailspecRun run = open("jailspec.sim.faults", "dnf=linux-msg:unsupported prctl option 1398164801")) {
+            Provisioner p = new Provisioner(run);
+            p.ensureLinuxJailRunning();
+            assertThat(p.checks().linuxKernelMessages(List.of()).messages()).as("before dnf ran").isEmpty();
+
+            p.runInLinuxUserland(List.of("dnf", "-y", "makecache"));
+            int jid = p.facts().findJail().orElseThrow().jid();
+            LinuxKernelMessages none = p.checks().linuxKernelMessages(List.of());
+            assertThat(none.unexpected()).extracting(dev.jailspec.freebsd.LinuxKernelMessage::line)
+                    .containsExactly("linux: jid " + jid + " pid 1000 (dnf): unsupported prctl option 1398164801");
+            assertThat(none.summary("lrdev")).contains("UNEXPECTED linux: jid " + jid);
+
+            LinuxKernelMessages listed = p.checks().linuxKernelMessages(
+                    List.of(java.util.regex.Pattern.compile("unsupported prctl option \\d+")));
+            assertThat(listed.messages()).hasSize(1);
+            assertThat(listed.unexpected()).isEmpty();
             p.teardown();
         }
     }

@@ -12,6 +12,7 @@ import dev.jailspec.hooks.World;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.linux.DnfRepolist;
 import dev.jailspec.provision.Layout;
+import dev.jailspec.provision.LinuxKernelMessages;
 import dev.jailspec.provision.LinuxUserlandIsolation;
 import dev.jailspec.provision.Provisioner;
 import io.cucumber.datatable.DataTable;
@@ -129,6 +130,13 @@ public final class VerifySteps {
     @Then("the rpm database in the Linux userland is sound")
     public void rpmDatabaseSound() {
         assertThat(provisioner.checks().rpmDatabase().problem(Layout.LINUX_ROOT_IN_JAIL)).as("rpm --verifydb").isEmpty();
+    }
+
+    @Then("the kernel logged no linux: message about the jail that features\\/expected-linux-dmesg.txt does not list")
+    public void noUnexpectedLinuxMessages() {
+        var messages = provisioner.checks().linuxKernelMessages(
+                LinuxKernelMessages.expected(java.nio.file.Path.of(LinuxKernelMessages.PATH)));
+        assertThat(messages.unexpected()).as(messages.summary(layout.jailName())).isEmpty();
     }
 
     @When("{command} runs in the Linux userland")
