@@ -64,13 +64,14 @@ Feature: Start the Linux jail and verify it
     own dataset: after the transactions the database must still be sound ("rpm --verifydb"),
     and what dnf installed must still be there once the jail has been stopped and started. A call
     the Linux ABI does not implement leaves a "linux: jid J pid P (dnf): ..." kernel message: the
-    report lists every one about the jail, and one not in features/expected-linux-dmesg.txt fails.
+    report lists every one about the jail, and one not in src/test/resources/expected-linux-dmesg.txt
+    fails.
     When "dnf -y makecache" runs in the Linux userland
     And "dnf -y update" runs in the Linux userland
     And "dnf -y install dnf-command(config-manager)" runs in the Linux userland
     Then "dnf config-manager --help" in the Linux userland exits 0
     And the rpm database in the Linux userland is sound
-    And the kernel logged no linux: message about the jail that features/expected-linux-dmesg.txt does not list
+    And the kernel logged no linux: message about the jail that is not in the project's list of expected ones
     When the jail is stopped with "service jail stop"
     And the jail is started with "service jail start"
     Then "rpm -q dnf-plugins-core" in the Linux userland exits 0

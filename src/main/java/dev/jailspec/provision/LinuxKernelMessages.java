@@ -20,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
  * implement.
  */
 public record LinuxKernelMessages(List<LinuxKernelMessage> messages, List<LinuxKernelMessage> unexpected) {
-    public static final String PATH = "features/expected-linux-dmesg.txt";
+    public static final String PATH = "src/test/resources/expected-linux-dmesg.txt";
 
     public LinuxKernelMessages {
         messages = List.copyOf(messages);

@@ -41,14 +41,14 @@ public final class AllureCategories {
     public static final String LINUX = "Linux userland";
     public static final String DNF = "dnf";
     public static final String HARNESS = "harness defect";
-    /** A failure the project knows and has waived until a date (features/waivers.tsv); see {@link WaiverAllureListener}. */
+    /** A failure the project knows and has waived until a date (waivers.tsv); see {@link WaiverAllureListener}. */
     public static final String WAIVED = "known failure (waived)";
 
     private static final List<String> FAILED_OR_BROKEN = List.of("failed", "broken");
 
     /** The domains, most specific first: a message is claimed by the first whose signals it contains. */
     static final List<Domain> PRECEDENCE = List.of(
-            new Domain(WAIVED, "A scenario waived in features/waivers.tsv failed as known; it does not fail the build until"
+            new Domain(WAIVED, "A scenario waived in waivers.tsv failed as known; it does not fail the build until"
                     + " its waiver expires", java.util.regex.Pattern.quote(WaiverAllureListener.MARK)),
             new Domain(HOST, "Preflight refused the host (root, release, pool, bridge); nothing was changed",
                     "is not ready; nothing was changed|\\n\\s*fix: |; fix: |\\[preflight findings\\]"

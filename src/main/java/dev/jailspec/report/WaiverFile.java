@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code features/waivers.tsv}: known failures that expire, one per line as four tab-separated
+ * {@code waivers.tsv}: known failures that expire, one per line as four tab-separated
  * fields under the header {@value #HEADER} (with tabs): the scenario's name as written in its
  * feature, the reason, the ticket's http(s) URL, the last day it holds ({@code YYYY-MM-DD}).
  * Lines starting with {@code #} and blank lines are ignored. A file that breaks any of this is
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class WaiverFile {
     /** Where the project keeps it, relative to the project directory. */
-    public static final String PATH = "features/waivers.tsv";
+    public static final String PATH = "waivers.tsv";
     static final String HEADER = "scenario\treason\tticket\texpires";
 
     private WaiverFile() {

@@ -39,7 +39,7 @@ public final class RunHooks {
         run = JailspecRun.open(settings, RunContext.bus(), RunContext.runId());
     }
 
-    /** The run's waivers (features/waivers.tsv), checked at its start. */
+    /** The run's waivers (waivers.tsv), checked at its start. */
     static List<Waiver> waivers() {
         return waivers;
     }

@@ -16,9 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** features/waivers.tsv: the parser's errors name the line; the verdict's four cases; the Allure mark. */
+/** waivers.tsv: the parser's errors name the line; the verdict's four cases; the Allure mark. */
 class WaiversTest {
-    private static final Path FILE = Path.of("features/waivers.tsv");
+    private static final Path FILE = Path.of("waivers.tsv");
     private static final String HEADER = "scenario\treason\tticket\texpires\n";
     private static final LocalDate TODAY = LocalDate.parse("2027-01-15");
 
@@ -48,10 +48,10 @@ class WaiversTest {
     void aMalformedFileIsRefusedNamingTheLineAndWhatIsWrong() throws Exception {
         assertThatThrownBy(() -> WaiverFile.parse(FILE, "scenario,reason,ticket,expires\n"))
                 .isInstanceOf(WaiverFileException.class)
-                .hasMessageStartingWith("features/waivers.tsv:1: the first line must be the header "
+                .hasMessageStartingWith("waivers.tsv:1: the first line must be the header "
                         + "'scenario<TAB>reason<TAB>ticket<TAB>expires'");
         assertThatThrownBy(() -> parse("a scenario\ta reason\thttps://t.example/1\n"))
-                .hasMessageStartingWith("features/waivers.tsv:2: expected 4 tab-separated fields (scenario, reason,"
+                .hasMessageStartingWith("waivers.tsv:2: expected 4 tab-separated fields (scenario, reason,"
                         + " ticket, expires), found 3");
         assertThatThrownBy(() -> parse("a scenario\t \thttps://t.example/1\t2027-01-31\n"))
                 .hasMessageContaining(":2: the reason is empty");
@@ -97,7 +97,7 @@ class WaiversTest {
         WaiverVerdict v = WaiverVerdict.of(List.of(DNF, OLD), TODAY, List.of(Map.entry("old scenario", Outcome.FAILED)));
         assertThat(v.expired()).containsExactly(OLD);
         assertThat(v.failsBuild()).isTrue();
-        assertThat(v.lines()).contains("EXPIRED waiver, line 3 of features/waivers.tsv: 'old scenario' (waived until"
+        assertThat(v.lines()).contains("EXPIRED waiver, line 3 of waivers.tsv: 'old scenario' (waived until"
                 + " 2027-01-14, https://t.example/2: was broken) - fix the scenario or extend the waiver with a reason");
     }
 
