@@ -15,9 +15,13 @@ Feature: Thin jail
     Given the release template is snapshotted as "@base"
 
   Scenario: The jail's dataset is a clone of the template snapshot
+    The clone inherits exec, setuid and readonly from the datasets above it: an "exec=off" set
+    on the containers dataset or the pool (a common hardening) stops every program in the jail,
+    so the jail does not start. The check names the dataset a wrong value comes from.
     When the template snapshot is cloned to the jail's dataset
     Then the jail's dataset has the template snapshot "@base" as its origin
     And the jail's dataset is mounted at the jail's path
+    And the jail's dataset lets the userland run: exec and setuid on, readonly off
 
   Scenario: The jail starts from its own configuration file and runs at its path
     Given jails are enabled in rc.conf

@@ -18,6 +18,11 @@ Feature: Start the Linux jail and verify it
     And inside the jail the default route goes to the gateway
 
   Scenario: The Linux file systems are mounted under /compat/rocky
+    Linux programs read their mounts from /proc/self/mountinfo, which linprocfs fills with what
+    the jail may see (enforce_statfs=1), under Linux's names (linprocfs is "proc", linsysfs
+    "sysfs") and with the jail's paths: linprocfs strips only compat.linux.emul_path
+    (/compat/linux), so the Rocky userland sees "/compat/rocky/proc". Shells, ssh and dnf's
+    scriptlets need a pseudo-terminal: /dev/ptmx and /dev/pts in the Linux /dev.
     Then inside the jail these file systems are mounted:
       | type      | mount point            |
       | devfs     | /compat/rocky/dev      |
@@ -26,6 +31,14 @@ Feature: Start the Linux jail and verify it
       | linprocfs | /compat/rocky/proc     |
       | linsysfs  | /compat/rocky/sys      |
     And "/compat/rocky/dev/shm" is mounted with mode 1777
+    And /proc/self/mountinfo in the Linux userland lists these mounts:
+      | type    | mount point           |
+      | devfs   | /compat/rocky/dev     |
+      | tmpfs   | /compat/rocky/dev/shm |
+      | fdescfs | /compat/rocky/dev/fd  |
+      | proc    | /compat/rocky/proc    |
+      | sysfs   | /compat/rocky/sys     |
+    And a pseudo-terminal can be opened in the Linux userland
 
   Scenario: The Linux userland reaches no host device and no host directory it was not given
     The Linux /dev is a second devfs. jail(8) gives a devfs ruleset only to the jail's own /dev,
@@ -37,12 +50,28 @@ Feature: Start the Linux jail and verify it
     And the Linux userland's /tmp and /home are the host's only as jailspec.linux.hostDirs asks
 
   Scenario: The Rocky userland answers inside the jail
+    The Linux ABI tells Linux programs a kernel release: the host's compat.linux.osrelease, which
+    a jail copies when it is created (its linux.osrelease parameter can set its own). glibc refuses
+    to start on a release older than the one it was built for ("FATAL: kernel too old"). The report
+    notes all three values.
     Then "cat /etc/os-release" in the Linux userland names Rocky Linux of the configured major release
+    And the Linux kernel release the userland sees is at least the one its glibc requires
     And "getent hosts dl.rockylinux.org" in the Linux userland resolves the name
     And "rpm -qa" in the Linux userland lists installed packages
 
   Scenario: dnf updates the userland and installs the config-manager plugin
+    dnf keeps its packages in the rpm database under /compat/rocky/var/lib/rpm, on the jail's
+    own dataset: after the transactions the database must still be sound ("rpm --verifydb"),
+    and what dnf installed must still be there once the jail has been stopped and started. A call
+    the Linux ABI does not implement leaves a "linux: jid J pid P (dnf): ..." kernel message: the
+    report lists every one about the jail, and one not in src/test/resources/expected-linux-dmesg.txt
+    fails.
     When "dnf -y makecache" runs in the Linux userland
     And "dnf -y update" runs in the Linux userland
     And "dnf -y install dnf-command(config-manager)" runs in the Linux userland
     Then "dnf config-manager --help" in the Linux userland exits 0
+    And the rpm database in the Linux userland is sound
+    And the kernel logged no linux: message about the jail that is not in the project's list of expected ones
+    When the jail is stopped with "service jail stop"
+    And the jail is started with "service jail start"
+    Then "rpm -q dnf-plugins-core" in the Linux userland exits 0

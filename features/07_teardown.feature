@@ -6,7 +6,9 @@ Feature: Teardown
   release template and its "@base" snapshot stay, so the next run reuses them.
 
   jailspec.teardown chooses when: "always" (the default), "on-success", or "never" to keep the
-  jail for debugging; the report then says how to remove it by hand.
+  jail for debugging; the console and the report then print the commands to enter it (a host
+  shell, "jexec lrdev /bin/sh", and a shell of its Linux userland, "jexec lrdev chroot
+  /compat/rocky /bin/bash", with the run's names) and to remove it by hand.
 
   A jail that made network connections can stay "dying" for a while after it is stopped: jls
   no longer lists it, "jls -d" does, and its dataset is busy until the kernel frees it. Teardown

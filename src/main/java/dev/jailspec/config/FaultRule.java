@@ -21,14 +21,18 @@ import java.util.regex.Pattern;
  * {@code jail -r NAME} whatever jail(8)'s other options, succeeds, but the jail stays dying for
  * that long, as a jail with sockets still in TIME_WAIT does ({@code jail -r=dying:5s} for every
  * jail, {@code jail -r lrdev=dying:5s} for one).
+ *
+ * <p>{@code linux-msg:TEXT} is not a failure either: the Linux program it matches runs as usual
+ * and the kernel logs TEXT as the Linux ABI's linux_msg() does for a call it does not implement
+ * ({@code linux: jid J pid P (COMM): TEXT}), e.g. {@code dnf=linux-msg:unsupported prctl option 1398164801}.
  */
 public record FaultRule(String prefix, Action action, int exitCode, String stderr, Duration dying) {
 
-    public enum Action { FAIL, EXIT, HANG, STDERR, DYING }
+    public enum Action { FAIL, EXIT, HANG, STDERR, DYING, LINUX_MSG }
 
     private static final Pattern RULE = Pattern.compile(
-            "(.+?)=(fail|hang|exit:(\\d{1,3})|stderr:(.+)|dying:([^=;]+))", Pattern.DOTALL);
-    private static final Pattern ACTION_WORD = Pattern.compile("=(fail|hang|exit:|stderr:|dying:)");
+            "(.+?)=(fail|hang|exit:(\\d{1,3})|stderr:(.+)|dying:([^=;]+)|linux-msg:(.+))", Pattern.DOTALL);
+    private static final Pattern ACTION_WORD = Pattern.compile("=(fail|hang|exit:|stderr:|dying:|linux-msg:)");
 
     public FaultRule {
         Objects.requireNonNull(prefix, "prefix");
@@ -74,7 +78,7 @@ public record FaultRule(String prefix, Action action, int exitCode, String stder
                     : word.find() && word.start() == 0 ? "the command prefix before '=' is empty"
                     : "unknown action '" + rule.substring(rule.lastIndexOf('=') + 1) + "'";
             throw new IllegalArgumentException("rule '" + rule + "': " + why
-                    + "; expected <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION");
+                    + "; expected <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION|linux-msg:TEXT");
         }
         String prefix = m.group(1).strip();
         if (prefix.isEmpty()) {
@@ -100,6 +104,9 @@ public record FaultRule(String prefix, Action action, int exitCode, String stder
                     "rule '" + rule + "': '" + m.group(5) + "' is not a duration; write e.g. dying:5s or dying:500ms"));
             return new FaultRule(prefix, Action.DYING, 0, "", d);
         }
+        if (m.group(6) != null) {
+            return new FaultRule(prefix, Action.LINUX_MSG, 0, m.group(6));
+        }
         return new FaultRule(prefix, Action.STDERR, 1, m.group(4));
     }
 
@@ -116,6 +123,7 @@ public record FaultRule(String prefix, Action action, int exitCode, String stder
             case EXIT -> "exit:" + exitCode;
             case STDERR -> "stderr:" + stderr;
             case DYING -> "dying:" + dying.toMillis() + "ms";
+            case LINUX_MSG -> "linux-msg:" + stderr;
         };
     }
 }

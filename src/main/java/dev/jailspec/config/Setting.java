@@ -119,7 +119,7 @@ public enum Setting {
             "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms;"
                     + " 0s: it is freed at once (target sim only)"),
     SIM_FAULTS("jailspec.sim.faults", "", "", v -> FaultRule.problem(v).isEmpty(),
-            "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION, e.g."
+            "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION|linux-msg:TEXT, e.g."
                     + " 'zfs clone=exit:1;service jail start=fail;jexec=hang;jail -r=dying:5s' (target sim only)");
 
     private final String key;

@@ -83,6 +83,21 @@ public final class Jls {
         };
     }
 
+    /** What {@link #linuxParameters} asks for (linux_mib.c: jail parameters that exist while linux.ko is loaded). */
+    static final List<String> LINUX_PARAMS = List.of("linux", "linux.osrelease");
+
+    /**
+     * The running jail's Linux parameters: {@code jls -j NAME -h -q linux linux.osrelease}.
+     * linux_prison_get() (sys/compat/linux/linux_mib.c) reports {@code linux.osrelease} empty for a
+     * jail that inherits (the default), which then answers with the host's {@code compat.linux.osrelease}.
+     */
+    public JlsEntry linuxParameters(String name) {
+        JailNames.requireValid(name);
+        List<String> argv = new ArrayList<>(List.of("jls", "-j", name, "-h", "-q"));
+        argv.addAll(LINUX_PARAMS);
+        return single(host.run(Command.probe(argv)), name, LINUX_PARAMS);
+    }
+
     private static JlsEntry single(CommandResult r, String name, List<String> params) {
         List<JlsEntry> entries = JlsParser.parseParameters(r.orThrow().stdout(), params, true);
         if (entries.size() != 1) {

@@ -32,13 +32,19 @@ final class Diagnosis {
         PrefixedHost linux = jail.chroot(layout.linuxRootInJail());
         var probes = new ArrayList<Probe>();
         probes.add(file("the jail's jail.conf", layout.jailConfPath(), false));
-        probes.add(command("jls", host, "jls", "-n", "-j", layout.jailName()));
+        // jls -n with no parameter list prints every parameter the kernel has; these are the ones that explain a Linux jail
+        probes.add(command("jls", host, "jls", "-n", "-j", layout.jailName(), "jid", "name", "path", "host.hostname", "vnet",
+                "persist", "enforce_statfs", "devfs_ruleset", "ip4.addr"));
+        probes.add(command("jail's Linux parameters", host, "jls", "-n", "-j", layout.jailName(), "linux", "linux.osname",
+                "linux.osrelease"));
         probes.add(command("host mounts", host, "mount", "-p"));
         probes.add(command("jail mounts", jail, "mount", "-p"));
         probes.add(command("host interfaces", host, "ifconfig", "-a"));
         probes.add(command("jail interfaces", jail, "ifconfig", "-a"));
         probes.add(command("jail routes", jail, "netstat", "-rn"));
-        probes.add(command("Linux ABI", host, "sysctl", "compat.linux"));
+        // the identity of linux_mib.c and the emulation path (the subtree "compat.linux" holds many tunables more)
+        probes.add(command("Linux ABI", host, "sysctl", "compat.linux.osname", "compat.linux.osrelease",
+                "compat.linux.oss_version", "compat.linux.emul_path"));
         probes.add(command("kernel modules", host, "kldstat"));
         probes.add(file("the jail's console log", "/var/log/jail_console_" + layout.jailName() + ".log", true));
         probes.add(file("dnf's log in the userland", layout.linuxRootOnHost() + "/var/log/dnf.log", true));

@@ -239,6 +239,11 @@ public final class Provisioner {
         return new LinuxUserlandIsolation(insideJail(), run.layout().linuxRootInJail());
     }
 
+    /** The checks a Linux-jail expert adds to the how-to's (issue 14), read only. */
+    public LinuxJailChecks checks() {
+        return new LinuxJailChecks(host, layout, run.linuxUserland(), bus, insideLinuxUserland());
+    }
+
     /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */
     public PrefixedHost insideLinuxUserland() {
         return insideJail().chroot(run.layout().linuxRootInJail());
@@ -338,5 +343,17 @@ public final class Provisioner {
      */
     public void release() {
         run.unregister(this);
+    }
+
+    /**
+     * Keeps the scenario's jail (see {@link #release()}) and publishes how to enter it and remove
+     * it by hand, for the console and the report.
+     */
+    public void keepForDebugging(String scenario, String teardownSetting) {
+        List<String> pending = pendingTeardown();
+        release();
+        if (!pending.isEmpty()) {
+            bus.publish(KeptJail.event(bus.now(), scenario, layout, teardownSetting, pending));
+        }
     }
 }

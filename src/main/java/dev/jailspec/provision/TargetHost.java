@@ -152,6 +152,7 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             case HANG -> SimFault.Kind.HANG;
             case STDERR -> SimFault.Kind.STDERR;
             case DYING -> SimFault.Kind.DYING;
+            case LINUX_MSG -> SimFault.Kind.LINUX_MSG;
         }, r.exitCode(), r.stderr(), r.dying())).toList());
     }
 

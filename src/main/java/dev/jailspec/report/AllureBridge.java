@@ -10,6 +10,7 @@ import dev.jailspec.event.FileContent;
 import dev.jailspec.event.FileWritten;
 import dev.jailspec.event.Highlight;
 import dev.jailspec.event.Stdin;
+import dev.jailspec.event.JailKept;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.event.WaitFinished;
@@ -68,6 +69,8 @@ public final class AllureBridge implements EventSubscriber {
         on.on(DiagnosisCollected.class, e -> e.probes().forEach(p -> attachToCurrent(
                 "diagnosis: " + p.name() + (p.answered() ? "" : " (failed)"), "# " + p.source() + "\n" + p.text())));
         on.on(Note.class, e -> instantStep(e.text(), Status.PASSED, step -> { }));
+        on.on(JailKept.class, e -> attachToCurrent("kept jail " + e.jail() + ": how to enter and remove it",
+                String.join("\n", KeptJailText.lines(e)) + "\n"));
         on.on(WaitFinished.class, e -> instantStep("await " + e.alias(), e.satisfied() ? Status.PASSED : Status.FAILED,
                 step -> step
                         .setStart(e.at().toEpochMilli() - e.elapsedMs())

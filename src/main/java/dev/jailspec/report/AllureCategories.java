@@ -41,11 +41,15 @@ public final class AllureCategories {
     public static final String LINUX = "Linux userland";
     public static final String DNF = "dnf";
     public static final String HARNESS = "harness defect";
+    /** A failure the project knows and has waived until a date (waivers.tsv); see {@link WaiverAllureListener}. */
+    public static final String WAIVED = "known failure (waived)";
 
     private static final List<String> FAILED_OR_BROKEN = List.of("failed", "broken");
 
     /** The domains, most specific first: a message is claimed by the first whose signals it contains. */
     static final List<Domain> PRECEDENCE = List.of(
+            new Domain(WAIVED, "A scenario waived in waivers.tsv failed as known; it does not fail the build until"
+                    + " its waiver expires", java.util.regex.Pattern.quote(WaiverAllureListener.MARK)),
             new Domain(HOST, "Preflight refused the host (root, release, pool, bridge); nothing was changed",
                     "is not ready; nothing was changed|\\n\\s*fix: |; fix: |\\[preflight findings\\]"
                             + "|jailspec\\.target=local drives"),
@@ -82,7 +86,7 @@ public final class AllureCategories {
                             + "|jexec \\S+ mount\\b|VERSION_ID|packages listed by|\\bdnf\\b"));
 
     /** The order the categories are listed in the file, as a reader expects them. */
-    static final List<String> LISTED = List.of(HOST, DOWNLOAD, CHECKSUM, ZFS, JAIL_START, NETWORK, LINUX, DNF, HARNESS);
+    static final List<String> LISTED = List.of(WAIVED, HOST, DOWNLOAD, CHECKSUM, ZFS, JAIL_START, NETWORK, LINUX, DNF, HARNESS);
 
     record Domain(String name, String description, String signals) {
     }

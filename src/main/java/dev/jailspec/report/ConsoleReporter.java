@@ -9,6 +9,7 @@ import dev.jailspec.event.HostReconnect;
 import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
+import dev.jailspec.event.JailKept;
 import dev.jailspec.event.RunStarted;
 import dev.jailspec.event.ScenarioFinished;
 import dev.jailspec.event.ScenarioStarted;
@@ -49,6 +50,7 @@ public final class ConsoleReporter implements EventSubscriber {
                     "  %-26s = %-28s (%s)", v.getKey(), v.getValue(), e.sources().getOrDefault(v.getKey(), "?"))));
         });
         on.on(ScenarioStarted.class, e -> out.line("Scenario: " + e.name()));
+        on.on(JailKept.class, e -> KeptJailText.lines(e).forEach(l -> out.line("  " + l)));
         on.on(StepStarted.class, e -> out.line("> " + e.text()));
         on.on(CommandFinished.class, this::printCommand);
         on.on(CommandTimedOut.class, e -> out.line("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after "

@@ -196,6 +196,7 @@ final class JailLifecycle {
         j.persist = p.flag("persist");
         j.consoleLog = p.value("exec.consolelog").orElse(null);
         j.created = machine.clock().instant().getEpochSecond();
+        LinuxAbi.jailCreated(machine.state(), j);
         machine.state().jails.add(j);
         if (vnet) {
             new Interfaces(machine.state()).add(j.name, "lo0", "loopback");

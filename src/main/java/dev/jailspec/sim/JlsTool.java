@@ -35,7 +35,18 @@ final class JlsTool implements SimTool {
             Map.entry("persist", j -> j.persist ? "true" : "false"),
             Map.entry("dying", j -> j.dying() ? "true" : "false"),
             Map.entry("enforce_statfs", j -> Integer.toString(j.enforceStatfs)),
-            Map.entry("devfs_ruleset", j -> j.devfsRuleset == null ? "0" : j.devfsRuleset));
+            Map.entry("devfs_ruleset", j -> j.devfsRuleset == null ? "0" : j.devfsRuleset),
+            // linux_mib.c linux_prison_get(): a jail with its own copy (every jail the sim creates, see
+            // LinuxAbi) reports linux=new and its values; these exist only while linux.ko is loaded.
+            Map.entry("linux", j -> "new"),
+            Map.entry("linux.osname", j -> LinuxAbi.OSNAME),
+            Map.entry("linux.osrelease", j -> j.linuxOsrelease == null ? "" : j.linuxOsrelease),
+            Map.entry("linux.oss_version", j -> Integer.toString(LinuxAbi.OSS_VERSION)));
+
+    /** SYSCTL_JAIL_PARAM_SYS_NODE(linux, ...) is linux.ko's: without it jailparam_init does not know them. */
+    private static boolean known(Invocation inv, String param) {
+        return PARAMS.containsKey(param) && (!param.equals("linux") && !param.startsWith("linux.") || Kld.linuxCompat(inv.state()));
+    }
 
     @Override
     public String name() {
@@ -77,7 +88,7 @@ final class JlsTool implements SimTool {
         }
         List<String> params = g.operands();
         for (String p : params) {
-            if (!PARAMS.containsKey(p)) {
+            if (!known(inv, p)) {
                 inv.err("jls: unknown parameter: " + p);
                 return 1;
             }

@@ -92,6 +92,9 @@ final class Kld {
         }
         SimState.KldState f = add(state, fileName);
         files(state).get(0).refs++;
+        if (fileName.equals("linux_common.ko")) {
+            LinuxAbi.moduleLoaded(state);
+        }
         return f;
     }
 

@@ -32,7 +32,7 @@ final class LinuxUserland {
 
     private static final ToolTable PROGRAMS = new ToolTable(List.of(
             new RockyBash(), new RockyCat(), new RockyTest(), new RockyGetent(), new RockyRpm(), new RockyDnf(),
-            new RockyCrb()));
+            new RockyCrb(), new RockyUname(), new RockyPython3()));
 
     private LinuxUserland() {
     }
@@ -77,6 +77,7 @@ final class LinuxUserland {
             // No brand handler for Linux ELF: the kernel says ENOEXEC (and execvp's /bin/sh retry is a Linux ELF too).
             throw new ExecError("Exec format error");
         }
+        KernelMessages.linuxMessages(ctx, argv, ctx.machine().faults().linuxMessages(argv));
         String canonical = ctx.fs().simPath(ctx.fs().resolve(found));
         SimTool tool = PROGRAMS.byPath(canonical).orElseThrow(
                 () -> new SimUnsupportedException("the Linux program " + canonical + " is not simulated"));

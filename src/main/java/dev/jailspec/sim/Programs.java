@@ -36,6 +36,7 @@ final class Programs {
                 new FreebsdUpdateTool(),
                 new IdTool(),
                 new DevfsTool(),
-                new LsTool());
+                new LsTool(),
+                new DmesgTool());
     }
 }

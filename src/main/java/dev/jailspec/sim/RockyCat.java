@@ -28,7 +28,10 @@ final class RockyCat implements SimTool {
                 throw new SimUnsupportedException("GNU cat options (" + f + ")");
             }
             String abs = inv.abs(f);
-            if (!LinuxUserland.exists(inv.fs(), abs)) {
+            java.util.Optional<String> pseudo = Linprocfs.read(inv, abs);
+            if (pseudo.isPresent()) {
+                inv.out().out(pseudo.get());
+            } else if (!LinuxUserland.exists(inv.fs(), abs)) {
                 inv.err("cat: " + f + ": " + Errno.ENOENT);
                 status = 1;
             } else if (inv.fs().isDirectory(abs)) {

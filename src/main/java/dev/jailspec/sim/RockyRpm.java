@@ -5,9 +5,16 @@ import java.util.List;
 
 /**
  * rpm 4.16 of a Rocky 9 userland, and 4.19 of Rocky 10: {@code rpm -qa} (the package list in
- * install order), {@code rpm -q NAME} and {@code rpm -E %rhel} (the major version, from
- * os-release VERSION_ID) [UNVERIFIED for 4.19: these three print as 4.16 does; no Rocky 10
- * transcript was read].
+ * install order), {@code rpm -q NAME}, {@code rpm -E %rhel} (the major version, from os-release
+ * VERSION_ID) and {@code rpm --verifydb} (rpmpopt: {@code rpm exec --verifydb rpmdb --verifydb};
+ * tools/rpmdb.c, silent with exit 0 on a sound database) [UNVERIFIED for 4.19: these print as 4.16
+ * does; no Rocky 10 transcript was read].
+ *
+ * <p>The package list lives in the simulator's stand-in file; a {@value #SQLITE_DB} that is there
+ * but lacks SQLite's file header is a damaged database, answered as Debian's rpm 4.18 answered a
+ * file of garbage in place of rpmdb.sqlite (a transcript made here; Rocky 9's rpm 4.16 has the
+ * same sqlite backend [UNVERIFIED: not run on Rocky's 4.16]): two errors and exit 2 for
+ * {@code --verifydb}, a third error and exit 1 for a query.
  */
 final class RockyRpm implements SimTool {
     @Override
@@ -20,9 +27,27 @@ final class RockyRpm implements SimTool {
         return List.of("/usr/bin/rpm");
     }
 
+    static final String SQLITE_DB = "/var/lib/rpm/rpmdb.sqlite";
+    /** The first 16 bytes of every SQLite 3 database file (sqlite.org/fileformat.html, "The Database Header"). */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     @Override
     public int run(Invocation inv) throws IOException {
         List<String> a = inv.args();
+        boolean damaged = damaged(inv);
+        if (a.equals(List.of("--verifydb"))) {
+            if (damaged) {
+                openErrors(inv);
+                return 2;
+            }
+            LinuxUserland.packages(inv.fs());
+            return 0;
+        }
+        if (damaged && !a.isEmpty() && a.get(0).startsWith("-q")) {
+            openErrors(inv);
+            inv.err("error: cannot open Packages database in /var/lib/rpm");
+            return 1;
+        }
         if (a.equals(List.of("-qa"))) {
             LinuxUserland.packages(inv.fs()).forEach(inv::out);
             return 0;
@@ -54,5 +79,20 @@ final class RockyRpm implements SimTool {
             return status;
         }
         throw new SimUnsupportedException("rpm " + String.join(" ", a));
+    }
+
+    private static boolean damaged(Invocation inv) throws IOException {
+        if (!LinuxUserland.exists(inv.fs(), SQLITE_DB)) {
+            return false;
+        }
+        byte[] content = inv.fs().read(SQLITE_DB);
+        return content.length < SQLITE_HEADER.length
+                || !java.util.Arrays.equals(content, 0, SQLITE_HEADER.length, SQLITE_HEADER, 0, SQLITE_HEADER.length);
+    }
+
+    private static void openErrors(Invocation inv) {
+        inv.err("error: sqlite failure: CREATE TABLE IF NOT EXISTS 'Packages' (hnum INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + "blob BLOB NOT NULL): file is not a database");
+        inv.err("error: cannot open Packages index using sqlite - No such file or directory (2)");
     }
 }

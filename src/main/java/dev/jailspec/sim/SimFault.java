@@ -17,10 +17,12 @@ import java.util.Objects;
  *       {@link dev.jailspec.host.CommandTimeoutException}, as {@link dev.jailspec.host.LocalHost} does;</li>
  *   <li>{@link Kind#DYING}: no program is hit; a jail removal, matched as {@code jail -r NAME},
  *       succeeds but leaves the jail dying for {@code dying} (see {@link DyingJails}).</li>
+ *   <li>{@link Kind#LINUX_MSG}: a Linux program runs as usual and the kernel logs {@code stderr}
+ *       as linux_msg() does (see {@link KernelMessages}).</li>
  * </ul>
  */
 public record SimFault(String prefix, Kind kind, int exitCode, String stderr, Duration dying) {
-    public enum Kind { FAIL, EXIT, HANG, STDERR, DYING }
+    public enum Kind { FAIL, EXIT, HANG, STDERR, DYING, LINUX_MSG }
 
     public SimFault {
         Objects.requireNonNull(prefix, "prefix");

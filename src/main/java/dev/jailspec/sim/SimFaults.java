@@ -18,7 +18,14 @@ public record SimFaults(List<SimFault> faults) {
     }
 
     Optional<SimFault> match(List<String> argv) {
-        return faults.stream().filter(f -> f.kind() != SimFault.Kind.DYING && f.matches(argv)).findFirst();
+        return faults.stream().filter(f -> f.kind() != SimFault.Kind.DYING && f.kind() != SimFault.Kind.LINUX_MSG
+                && f.matches(argv)).findFirst();
+    }
+
+    /** The texts of the {@code linux-msg:} rules that match a Linux program run with {@code argv}. */
+    List<String> linuxMessages(List<String> argv) {
+        return faults.stream().filter(f -> f.kind() == SimFault.Kind.LINUX_MSG && f.matches(argv))
+                .map(SimFault::stderr).toList();
     }
 
     /** How long a {@code dying:} rule keeps {@code jail} dying after its removal ({@code jail -r NAME}), if one matches. */

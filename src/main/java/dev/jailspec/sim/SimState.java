@@ -38,6 +38,12 @@ final class SimState {
     public Map<String, List<String>> devfsRulesets;
     /** Kernel modules loaded after boot, in load order (kldstat ids follow); see {@link Kld}. */
     public List<KldState> klds = new ArrayList<>();
+    /** The host's compat.linux.osrelease as sysctl set it; null: the release's default (see {@link LinuxAbi}). */
+    public String linuxOsrelease;
+    /** The kernel's message buffer, oldest first (dmesg); see {@link KernelMessages}. */
+    public List<String> kernelMessages = new ArrayList<>();
+    /** The last pid the sim gave a process that logged a kernel message. */
+    public int lastPid;
 
     /** A ZFS file system or snapshot. */
     static final class DatasetState {
@@ -90,6 +96,8 @@ final class SimState {
         public boolean network;
         /** 0 while the jail is alive; after {@code jail -r}, the clock millis at which its dying prison is freed. */
         public long dyingUntil;
+        /** The jail's own copy of the Linux osrelease (linux_prison_create); null while linux.ko was never loaded. */
+        public String linuxOsrelease;
 
         boolean dying() {
             return dyingUntil != 0;

@@ -48,7 +48,8 @@ final class SysctlTool implements SimTool {
         int status = 0;
         for (String name : g.operands()) {
             if (name.contains("=")) {
-                throw new SimUnsupportedException("setting a sysctl (" + name + ")");
+                status |= set(inv, name, g.has('n'));
+                continue;
             }
             Optional<String> value = value(inv, name);
             if (value.isEmpty()) {
@@ -59,6 +60,36 @@ final class SysctlTool implements SimTool {
             inv.out(g.has('n') ? value.get() : name + ": " + value.get());
         }
         return status;
+    }
+
+    /**
+     * {@code name=value} as sysctl.c parse() does it: the old value is printed first
+     * ({@code name: old}), then {@code  -> new} on success; a kernel refusal ends the line and warns
+     * {@code sysctl: name=value: <strerror>}, counted in the exit status. Only
+     * {@code compat.linux.osrelease} on the host is modelled (its handler checks linux_map_osrel).
+     * [UNVERIFIED: sbin/sysctl/sysctl.c read in an old unpinned copy, not at releng/14.x.]
+     */
+    private static int set(Invocation inv, String arg, boolean valuesOnly) {
+        String name = arg.substring(0, arg.indexOf('='));
+        String newValue = arg.substring(arg.indexOf('=') + 1).stripLeading();
+        if (!name.equals("compat.linux.osrelease") || inv.ctx().inJail()) {
+            throw new SimUnsupportedException("setting the sysctl " + name + (inv.ctx().inJail() ? " in a jail" : ""));
+        }
+        SimState st = inv.state();
+        if (!Kld.linuxCompat(st)) {
+            inv.err("sysctl: unknown oid '" + name + "'");
+            return 1;
+        }
+        String old = LinuxAbi.hostOsrelease(st);
+        Optional<String> error = LinuxAbi.osreleaseError(newValue);
+        if (error.isPresent()) {
+            inv.out(valuesOnly ? old : name + ": " + old);
+            inv.err("sysctl: " + arg + ": " + error.get());
+            return 1;
+        }
+        st.linuxOsrelease = newValue;
+        inv.out((valuesOnly ? old : name + ": " + old) + " -> " + newValue);
+        return 0;
     }
 
     private static Optional<String> value(Invocation inv, String name) {
@@ -75,7 +106,12 @@ final class SysctlTool implements SimTool {
             case "security.jail.jailed":
                 return Optional.of(inv.ctx().inJail() ? "1" : "0");
             case "compat.linux.osrelease":
-                return Kld.linuxCompat(st) ? Optional.of(LINUX_OSRELEASE) : Optional.empty();
+                // CTLFLAG_PRISON: a jail reads its own copy (linux_mib.c linux_get_osrelease)
+                return Kld.linuxCompat(st) ? Optional.of(LinuxAbi.osrelease(st, inv.ctx().jail())) : Optional.empty();
+            case "compat.linux.osname":
+                return Kld.linuxCompat(st) ? Optional.of(LinuxAbi.OSNAME) : Optional.empty();
+            case "compat.linux.oss_version":
+                return Kld.linuxCompat(st) ? Optional.of(Integer.toString(LinuxAbi.OSS_VERSION)) : Optional.empty();
             case "compat.linux.emul_path":
                 return Kld.linuxCompat(st) ? Optional.of("/compat/linux") : Optional.empty();
             default:

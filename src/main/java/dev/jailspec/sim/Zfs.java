@@ -120,6 +120,29 @@ final class Zfs {
         return base.equals("/") ? rel : base + rel;
     }
 
+    /**
+     * An inheritable boolean property (exec, setuid, readonly): set here ({@code local}), else
+     * the nearest ancestor's local value ({@code inherited from A}), else the default
+     * ({@code default}); a snapshot inherits from its file system. This is dsl_prop_get's walk
+     * up the parents (module/zfs/dsl_prop.c dsl_prop_get_dd) [UNVERIFIED: unpinned copy]; a
+     * clone's parent is the dataset above it, not its origin.
+     */
+    Value inheritedBoolean(SimState.DatasetState ds, String prop) {
+        if (!ds.snapshot && ds.props.containsKey(prop)) {
+            return new Value(ds.props.get(prop), "local");
+        }
+        String current = ds.snapshot ? ZfsNames.filesystemOf(ds.name) : ZfsNames.parent(ds.name);
+        while (current != null) {
+            SimState.DatasetState a = m.state().datasets.get(current);
+            if (a.props.containsKey(prop)) {
+                // libzfs get_source(): a setpoint other than the dataset's own name is "inherited from"
+                return new Value(a.props.get(prop), "inherited from " + current);
+            }
+            current = ZfsNames.parent(current);
+        }
+        return new Value(ZfsProps.BOOLEAN_DEFAULTS.get(prop), "default");
+    }
+
     /** A user property: set here ({@code local}), inherited from an ancestor, or absent. */
     Optional<Value> userProperty(SimState.DatasetState ds, String prop) {
         if (ds.props.containsKey(prop)) {

@@ -54,6 +54,10 @@ final class ZfsPropInput {
         if (prop.get().readonly()) {
             return Optional.of("'" + prop.get().name() + "' is readonly");
         }
+        if (!prop.get().indexValues().isEmpty() && !prop.get().indexValues().contains(value)) {
+            // zprop_parse_value(): an index property's value must be one of its table's names
+            return Optional.of("'" + prop.get().name() + "' must be one of '" + prop.get().usageValues() + "'");
+        }
         if (prop.get().name().equals("mountpoint")
                 && !(value.startsWith("/") || value.equals("none") || value.equals("legacy"))) {
             return Optional.of("'mountpoint' must be an absolute path, 'none', or 'legacy'");

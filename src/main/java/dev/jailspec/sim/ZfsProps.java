@@ -38,22 +38,31 @@ final class ZfsProps {
         }
     }
 
-    static final Map<String, Native> NATIVE = Map.of(
-            "name", new Native("name", "NAME", false, true, false, List.of(), null),
-            "type", new Native("type", "TYPE", false, true, false, List.of(), "filesystem | volume | snapshot | bookmark"),
-            "creation", new Native("creation", "CREATION", true, true, false, List.of(), "<date>"),
-            "used", new Native("used", "USED", true, true, false, List.of(), "<size>"),
-            "available", new Native("available", "AVAIL", true, true, false, List.of(), "<size>"),
-            "referenced", new Native("referenced", "REFER", true, true, false, List.of(), "<size>"),
-            "mounted", new Native("mounted", "MOUNTED", false, true, false, List.of("yes", "no"), "yes | no"),
-            "origin", new Native("origin", "ORIGIN", false, true, false, List.of(), "<snapshot>"),
-            "mountpoint", new Native("mountpoint", "MOUNTPOINT", false, false, true, List.of(), "<path> | legacy | none"));
+    static final Map<String, Native> NATIVE = Map.ofEntries(
+            Map.entry("name", new Native("name", "NAME", false, true, false, List.of(), null)),
+            Map.entry("type", new Native("type", "TYPE", false, true, false, List.of(), "filesystem | volume | snapshot | bookmark")),
+            Map.entry("creation", new Native("creation", "CREATION", true, true, false, List.of(), "<date>")),
+            Map.entry("used", new Native("used", "USED", true, true, false, List.of(), "<size>")),
+            Map.entry("available", new Native("available", "AVAIL", true, true, false, List.of(), "<size>")),
+            Map.entry("referenced", new Native("referenced", "REFER", true, true, false, List.of(), "<size>")),
+            Map.entry("mounted", new Native("mounted", "MOUNTED", false, true, false, List.of("yes", "no"), "yes | no")),
+            Map.entry("origin", new Native("origin", "ORIGIN", false, true, false, List.of(), "<snapshot>")),
+            Map.entry("mountpoint", new Native("mountpoint", "MOUNTPOINT", false, false, true, List.of(), "<path> | legacy | none")),
+            // zfs_prop.c zfs_prop_init(), "inherit index (boolean) properties", read at openzfs/zfs master
+            // [UNVERIFIED: read in an unpinned copy, not at the zfs-2.2 of FreeBSD 14.x]:
+            // exec and setuid default on (filesystems and snapshots), readonly off (filesystems and volumes).
+            Map.entry("exec", new Native("exec", "EXEC", false, false, true, List.of("on", "off"), "on | off")),
+            Map.entry("setuid", new Native("setuid", "SETUID", false, false, true, List.of("on", "off"), "on | off")),
+            Map.entry("readonly", new Native("readonly", "RDONLY", false, false, true, List.of("on", "off"), "on | off")));
+
+    /** The default of each modelled boolean property (zprop_register_index's numdefault, boolean_table). */
+    static final Map<String, String> BOOLEAN_DEFAULTS = Map.of("exec", "on", "setuid", "on", "readonly", "off");
 
     /** Order of {@code zfs get all} (the order of zfs_prop.c's table for these properties). */
     static final List<String> ALL_ORDER = List.of("type", "creation", "used", "available", "referenced", "mounted",
-            "origin", "mountpoint");
+            "origin", "mountpoint", "exec", "setuid", "readonly");
 
-    private static final Map<String, String> ALIASES = Map.of("avail", "available", "refer", "referenced");
+    private static final Map<String, String> ALIASES = Map.of("avail", "available", "refer", "referenced", "rdonly", "readonly");
 
     /**
      * Native properties of OpenZFS 2.2 that exist but are not modelled: asking for one is a
@@ -62,12 +71,12 @@ final class ZfsProps {
     private static final Set<String> REAL_BUT_NOT_MODELLED = Set.of(
             "aclinherit", "aclmode", "acltype", "atime", "canmount", "casesensitivity", "checksum", "clones",
             "compression", "compress", "compressratio", "context", "copies", "createtxg", "dedup", "defcontext",
-            "devices", "dnodesize", "encryption", "encryptionroot", "exec", "filesystem_count", "filesystem_limit",
+            "devices", "dnodesize", "encryption", "encryptionroot", "filesystem_count", "filesystem_limit",
             "fscontext", "guid", "jailed", "keyformat", "keylocation", "keystatus", "logbias", "logicalreferenced",
             "logicalused", "mlslabel", "nbmand", "normalization", "objsetid", "overlay", "pbkdf2iters",
-            "primarycache", "quota", "readonly", "rdonly", "receive_resume_token", "recordsize", "recsize",
+            "primarycache", "quota", "receive_resume_token", "recordsize", "recsize",
             "redundant_metadata", "refcompressratio", "refquota", "refreservation", "relatime", "reservation",
-            "rootcontext", "secondarycache", "setuid", "sharenfs", "sharesmb", "snapdev", "snapdir",
+            "rootcontext", "secondarycache", "sharenfs", "sharesmb", "snapdev", "snapdir",
             "snapshot_count", "snapshot_limit", "snapshots_changed", "special_small_blocks", "sync", "usedbychildren",
             "usedbydataset", "usedbyrefreservation", "usedbysnapshots", "utf8only", "version", "volblocksize",
             "volmode", "volsize", "vscan", "written", "xattr", "zoned", "defer_destroy", "userrefs", "prefetch",
@@ -112,6 +121,9 @@ final class ZfsProps {
             case "mounted" -> new Zfs.Value(ds.snapshot ? "-" : ds.mounted() ? "yes" : "no", "-");
             case "origin" -> new Zfs.Value(ds.origin == null ? "-" : ds.origin, "-");
             case "mountpoint" -> zfs.mountpoint(ds);
+            case "exec", "setuid" -> zfs.inheritedBoolean(ds, prop);
+            // readonly does not apply to snapshots: zfs get prints "-" with source "-"
+            case "readonly" -> ds.snapshot ? new Zfs.Value("-", "-") : zfs.inheritedBoolean(ds, prop);
             default -> throw new IllegalArgumentException(prop);
         };
     }

@@ -149,4 +149,12 @@ class LayeringTest {
                 .because("meaning travels typed on the bus; a report that parsed command output would guess it back")
                 .check(MAIN);
     }
+
+    @Test
+    void theStepGlueJudgesScenariosOnlyThroughTheWaiversOfReport() {
+        noClasses().that().resideOutsideOfPackage("dev.jailspec.report..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.jailspec.report.WaiverAllureListener")
+                .because("a waived failure is marked for Allure in one place, just before Allure writes it")
+                .check(GLUE);
+    }
 }

@@ -10,7 +10,11 @@ import dev.jailspec.report.MatrixCell;
 import dev.jailspec.report.RunContext;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
+import dev.jailspec.report.Waiver;
+import dev.jailspec.report.WaiverFile;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One run per JVM: settings are read and checked, the target host is opened once, and closed
@@ -18,7 +22,12 @@ import java.nio.file.Path;
  */
 public final class RunHooks {
     private static JailspecRun run;
+    private static List<Waiver> waivers = List.of();
 
+    /**
+     * A malformed waivers file, or a waiver past its date (on the run's clock), stops the run here,
+     * naming the line, before any host is touched.
+     */
     @BeforeAll
     public static void openRun() {
         Settings settings = SettingsLoader.fromEnvironment(Path.of(""));
@@ -28,8 +37,22 @@ public final class RunHooks {
                     + ") but this is a single run: give the matrix on Maven's command line,"
                     + " mvn verify -D" + Setting.MATRIX.key() + "=..., so that its cells run, or unset it");
         }
+        List<Waiver> loaded = WaiverFile.load(Path.of(WaiverFile.PATH));
+        LocalDate today = LocalDate.now(settings.clock());
+        List<String> expired = loaded.stream().filter(w -> w.expiredOn(today))
+                .map(w -> "line " + w.line() + ": " + w.describe()).toList();
+        if (!expired.isEmpty()) {
+            throw new IllegalStateException("expired waivers in " + WaiverFile.PATH + " (today is " + today
+                    + "): fix the scenario or extend the waiver with a reason:\n  " + String.join("\n  ", expired));
+        }
+        waivers = loaded;
         run = JailspecRun.open(settings, RunContext.bus(), RunContext.runId());
         RunContext.useCell(cellOf(run.settings()), System.getProperty(CellMain.CELL) != null);
+    }
+
+    /** The run's waivers (waivers.tsv), checked at its start. */
+    static List<Waiver> waivers() {
+        return waivers;
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.jailspec.hooks;
 
+import dev.jailspec.event.Note;
 import dev.jailspec.provision.TeardownPolicy;
+import dev.jailspec.report.RunContext;
+import dev.jailspec.report.WaiverVerdict;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 
@@ -19,6 +22,9 @@ public final class ScenarioHooks {
 
     @After
     public void tearDown(Scenario scenario) {
+        WaiverVerdict.waiverFor(RunHooks.waivers(), scenario.getName()).ifPresent(w -> RunContext.bus().publish(
+                new Note(RunContext.bus().now(), (scenario.isFailed() ? "known failure: " : "waiver can be removed (the scenario passed): ")
+                        + w.describe())));
         if (scenario.isFailed()) {
             // Before anything is taken down: the state the scenario failed in.
             world.provisioner().diagnose(scenario.getName());
@@ -27,9 +33,8 @@ public final class ScenarioHooks {
         if (policy.tearsDown(scenario.isFailed())) {
             world.provisioner().teardown();
         } else {
-            world.provisioner().release();
-            scenario.log("kept for debugging (jailspec.teardown=" + policy.value() + "); to remove it later:\n  "
-                    + String.join("\n  ", world.provisioner().pendingTeardown()));
+            // the console and the report print how to enter the kept jail and remove it (JailKept)
+            world.provisioner().keepForDebugging(scenario.getName(), policy.value());
         }
     }
 }

@@ -53,6 +53,7 @@ class RunMatrixIT {
         }
         Matrix matrix = Matrix.parse(text, settings.get(Setting.LINUX_DISTRIBUTION));
         ReportListeners.clearMatrixPage(REPORTS); // an earlier matrix's page and cells are not this one's
+        deleteIfExists(REPORTS.resolve(ReportListeners.EVENT_LOG)); // nor a single run's log: WaiverCheck reads the cells'
         System.out.println("[matrix] " + matrix.cells().size() + " cells: " + matrix.cells().stream().map(Matrix.Cell::id)
                 .toList());
         return matrix.cells().stream().map(cell -> dynamicTest(cell.id(), () -> run(cell)));
@@ -67,6 +68,8 @@ class RunMatrixIT {
             throw new TestAbortedException("not applicable: " + notApplicable.get());
         }
         deleteResults(dir);
+        // Made before the cell runs: a cell whose JVM stops before it logs anything still shows (WaiverCheck).
+        Files.createDirectories(dir);
         int exit = launch(cell, dir);
         List<MatrixPage.ScenarioResult> results = CellResults.read(dir.resolve("allure-results"));
         boolean passed = exit == 0 && !results.isEmpty();
@@ -145,6 +148,14 @@ class RunMatrixIT {
         Files.writeString(REPORTS.resolve(MatrixCell.MATRIX_PAGE), page.html());
         System.out.println("[matrix] " + REPORTS.resolve(MatrixPage.MARKDOWN) + (page.failedCells().isEmpty() ? ""
                 : "; failed cells: " + String.join(", ", page.failedCells())));
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + file, e);
+        }
     }
 
     private static void deleteResults(Path dir) throws IOException {

@@ -68,16 +68,24 @@ class AllureCategoriesTest {
                 .toList();
     }
 
+    @Test
+    void aWaivedFailureIsAKnownFailureOnlyWhateverDomainItsMessageNames() {
+        var failure = new AssertionError(WaiverAllureListener.MARK + "2027-01-31, https://tickets.example/7] dnf mirror"
+                + " flaps\ncommand `zfs clone zdata/jails/templates/14.3-RELEASE@base ...` exited 1");
+        assertThat(categoriesOf(failure)).containsExactly(AllureCategories.WAIVED);
+        assertThat(categoriesOf(new IllegalStateException(failure.getMessage()))).containsExactly(AllureCategories.WAIVED);
+    }
+
     private PrefixedHost userland() {
         return PrefixedHost.jail(host, JAIL, JAIL_PATH).chroot("/compat/rocky");
     }
 
     @Test
     void theFileListsTheDomainsOfTheIssueAndHarnessDefectLastForBrokenOnly() {
-        assertThat(categories).extracting(c -> c.get("name")).containsExactly(
+        assertThat(categories).extracting(c -> c.get("name")).containsExactly("known failure (waived)",
                 "host not ready", "download or mirror", "checksum or archive", "ZFS", "jail start",
                 "network inside the jail", "Linux userland", "dnf", "harness defect");
-        assertThat(categories.get(8).get("matchedStatuses")).isEqualTo(List.of("broken"));
+        assertThat(categories.get(9).get("matchedStatuses")).isEqualTo(List.of("broken"));
         assertThat(categories.get(3).get("matchedStatuses")).isEqualTo(List.of("failed", "broken"));
     }
 

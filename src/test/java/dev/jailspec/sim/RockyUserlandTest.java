@@ -63,9 +63,9 @@ class RockyUserlandTest {
         assertThat(noRoot.stderr()).isEqualTo("chroot: /nope: No such file or directory\n");
 
         enableLinux();
-        CommandResult noCmd = inRocky("/usr/bin/python3", "-V");
+        CommandResult noCmd = inRocky("/usr/bin/perl", "-v");
         assertThat(noCmd.exitCode()).isEqualTo(1);
-        assertThat(noCmd.stderr()).isEqualTo("chroot: /usr/bin/python3: No such file or directory\n");
+        assertThat(noCmd.stderr()).isEqualTo("chroot: /usr/bin/perl: No such file or directory\n");
     }
 
     @Test

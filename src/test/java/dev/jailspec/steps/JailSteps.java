@@ -48,6 +48,12 @@ public final class JailSteps {
         assertThat(ds.origin()).as("origin of %s", ds.name()).contains(layout.templateDataset() + "@" + snapshot);
     }
 
+    @Then("the jail's dataset lets the userland run: exec and setuid on, readonly off")
+    public void cloneLetsUserlandRun() {
+        assertThat(provisioner.checks().cloneProperties().problems()).as("zfs get exec,setuid,readonly %s", layout.jailDataset())
+                .isEmpty();
+    }
+
     @Then("the jail's dataset is mounted at the jail's path")
     public void mountedAtJailPath() {
         assertThat(provisioner.facts().dataset(layout.jailDataset()).flatMap(ZfsDataset::mountpoint))

@@ -12,6 +12,7 @@ import dev.jailspec.hooks.World;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.linux.DnfRepolist;
 import dev.jailspec.provision.Layout;
+import dev.jailspec.provision.LinuxKernelMessages;
 import dev.jailspec.provision.LinuxUserlandIsolation;
 import dev.jailspec.provision.Provisioner;
 import io.cucumber.datatable.DataTable;
@@ -63,6 +64,22 @@ public final class VerifySteps {
         }
     }
 
+    @Then("\\/proc\\/self\\/mountinfo in the Linux userland lists these mounts:")
+    public void mountinfoLists(DataTable table) {
+        var mounts = provisioner.checks().mountinfo();
+        for (Map<String, String> row : table.asMaps()) {
+            assertThat(mounts).as("cat /proc/self/mountinfo in the Linux userland").anySatisfy(m -> {
+                assertThat(m.fsType()).isEqualTo(row.get("type"));
+                assertThat(m.mountPoint()).isEqualTo(row.get("mount point"));
+            });
+        }
+    }
+
+    @Then("a pseudo-terminal can be opened in the Linux userland")
+    public void ptyOpens() {
+        assertThat(provisioner.checks().ptyProblem()).isEmpty();
+    }
+
     @Then("the Linux userland's \\/dev holds no disk, mem, kmem or io node")
     public void linuxDevHoldsNoHostDevice() {
         List<String> nodes = provisioner.linuxIsolation().devNodes();
@@ -102,6 +119,24 @@ public final class VerifySteps {
     public void listsPackages(List<String> argv) {
         CommandResult r = inUserland(argv).orThrow();
         assertThat(r.stdoutLines()).as("packages listed by %s", argv).isNotEmpty();
+    }
+
+    @Then("the Linux kernel release the userland sees is at least the one its glibc requires")
+    public void linuxReleaseSatisfiesGlibc() {
+        var releases = provisioner.checks().linuxAbiReleases();
+        assertThat(releases.problem()).as(releases.summary()).isEmpty();
+    }
+
+    @Then("the rpm database in the Linux userland is sound")
+    public void rpmDatabaseSound() {
+        assertThat(provisioner.checks().rpmDatabase().problem(provisioner.layout().linuxRootInJail())).as("rpm --verifydb").isEmpty();
+    }
+
+    @Then("the kernel logged no linux: message about the jail that is not in the project's list of expected ones")
+    public void noUnexpectedLinuxMessages() {
+        var messages = provisioner.checks().linuxKernelMessages(
+                LinuxKernelMessages.expected(java.nio.file.Path.of(LinuxKernelMessages.PATH)));
+        assertThat(messages.unexpected()).as(messages.summary(layout.jailName())).isEmpty();
     }
 
     @When("{command} runs in the Linux userland")
