@@ -151,7 +151,7 @@ public final class Zfs {
      * Whether a failed zfs command failed because a file system is busy: libzfs (OpenZFS 2.2,
      * libzfs_mount.c unmount_one) prints {@code cannot unmount 'MOUNTPOINT': pool or dataset is
      * busy} for EBUSY (EZFS_BUSY's text, libzfs_util.c), and zfs_destroy's EBUSY gives
-     * {@code cannot destroy 'NAME': ...} with the same text. [UNVERIFIED against the zfs-2.2.7 tag.]
+     * {@code cannot destroy 'NAME': ...} with the same text. [UNVERIFIED: against the zfs-2.2.7 tag.]
      */
     public static boolean busy(CommandResult r) {
         return r.exitCode() == 1 && BUSY.matcher(r.stderr()).find();

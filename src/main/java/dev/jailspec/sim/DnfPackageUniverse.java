@@ -11,7 +11,9 @@ import java.util.Map;
  * What the simulated repositories and the simulated web offer: a few updates (curl, libcurl,
  * tzdata), dnf-plugins-core and epel-release in the repositories, the two RPM Fusion release
  * RPMs on the web, with fixed sizes. Which of them an install or update may take depends on the
- * repositories enabled in the tree and the packages installed there.
+ * repositories enabled in the tree and the packages installed there. [UNVERIFIED: the packages, versions
+ * and sizes are the simulator's own choice, not read from Rocky 9's repositories;
+ * RealDnfDifferentialTest builds real RPMs of them, so dnf's answers to them are checked.]
  */
 final class DnfPackageUniverse {
     /** A package of the simulated repositories. */

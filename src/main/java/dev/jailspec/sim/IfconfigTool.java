@@ -112,7 +112,7 @@ final class IfconfigTool implements SimTool {
         } else {
             unit = Integer.parseInt(m.group(2));
             if (net.unitTaken(cloner, unit)) {
-                // ioctl_ifcreate(): EEXIST [wording not seen in a 14.3 transcript]
+                // ioctl_ifcreate(): EEXIST [UNVERIFIED: wording not seen in a 14.3 transcript]
                 throw new Failure("interface " + name + " already exists");
             }
         }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code zfs clone [-p] [-o property=value]... snapshot filesystem} (zfs_do_clone, zfs_clone). */
+/**
+ * {@code zfs clone [-p] [-o property=value]... snapshot filesystem} (zfs_do_clone of cmd/zfs/zfs_main.c,
+ * zfs_clone of libzfs; freebsd-facts 1.5 for the errors) [UNVERIFIED: not read at the zfs-2.2.7 tag].
+ */
 final class ZfsClone {
     private final Invocation inv;
     private final Zfs zfs;
