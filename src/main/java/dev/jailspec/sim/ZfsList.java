@@ -26,7 +26,7 @@ final class ZfsList {
     }
 
     int run(List<String> args) throws IOException {
-        Getopt g = ZfsTool.options(inv, "list", args, ":d:o:prt:Hs:S:");
+        Getopt g = ZfsTool.options(inv, "list", args, "HS:d:o:prs:t:");
         if (g == null) {
             return ZfsUsage.EXIT;
         }

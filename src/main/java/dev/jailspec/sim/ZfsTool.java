@@ -75,16 +75,21 @@ final class ZfsTool implements SimTool {
     }
 
     /**
-     * getopt(3) the way zfs_main.c runs it (with a leading ':'): a bad option prints
-     * {@code invalid option 'x'}, a missing argument {@code missing argument for 'x' option},
-     * then the usage. Returns null after printing.
+     * getopt(3) the way zfs_main.c runs it, with {@code opterr = 0} and each subcommand's own
+     * optstring, as at zfs-2.2.7 (cmd/zfs/zfs_main.c, read at the tag): a bad option prints
+     * {@code invalid option 'x'}; a missing argument is reported as such only where the optstring
+     * starts with ':' (getopt returns ':'), as {@code missing argument for 'x' option}, or for
+     * create, whose ':' case says {@code missing size argument}; elsewhere getopt returns '?' and
+     * the option is "invalid". Then the usage. Returns null after printing.
      */
     static Getopt options(Invocation inv, String command, List<String> args, String optstring) {
         try {
             return Getopt.parse(args, optstring);
         } catch (Getopt.GetoptException e) {
-            inv.err(e.missingArgument() ? "missing argument for '" + e.option() + "' option"
-                    : "invalid option '" + e.option() + "'");
+            boolean colon = optstring.startsWith(":");
+            inv.err(!e.missingArgument() || !colon ? "invalid option '" + e.option() + "'"
+                    : command.equals("create") ? "missing size argument"
+                    : "missing argument for '" + e.option() + "' option");
             inv.out().err(ZfsUsage.of(command));
             return null;
         }

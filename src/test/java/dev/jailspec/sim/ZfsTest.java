@@ -86,6 +86,15 @@ class ZfsTest {
             assertThat(bad.exitCode()).isEqualTo(2);
             assertThat(bad.stderr()).startsWith("invalid option 'Z'\nusage:\n");
 
+            // zfs-2.2.7's optstrings: a missing argument is "missing" only after a leading ':' (get), and
+            // create's ':' case says "missing size argument"; clone has no -u (zfs_main.c at the tag).
+            assertThat(run(host, "zfs", "get", "-o").stderr()).startsWith("missing argument for 'o' option\nusage:\n");
+            assertThat(run(host, "zfs", "create", "-o").stderr()).startsWith("missing size argument\nusage:\n");
+            CommandResult cloneO = run(host, "zfs", "clone", "-o");
+            assertThat(cloneO.exitCode()).isEqualTo(2);
+            assertThat(cloneO.stderr()).startsWith("invalid option 'o'\nusage:\n");
+            assertThat(run(host, "zfs", "clone", "-u", "zdata@s", "zdata/c").stderr()).startsWith("invalid option 'u'\nusage:\n");
+
             CommandResult unknown = run(host, "zfs", "frob");
             assertThat(unknown.exitCode()).isEqualTo(2);
             assertThat(unknown.stderr()).startsWith("unrecognized command 'frob'\nusage: zfs command args ...\n");
