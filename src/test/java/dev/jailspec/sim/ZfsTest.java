@@ -64,6 +64,10 @@ class ZfsTest {
                     "cannot create 'zdata/m': 'mountpoint' must be an absolute path, 'none', or 'legacy'\n");
             assertFails(run(host, "zfs", "create", "-o", "nosuchprop=1", "zdata/m"), 1,
                     "cannot create 'zdata/m': invalid property 'nosuchprop'\n");
+            // zfs_validate_name() at zfs-2.2.7: '..' is a parent reference; a dataset's first letter has no rule.
+            assertFails(run(host, "zfs", "create", "zdata/a/../b"), 1,
+                    "cannot create 'zdata/a/../b': parent reference, '..' is found in name\n");
+            assertFails(run(host, "zfs", "create", "1pool/x"), 1, "cannot create '1pool/x': no such pool '1pool'\n");
         }
 
         @Test
