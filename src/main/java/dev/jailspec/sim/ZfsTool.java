@@ -95,6 +95,41 @@ final class ZfsTool implements SimTool {
         }
     }
 
+    /** strtol(opt, &end, 0)'s words: blanks, a sign, then hexadecimal, octal or decimal digits. */
+    private static final java.util.regex.Pattern STRTOL =
+            java.util.regex.Pattern.compile("[ \\t\\n\\x0B\\f\\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)");
+
+    /**
+     * -d of get and list: parse_depth() of zfs_main.c at zfs-2.2.7. strtol(opt, &tmp, 0) must use the
+     * whole word ({@code X is not an integer}) and the depth must not be negative
+     * ({@code Depth can not be negative.}), each followed by the usage; an empty word is depth 0.
+     * Empty after printing.
+     */
+    static java.util.OptionalInt depth(Invocation inv, String command, String opt) {
+        java.util.regex.Matcher m = STRTOL.matcher(opt);
+        if (!opt.isEmpty() && !m.matches()) {
+            inv.err(opt + " is not an integer");
+            ZfsUsage.fail(inv, command);
+            return java.util.OptionalInt.empty();
+        }
+        long value = 0;
+        if (!opt.isEmpty()) {
+            String digits = m.group(2);
+            java.math.BigInteger v = digits.startsWith("0x") || digits.startsWith("0X")
+                    ? new java.math.BigInteger(digits.substring(2), 16)
+                    : digits.length() > 1 && digits.startsWith("0") ? new java.math.BigInteger(digits.substring(1), 8)
+                    : new java.math.BigInteger(digits);
+            value = (m.group(1).equals("-") ? v.negate() : v).max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
+                    .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        }
+        if (value < 0) {
+            inv.err("Depth can not be negative.");
+            ZfsUsage.fail(inv, command);
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of((int) value);
+    }
+
     /** zfs_open()'s error for a dataset that is not there. */
     static void cannotOpen(Invocation inv, String name) {
         inv.err("cannot open '" + name + "': dataset does not exist");

@@ -99,6 +99,14 @@ class ZfsTest {
             assertThat(cloneO.stderr()).startsWith("invalid option 'o'\nusage:\n");
             assertThat(run(host, "zfs", "clone", "-u", "zdata@s", "zdata/c").stderr()).startsWith("invalid option 'u'\nusage:\n");
 
+            // parse_depth() at zfs-2.2.7: strtol(opt, &end, 0) over the whole word, not negative.
+            CommandResult word = run(host, "zfs", "list", "-d", "x", "zdata");
+            assertThat(word.exitCode()).isEqualTo(2);
+            assertThat(word.stderr()).startsWith("x is not an integer\nusage:\n\tlist ");
+            assertThat(run(host, "zfs", "get", "-d", "-1", "name", "zdata").stderr())
+                    .startsWith("Depth can not be negative.\nusage:\n\tget ");
+            assertThat(ok(host, "zfs", "list", "-H", "-o", "name", "-d", "0x0", "zdata")).isEqualTo("zdata\n");
+
             CommandResult unknown = run(host, "zfs", "frob");
             assertThat(unknown.exitCode()).isEqualTo(2);
             assertThat(unknown.stderr()).startsWith("unrecognized command 'frob'\nusage: zfs command args ...\n");
