@@ -99,6 +99,12 @@ class ZfsTest {
             assertThat(cloneO.stderr()).startsWith("invalid option 'o'\nusage:\n");
             assertThat(run(host, "zfs", "clone", "-u", "zdata@s", "zdata/c").stderr()).startsWith("invalid option 'u'\nusage:\n");
 
+            // usage_prop_cb() at zfs-2.2.7: %-14s heading, %-15s names (2.3 widened them).
+            assertThat(run(host, "zfs", "get").stderr())
+                    .contains("\n\tPROPERTY       EDIT  INHERIT   VALUES\n\n\tavailable        NO       NO   <size>\n")
+                    .contains("\tuserquota@...   YES       NO   <size> | none\n")
+                    .endsWith("    SMB SID         (eg: \"S-1-234-567-89\")\n");
+
             // parse_depth() at zfs-2.2.7: strtol(opt, &end, 0) over the whole word, not negative.
             CommandResult word = run(host, "zfs", "list", "-d", "x", "zdata");
             assertThat(word.exitCode()).isEqualTo(2);
