@@ -12,14 +12,20 @@ Feature: Host preflight
   (jailspec.clock, today by default), or the run stops here naming its end-of-life date and the
   supported releases; jailspec.freebsd.allowEol=true builds an unpatched template on purpose.
 
+  The Linux userland is built for a CPU level: Rocky Linux 9 for x86-64-v2, Rocky 10 for
+  x86-64-v3 (AVX2, BMI1/2, FMA, ...). The CPU features the kernel found at boot are in
+  /var/run/dmesg.boot; a CPU without the level stops the run here, before the image is fetched,
+  naming what it lacks.
+
   Scenario: The host can carry a Linux jail
     Then the host passes the preflight checks:
-      | check                        |
-      | running as root              |
-      | supported FreeBSD release    |
-      | release under test supported |
-      | ZFS pool                     |
-      | bridge                       |
+      | check                            |
+      | running as root                  |
+      | supported FreeBSD release        |
+      | release under test supported     |
+      | ZFS pool                         |
+      | bridge                           |
+      | CPU level for the Linux userland |
 
   Scenario: Jails start at boot, in parallel (how-to step 1)
     When jails are enabled in rc.conf

@@ -7,7 +7,7 @@ Feature: Optional Rocky initialisation
   23a and 23b (dnf update, the config-manager plugin) are steps 21 and 22 of the 05 feature; the
   plugin is installed again below because config-manager needs it.
 
-  The RPM Fusion URLs end in the EL major release. The how-to writes $(rpm -E %rhel) in the URL;
+  The RPM Fusion URLs end in the EL major release (<major> below: jailspec.rocky.release, 9 or 10). The how-to writes $(rpm -E %rhel) in the URL;
   jailspec runs "rpm -E %rhel" on its own and builds the URL from what it prints, without a shell.
 
   Left out on purpose: 23h, "dnf groupupdate core --allowerasing". --allowerasing lets dnf remove
@@ -34,8 +34,8 @@ Feature: Optional Rocky initialisation
     And the RPM Fusion nonfree release package for this EL major release is installed without GPG check
     Then the lines of "dnf repolist" in the Linux userland that contain "rpmfusion" are:
       """
-      rpmfusion-free-updates    RPM Fusion for EL 9 - Free - Updates
-      rpmfusion-nonfree-updates RPM Fusion for EL 9 - Nonfree - Updates
+      rpmfusion-free-updates    RPM Fusion for EL <major> - Free - Updates
+      rpmfusion-nonfree-updates RPM Fusion for EL <major> - Nonfree - Updates
       """
 
   Scenario: dnf downloads 5 packages at a time, and the userland is updated (23i, 23j)

@@ -39,7 +39,7 @@ public record ArchiveInventory(
     /** Paths whose presence the inventory records. */
     public static final List<String> NOTABLE_PATHS = List.of(
             "usr/bin/dnf", "usr/bin/dnf-3", "usr/bin/rpm", "usr/bin/microdnf", "usr/bin/bash",
-            "bin/sh", "bin/freebsd-version", "etc/rocky-release", "etc/os-release", "usr/lib/os-release");
+            "bin/sh", "bin/freebsd-version", "etc/system-release", "etc/os-release", "usr/lib/os-release");
 
     public ArchiveInventory {
         var all = new EnumMap<EntryType, Long>(EntryType.class);

@@ -49,7 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Downloader {
     public static final String DEFAULT_HINT =
-            "Check the mirror setting (jailspec.freebsd.mirror or jailspec.rocky.mirror) and the network.";
+            "Check the mirror setting (jailspec.freebsd.mirror, or the Linux userland's jailspec.<distribution>.mirror) and the network.";
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
     /**

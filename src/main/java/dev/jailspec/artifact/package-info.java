@@ -7,7 +7,7 @@
  * {@link dev.jailspec.artifact.ArchiveInspector#inspect} it and check it with
  * {@link dev.jailspec.artifact.RootfsValidator#safetyOnly()}.
  *
- * <p>For Rocky: fetch {@code CHECKSUM}, {@link dev.jailspec.artifact.RockyChecksum#resolveLatest}
+ * <p>For Rocky: fetch {@code CHECKSUM}, {@link dev.jailspec.artifact.TaggedChecksums#resolveLatest}
  * the {@code .latest.} alias to a dated name, download that, inspect it; when the inventory says
  * {@link dev.jailspec.artifact.ArchiveFormat#OCI_ARCHIVE}, open it as an
  * {@link dev.jailspec.artifact.OciImage}, validate {@link dev.jailspec.artifact.OciImage#inventory()}

@@ -43,8 +43,12 @@ public enum Setting {
     CLOCK("jailspec.clock", "now", "now", v -> RunClock.parse(v).isPresent(),
             "now (the system clock), or the date or instant the run takes as today, e.g. 2026-12-03 or"
                     + " 2026-12-03T10:00:00Z; it decides which FreeBSD releases are supported"),
+    LINUX_DISTRIBUTION("jailspec.linux.distribution", "rocky", "rocky", Rules.NAME,
+            "the Linux userland's distribution, by its name (dev.jailspec.linux.LinuxDistributions): rocky"),
+    // Each distribution's own keys are jailspec.<name>.release, .mirror, .imageUrl, .checksumUrl and
+    // jailspec.sim.<name>.format (Settings.linuxUserland reads them by the distribution's name).
     ROCKY_RELEASE("jailspec.rocky.release", "9", "9", Rules.ROCKY_RELEASE,
-            "the Rocky Linux major release, e.g. 9"),
+            "the Rocky Linux major release, 9 or 10"),
     ROCKY_MIRROR("jailspec.rocky.mirror", "", "https://dl.rockylinux.org/pub/rocky", Rules.OPTIONAL_URL,
             "an http(s) URL above <release>/images/x86_64/ (on sim, empty: the embedded fixture mirror)"),
     ROCKY_IMAGE_URL("jailspec.rocky.imageUrl", "", "", Rules.OPTIONAL_URL_OR_FILE,
@@ -90,6 +94,12 @@ public enum Setting {
             "the timeout of freebsd-update fetch install (e.g. 30m)"),
     TIMEOUT_DNF("jailspec.timeout.dnf", "5s", "20m", Rules.DURATION,
             "the timeout of a dnf command in the Linux userland (e.g. 20m)"),
+    // Its form is checked here; the Linux axis's name and values once the distribution is known (RunMatrixIT).
+    MATRIX("jailspec.matrix", "", "", v -> v.isEmpty() || Matrix.formProblem(v).isEmpty(),
+            "empty (one run with the settings as they are), or the release matrix to run the features in, once per"
+                    + " cell: axes freebsd, the Linux userland's (named after jailspec.linux.distribution: rocky) and host"
+                    + " (sim only), e.g. 'freebsd=14.4-RELEASE,14.5-RELEASE;rocky=9,10';"
+                    + " groups separated by | add cells, e.g. '...|host=14.4-RELEASE;freebsd=14.5-RELEASE;rocky=9'"),
     RECORD("jailspec.record", "", "", Rules.OPTIONAL_PATH,
             "a directory (absolute, or relative to the project) to write every host command into as a transcript"
                     + " with its output and exit status (empty: no recording)"),
@@ -101,9 +111,12 @@ public enum Setting {
     SIM_ROCKY_FORMAT("jailspec.sim.rocky.format", "oci", "oci", oneOf("oci", "rootfs"),
             "oci (Rocky 9.7 and later: the Container-Base file is an OCI image archive) or rootfs (9.6 and"
                     + " earlier: a plain root file system tar); what the embedded mirror of the sim serves"),
-    SIM_DYING("jailspec.sim.dying", "1s", "1s", Rules.DURATION,
-            "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms"
-                    + " (target sim only)"),
+    SIM_CPU("jailspec.sim.cpu", "x86-64-v3", "x86-64-v3", oneOf("x86-64-v2", "x86-64-v3"),
+            "sim only: the simulated host's CPU, x86-64-v2 (a Westmere-like CPU without AVX: Rocky 10 stops in"
+                    + " preflight) or x86-64-v3 (a Haswell-like CPU), as /var/run/dmesg.boot shows it"),
+    SIM_DYING("jailspec.sim.dying", "1s", "1s", Rules.DURATION.or(Rules.ZERO_DURATION),
+            "how long a simulated jail that made network connections stays dying after jail -r, e.g. 1s or 500ms;"
+                    + " 0s: it is freed at once (target sim only)"),
     SIM_FAULTS("jailspec.sim.faults", "", "", v -> FaultRule.problem(v).isEmpty(),
             "empty, or rules separated by ';', each <command prefix>=fail|exit:N|hang|stderr:TEXT|dying:DURATION, e.g."
                     + " 'zfs clone=exit:1;service jail start=fail;jexec=hang;jail -r=dying:5s' (target sim only)");
@@ -183,6 +196,8 @@ public enum Setting {
         static final Predicate<String> MOUNTPOINT = ABSOLUTE_PATH
                 .and(v -> !SYSTEM_DIRS.contains(v.replaceAll("(.)/+$", "$1")));
         static final Predicate<String> DURATION = v -> Durations.parse(v).isPresent();
+        /** A duration of nothing, where a setting allows it: 0, 0s, 0ms, PT0S. */
+        static final Predicate<String> ZERO_DURATION = Pattern.compile("0+(ms|s|m|h)?|PT0+S").asMatchPredicate();
         static final Predicate<String> OPTIONAL_ABSOLUTE_PATH = v -> v.isEmpty() || ABSOLUTE_PATH.test(v);
         static final Predicate<String> OPTIONAL_PATH = v -> v.isEmpty()
                 || Pattern.compile("/?[A-Za-z0-9_.:+-]+(/[A-Za-z0-9_.:+-]+)*/?").matcher(v).matches()
@@ -191,6 +206,7 @@ public enum Setting {
                 "https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~%+-]+)*/?").matcher(v).matches();
         static final Predicate<String> OPTIONAL_URL_OR_FILE = v -> OPTIONAL_URL.test(v)
                 || Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*").matcher(v).matches() && !v.contains("..");
+        static final Predicate<String> NAME = Pattern.compile("[a-z][a-z0-9]{0,31}").asMatchPredicate();
         static final Predicate<String> ROCKY_RELEASE = Pattern.compile("\\d{1,2}").asMatchPredicate();
         static final Predicate<String> RELEASE = Pattern.compile(
                 "\\d{1,2}\\.\\d-(RELEASE|BETA\\d?|RC\\d?|STABLE|CURRENT|ALPHA\\d?)").asMatchPredicate();

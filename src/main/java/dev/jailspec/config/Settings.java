@@ -22,6 +22,33 @@ public final class Settings {
         this.sources = Collections.unmodifiableMap(new EnumMap<>(sources));
     }
 
+    /**
+     * The settings of the Linux userland jailspec.linux.distribution names, read from its own keys
+     * {@code jailspec.<name>.release}, {@code .mirror}, {@code .imageUrl}, {@code .checksumUrl} and
+     * {@code jailspec.sim.<name>.format}; empty when the distribution has no such keys.
+     */
+    public Optional<LinuxUserlandSettings> linuxUserland() {
+        String name = get(Setting.LINUX_DISTRIBUTION);
+        Optional<Setting> release = Setting.byKey("jailspec." + name + ".release");
+        if (release.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinuxUserlandSettings(name, get(release.get()), key(name, "mirror"),
+                key(name, "imageUrl"), key(name, "checksumUrl"),
+                Setting.byKey("jailspec.sim." + name + ".format").map(this::get).orElse("")));
+    }
+
+    private String key(String distribution, String what) {
+        return Setting.byKey("jailspec." + distribution + "." + what).map(this::get).orElseThrow(() ->
+                new IllegalStateException("jailspec." + distribution + ".release exists but jailspec." + distribution
+                        + "." + what + " does not: a distribution declares all its keys in Setting"));
+    }
+
+    /** One distribution's settings: its release (major), mirror, image and checksum (URL or file name), sim image format. */
+    public record LinuxUserlandSettings(String distribution, String release, String mirror, String imageUrl,
+                                        String checksumUrl, String simFormat) {
+    }
+
     public String get(Setting setting) {
         return values.get(setting);
     }
@@ -93,28 +120,6 @@ public final class Settings {
         return get(Setting.FREEBSD_MIRROR);
     }
 
-    public String rockyRelease() {
-        return get(Setting.ROCKY_RELEASE);
-    }
-
-    /** Empty on sim when the embedded fixture mirror is meant. */
-    public String rockyMirror() {
-        return get(Setting.ROCKY_MIRROR);
-    }
-
-    /** What the sim's embedded mirror serves as Container-Base: "oci" (9.7+) or "rootfs" (9.6). */
-    public String simRockyFormat() {
-        return get(Setting.SIM_ROCKY_FORMAT);
-    }
-
-    public String rockyImageUrl() {
-        return get(Setting.ROCKY_IMAGE_URL);
-    }
-
-    public String rockyChecksumUrl() {
-        return get(Setting.ROCKY_CHECKSUM_URL);
-    }
-
     public Path cacheDir() {
         String v = get(Setting.CACHE_DIR);
         return v.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "jailspec") : Path.of(v);
@@ -183,7 +188,7 @@ public final class Settings {
 
     /** How long a simulated jail that made network connections stays dying (jailspec.sim.dying). */
     public Duration simDying() {
-        return duration(Setting.SIM_DYING);
+        return Setting.Rules.ZERO_DURATION.test(get(Setting.SIM_DYING)) ? Duration.ZERO : duration(Setting.SIM_DYING);
     }
 
     /** How long a run waits for the host's lock held by another run. */

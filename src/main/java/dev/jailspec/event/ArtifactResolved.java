@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An artifact the run will use, named as its publisher names it: e.g. kind "rocky-image", name
+ * An artifact the run will use, named as its publisher names it: e.g. kind "linux-image" (the Linux userland's container image), name
  * "Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz" (the dated file a ".latest" alias
  * points to), the URL it is fetched from and its checked sha256. The report records it.
  */
@@ -18,5 +18,5 @@ public record ArtifactResolved(Instant at, String kind, String name, String url,
         Objects.requireNonNull(sha256, "sha256");
     }
 
-    public static final String ROCKY_IMAGE = "rocky-image";
+    public static final String LINUX_IMAGE = "linux-image";
 }

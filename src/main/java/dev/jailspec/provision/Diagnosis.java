@@ -29,7 +29,7 @@ final class Diagnosis {
 
     List<Probe> gather() {
         PrefixedHost jail = PrefixedHost.jail(host, layout.jailName(), layout.jailPath());
-        PrefixedHost linux = jail.chroot(Layout.LINUX_ROOT_IN_JAIL);
+        PrefixedHost linux = jail.chroot(layout.linuxRootInJail());
         var probes = new ArrayList<Probe>();
         probes.add(file("the jail's jail.conf", layout.jailConfPath(), false));
         probes.add(command("jls", host, "jls", "-n", "-j", layout.jailName()));

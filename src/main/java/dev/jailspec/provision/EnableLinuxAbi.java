@@ -1,7 +1,9 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Kldstat;
+import dev.jailspec.freebsd.Sysctl;
 import dev.jailspec.freebsd.Sysrc;
+import java.util.Optional;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
 
@@ -18,14 +20,24 @@ final class EnableLinuxAbi implements ProvisionStep {
      */
     static final String KLD_FILE = "linux64.ko";
 
+    /** The sysctl with the Linux version the ABI claims (sys/compat/linux/linux_mib.c, freebsd-facts 3.3). */
+    static final String OSRELEASE = "compat.linux.osrelease";
+
     private final Host host;
     private final Sysrc sysrc;
     private final Kldstat kldstat;
+    private final Optional<LinuxUserland> userland;
 
     EnableLinuxAbi(Host host) {
+        this(host, Optional.empty());
+    }
+
+    /** With the userland to run: the version the ABI claims must be one its glibc accepts. */
+    EnableLinuxAbi(Host host, Optional<LinuxUserland> userland) {
         this.host = host;
         this.sysrc = new Sysrc(host);
         this.kldstat = new Kldstat(host);
+        this.userland = userland;
     }
 
     @Override
@@ -51,6 +63,11 @@ final class EnableLinuxAbi implements ProvisionStep {
             throw new ProvisionException("service linux start ran but kldstat -q -n " + KLD_FILE
                     + " says it is not loaded; load it by hand (kldload linux64), check dmesg, and check that the"
                     + " kernel has the Linux ABI (an amd64 host; /boot/kernel/" + KLD_FILE + " present)");
+        }
+        if (userland.isPresent()) {
+            String claimed = new Sysctl(host).value(OSRELEASE).orElseThrow(() -> new ProvisionException(
+                    "sysctl " + OSRELEASE + " is unknown although " + KLD_FILE + " is loaded; check dmesg"));
+            LinuxUserlandChecks.requireKernel(claimed, OSRELEASE, userland.get());
         }
     }
 }

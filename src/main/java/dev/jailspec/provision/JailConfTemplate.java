@@ -160,19 +160,19 @@ public final class JailConfTemplate {
                     + " jailspec mountpoint and jail name without blanks");
         }
         List<Statement> out = new ArrayList<>();
-        out.add(new Comment("# LINUX USERLAND: the Rocky root is " + Layout.LINUX_ROOT_IN_JAIL + " inside the jail;"));
+        out.add(new Comment("# LINUX USERLAND: the Linux root is " + l.linuxRootInJail() + " inside the jail;"));
         out.add(new Comment("# its /dev shows only what devfs ruleset " + o.devfsRuleset()
                 + " (" + DevfsRules.NAME + " in " + DevfsRules.PATH + ") unhides"));
-        out.add(mount("devfs", "/dev", "devfs", "rw,ruleset=" + o.devfsRuleset()));
-        out.add(mount("tmpfs", "/dev/shm", "tmpfs", "rw,size=1g,mode=1777"));
-        out.add(mount("fdescfs", "/dev/fd", "fdescfs", "rw,linrdlnk"));
-        out.add(mount("linprocfs", "/proc", "linprocfs", "rw"));
-        out.add(mount("linsysfs", "/sys", "linsysfs", "rw"));
+        out.add(mount(l, "devfs", "/dev", "devfs", "rw,ruleset=" + o.devfsRuleset()));
+        out.add(mount(l, "tmpfs", "/dev/shm", "tmpfs", "rw,size=1g,mode=1777"));
+        out.add(mount(l, "fdescfs", "/dev/fd", "fdescfs", "rw,linrdlnk"));
+        out.add(mount(l, "linprocfs", "/proc", "linprocfs", "rw"));
+        out.add(mount(l, "linsysfs", "/sys", "linsysfs", "rw"));
         if (!o.hostDirs().isEmpty()) {
             out.add(new Comment("# host directories shared read-write (jailspec.linux.hostDirs)"));
         }
         for (String dir : o.hostDirs()) {
-            out.add(mount(dir, dir, "nullfs", "rw"));
+            out.add(mount(l, dir, dir, "nullfs", "rw"));
         }
         return out;
     }
@@ -182,8 +182,8 @@ public final class JailConfTemplate {
      * jail(8) splits on blanks with strtok(3) (command.c run_command(), IP_MOUNT), not sh. The
      * fields are padded into columns, as the file had them when it was written by hand.
      */
-    private static Parameter mount(String spec, String whereInLinuxRoot, String type, String options) {
-        String where = Layout.LINUX_ROOT_IN_JAIL + whereInLinuxRoot;
+    private static Parameter mount(Layout l, String spec, String whereInLinuxRoot, String type, String options) {
+        String where = l.linuxRootInJail() + whereInLinuxRoot;
         Value line = word(text(String.format("%-9s ", spec)), var("path"),
                 text(String.format("%-" + (27 - "$path".length()) + "s %-9s %s 0 0", where, type, options)));
         return new Parameter("mount", Operator.APPEND, List.of(line));

@@ -11,6 +11,7 @@ import dev.jailspec.freebsd.FreebsdVersions;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.freebsd.ZfsVersion;
 import dev.jailspec.host.Host;
+import dev.jailspec.linux.ImageSource;
 import dev.jailspec.host.ObservedHost;
 import dev.jailspec.host.RecordingHost;
 import dev.jailspec.host.TimedHost;
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JailspecRun implements AutoCloseable {
     private final Settings settings;
     private final Layout layout;
+    private final LinuxUserland linuxUserland;
     private final EventBus bus;
     private final String runId;
     private final TargetHost target;
@@ -50,6 +52,7 @@ public final class JailspecRun implements AutoCloseable {
     private JailspecRun(Settings settings, EventBus bus, String runId, TargetHost target) {
         this.settings = settings;
         this.layout = Layout.of(settings);
+        this.linuxUserland = LinuxUserland.of(settings);
         this.bus = bus;
         this.runId = runId;
         this.target = target;
@@ -70,6 +73,13 @@ public final class JailspecRun implements AutoCloseable {
     public static JailspecRun open(Settings given, EventBus bus, String runId) {
         Settings settings = RunRelease.resolve(given);
         bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
+        // An unknown distribution or release is a settings error before anything is opened.
+        LinuxUserland linux = LinuxUserland.of(settings);
+        if (!linux.release().isVerified()) {
+            bus.publish(new Note(bus.now(), "[UNVERIFIED] this run depends on catalogue entries no source confirmed: "
+                    + linux.distribution().displayName() + " " + linux.release().version() + ": "
+                    + String.join("; ", linux.release().unverified())));
+        }
         new Sandbox(Layout.of(settings)).requireLayoutInside();
         var run = new JailspecRun(settings, bus, runId, TargetHost.open(settings));
         try {
@@ -171,16 +181,22 @@ public final class JailspecRun implements AutoCloseable {
         return ReleaseSupport.of(settings);
     }
 
-    public RockyImage rockyImage() {
-        return RockyImage.of(settings, target.rockyMirror());
+    /** The Linux userland the settings choose: distribution, release (from its catalogue), its settings. */
+    public LinuxUserland linuxUserland() {
+        return linuxUserland;
+    }
+
+    /** Where the userland's image and checksum listing come from (the sim's embedded mirror, or the configured one). */
+    public ImageSource linuxImage() {
+        return linuxUserland.image(target.linuxMirror());
     }
 
     ProvisionStep baseSystemInstaller(Host on) {
         return new InstallBaseSystem(on, layout, downloader, new ReleaseDirs(freebsdReleaseDir(), freebsdArchiveDir()), bus);
     }
 
-    ProvisionStep rockyUserlandInstaller(Host on) {
-        return new InstallRockyUserland(on, layout, downloader, rockyImage(), bus);
+    ProvisionStep linuxUserlandInstaller(Host on) {
+        return new InstallLinuxUserland(on, layout, downloader, linuxUserland, linuxImage(), bus);
     }
 
     /** Checks the host once per run, before the first change; throws with what to fix. */
@@ -206,7 +222,7 @@ public final class JailspecRun implements AutoCloseable {
 
     synchronized void requireHostReady() {
         if (!hostReady) {
-            new Preflight(host, layout, releaseSupport()).requireReady();
+            new Preflight(host, layout, releaseSupport(), linuxUserland).requireReady();
             hostReady = true;
         }
     }

@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.config.Settings;
+import dev.jailspec.linux.LinuxDistributions;
 
 /**
  * Every name and path the procedure uses, derived from the settings in one place, so a new
@@ -10,16 +11,22 @@ import dev.jailspec.config.Settings;
  * the release templates, {@code <root>/containers} the jails.
  */
 public record Layout(String zfsRoot, String mountpoint, String release, String jailName, int jailId,
-                     String bridge, String jailAddress, String gateway) {
+                     String bridge, String jailAddress, String gateway, String linuxRootInJail) {
 
     public static final String BASE_SNAPSHOT = "base";
-    public static final String LINUX_ROOT_IN_JAIL = "/compat/rocky";
+
+    /** The names of a jail with the default Linux userland's directory. */
+    public Layout(String zfsRoot, String mountpoint, String release, String jailName, int jailId,
+                  String bridge, String jailAddress, String gateway) {
+        this(zfsRoot, mountpoint, release, jailName, jailId, bridge, jailAddress, gateway,
+                LinuxDistributions.defaultDistribution().compatDir());
+    }
 
     /** Names from {@code s}; a release the settings leave empty (sim) is derived first ({@link RunRelease}). */
     public static Layout of(Settings given) {
         Settings s = RunRelease.resolve(given);
         return new Layout(s.zfsRoot(), s.zfsMountpoint(), s.freebsdRelease(), s.jailName(), s.jailId(),
-                s.bridge(), s.jailAddress(), s.jailGateway());
+                s.bridge(), s.jailAddress(), s.jailGateway(), LinuxUserland.distribution(s).compatDir());
     }
 
     public String pool() {
@@ -93,7 +100,12 @@ public record Layout(String zfsRoot, String mountpoint, String release, String j
         return jailAddress.substring(0, jailAddress.indexOf('/'));
     }
 
+    /** The Linux userland inside the jail, e.g. /compat/rocky ({@code jailspec.linux.distribution}). */
+    public String linuxRootInJail() {
+        return linuxRootInJail;
+    }
+
     public String linuxRootOnHost() {
-        return jailPath() + LINUX_ROOT_IN_JAIL;
+        return jailPath() + linuxRootInJail;
     }
 }

@@ -4,6 +4,7 @@ import dev.jailspec.event.CommandKind;
 import dev.jailspec.event.Highlight;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.ShellQuote;
+import dev.jailspec.linux.LinuxDistribution;
 import java.util.List;
 import java.util.Set;
 
@@ -14,23 +15,20 @@ import java.util.Set;
  * -q...}, {@code cat}) is a probe; an os-release read is shown under its path.
  */
 final class LinuxUserlandCommands {
-    private static final Set<String> PACKAGE_MANAGERS = Set.of("dnf", "yum", "microdnf");
-    /** dnf(8) commands that print state and change nothing (DNF 4 command reference). */
-    private static final Set<String> DNF_READS = Set.of("repolist", "list", "info", "search", "--help", "help",
-            "repoquery", "provides");
     private static final Set<String> READ_ONLY_PROGRAMS = Set.of("cat", "ls", "stat", "id", "uname", "getent", "test",
             "df", "readlink", "printenv");
 
     private LinuxUserlandCommands() {
     }
 
-    static Command of(List<String> argv) {
+    /** {@code argv} in the userland of {@code distribution}, whose package manager it may call. */
+    static Command of(LinuxDistribution distribution, List<String> argv) {
         Command c = Command.of(argv);
         String program = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
-        if (PACKAGE_MANAGERS.contains(program)) {
+        if (distribution.packageManagers().contains(program)) {
             c = c.withKind(CommandKind.DNF).withHighlight(new Highlight.Output(ShellQuote.join(argv) + ": output"));
-            return args.stream().anyMatch(DNF_READS::contains) ? c.readingOnly() : c;
+            return args.stream().anyMatch(distribution.packageManagerReads()::contains) ? c.readingOnly() : c;
         }
         boolean rpmQuery = program.equals("rpm") && !args.isEmpty() && (args.get(0).startsWith("-q") || args.get(0).equals("-E"));
         if (rpmQuery || READ_ONLY_PROGRAMS.contains(program)) {

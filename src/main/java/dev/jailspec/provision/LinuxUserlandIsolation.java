@@ -23,14 +23,16 @@ public final class LinuxUserlandIsolation {
     private static final List<String> HOST_DIRS = List.of("/tmp", "/home");
 
     private final PrefixedHost jail;
+    private final String linuxRoot;
 
-    LinuxUserlandIsolation(PrefixedHost jail) {
+    LinuxUserlandIsolation(PrefixedHost jail, String linuxRoot) {
         this.jail = jail;
+        this.linuxRoot = linuxRoot;
     }
 
     /** The names in the Linux userland's /dev as {@code ls -1A} in the jail shows them. */
     public List<String> devNodes() {
-        return new DirectoryListing(jail).names(Layout.LINUX_ROOT_IN_JAIL + "/dev");
+        return new DirectoryListing(jail).names(linuxRoot + "/dev");
     }
 
     /** Of {@code nodes}, those that give access to the host's disks or memory. */
@@ -42,6 +44,6 @@ public final class LinuxUserlandIsolation {
     public List<String> sharedHostDirs() {
         List<MountEntry> mounts = new Mounts(jail).list();
         return HOST_DIRS.stream().filter(dir -> mounts.stream().anyMatch(m -> m.fsType().equals("nullfs")
-                && m.source().equals(dir) && m.mountPoint().equals(Layout.LINUX_ROOT_IN_JAIL + dir))).toList();
+                && m.source().equals(dir) && m.mountPoint().equals(linuxRoot + dir))).toList();
     }
 }

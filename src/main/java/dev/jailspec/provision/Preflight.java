@@ -10,6 +10,7 @@ import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the host must already have before anything is changed: root, a supported release on the
@@ -26,12 +27,23 @@ public final class Preflight {
     private final Host host;
     private final Layout layout;
     private final ReleaseSupport support;
+    private final Optional<LinuxUserland> linuxUserland;
 
     /** {@code support}: the run's clock and jailspec.freebsd.allowEol, which decide whether the release may be used. */
     public Preflight(Host host, Layout layout, ReleaseSupport support) {
+        this(host, layout, support, Optional.empty());
+    }
+
+    /** With the Linux userland the run installs: the host's CPU must run it. */
+    public Preflight(Host host, Layout layout, ReleaseSupport support, LinuxUserland linuxUserland) {
+        this(host, layout, support, Optional.of(linuxUserland));
+    }
+
+    private Preflight(Host host, Layout layout, ReleaseSupport support, Optional<LinuxUserland> linuxUserland) {
         this.host = host;
         this.layout = layout;
         this.support = support;
+        this.linuxUserland = linuxUserland;
     }
 
     public List<Finding> findings() {
@@ -41,6 +53,7 @@ public final class Preflight {
         out.add(support.check(layout.release()));
         out.add(pool());
         out.add(bridge());
+        linuxUserland.ifPresent(u -> out.add(LinuxUserlandChecks.cpu(host, u)));
         return out;
     }
 

@@ -69,13 +69,13 @@ public final class Provisioner {
     // --- host preflight and Linux ABI ---
 
     public List<Preflight.Finding> preflight() {
-        return new Preflight(host, layout, run.releaseSupport()).findings();
+        return new Preflight(host, layout, run.releaseSupport(), run.linuxUserland()).findings();
     }
 
     public void enableLinuxAbi() {
         run.requireHostReady();
         recordRcConf(List.of("linux_enable"));
-        steps.ensure(new EnableLinuxAbi(host));
+        steps.ensure(new EnableLinuxAbi(host, java.util.Optional.of(run.linuxUserland())));
     }
 
     /** Records how rc.conf sets each variable that is not YES yet, before a step sets it. */
@@ -162,8 +162,12 @@ public final class Provisioner {
             teardown.record(new Undo.RemoveFile(layout.jailConfPath()));
         }
         steps.ensure(new WriteJailConf(host, layout, content));
-        return facts.effectiveJailConf().orElseThrow(() -> new ProvisionException(
+        JailParameters params = facts.effectiveJailConf().orElseThrow(() -> new ProvisionException(
                 layout.jailConfPath() + " was written but does not define the jail " + layout.jailName()));
+        // A jail that claims its own Linux version (linux.osrelease) must claim one the userland's glibc accepts.
+        params.value("linux.osrelease").ifPresent(v -> LinuxUserlandChecks.requireKernel(v,
+                "linux.osrelease of the jail " + layout.jailName() + " (" + layout.jailConfPath() + ")", run.linuxUserland()));
+        return params;
     }
 
     /** The Linux userland's mount options from the settings. */
@@ -184,9 +188,9 @@ public final class Provisioner {
         steps.ensure(new LoadLinuxDevfsRuleset(host, n, run.runId()));
     }
 
-    /** The Rocky userland under the jail's compat/rocky; removed with the jail's clone. */
-    public void installRockyUserland() {
-        steps.ensure(run.rockyUserlandInstaller(host));
+    /** The Linux userland under the jail's /compat/<distribution>; removed with the jail's clone. */
+    public void installLinuxUserland() {
+        steps.ensure(run.linuxUserlandInstaller(host));
     }
 
     /** Recorded first: a start that fails or hangs half-way may leave the jail or its epair behind. */
@@ -220,7 +224,7 @@ public final class Provisioner {
         cloneJail();
         writeJailConf(true);
         loadLinuxDevfsRuleset();
-        installRockyUserland();
+        installLinuxUserland();
         startJail();
         awaitJailRunning(Duration.ofSeconds(30));
     }
@@ -232,17 +236,17 @@ public final class Provisioner {
 
     /** What the jail reaches through the Linux userland: its /dev nodes, shared host directories. */
     public LinuxUserlandIsolation linuxIsolation() {
-        return new LinuxUserlandIsolation(insideJail());
+        return new LinuxUserlandIsolation(insideJail(), run.layout().linuxRootInJail());
     }
 
     /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */
     public PrefixedHost insideLinuxUserland() {
-        return insideJail().chroot(Layout.LINUX_ROOT_IN_JAIL);
+        return insideJail().chroot(run.layout().linuxRootInJail());
     }
 
     /** Runs {@code argv} in the Linux userland, whatever its exit status; dnf gets the timeout of kind DNF. */
     public CommandResult inLinuxUserland(List<String> argv) {
-        return insideLinuxUserland().run(LinuxUserlandCommands.of(argv));
+        return insideLinuxUserland().run(LinuxUserlandCommands.of(run.linuxUserland().distribution(), argv));
     }
 
     /**

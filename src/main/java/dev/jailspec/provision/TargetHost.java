@@ -10,12 +10,14 @@ import dev.jailspec.host.ssh.Become;
 import dev.jailspec.host.ssh.SshAddress;
 import dev.jailspec.host.ssh.SshHost;
 import dev.jailspec.host.ssh.SshOptions;
+import dev.jailspec.sim.SimCpu;
 import dev.jailspec.sim.SimFault;
 import dev.jailspec.sim.SimFaults;
 import dev.jailspec.sim.SimHost;
 import dev.jailspec.sim.SimHostSpec;
 import dev.jailspec.sim.fixtures.FixtureArchives;
 import dev.jailspec.sim.fixtures.FixtureServer;
+import dev.jailspec.sim.fixtures.LinuxFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ import java.util.stream.Stream;
  * FreeBSD host over a directory plus an embedded loopback mirror serving generated release
  * files; on {@code local}, this FreeBSD machine, on {@code ssh://}, one over SSH, each with the configured mirror.
  */
-record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, String rockyMirror,
+record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, String linuxMirror,
                   Optional<FixtureServer> fixtureMirror,
                   Optional<Path> tempRoot, Optional<Path> scratchCache)
         implements AutoCloseable {
@@ -49,7 +51,6 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
 
     /** The embedded mirror's archives take a while to build (xz); a JVM that opens many sim runs builds them once. */
     private static final Map<String, FixtureArchives.FreebsdDist> FREEBSD_FIXTURES = new ConcurrentHashMap<>();
-    private static final Map<String, FixtureArchives.RockyImages> ROCKY_FIXTURES = new ConcurrentHashMap<>();
 
     /** The registry of targets: one factory per kind of jailspec.target (config.Target parses the name). */
     private static final Map<Class<? extends Target>, Function<Settings, TargetHost>> FACTORIES = Map.of(
@@ -75,7 +76,7 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             throw e;
         }
         return new TargetHost(host, settings.freebsdMirror(), settings.freebsdArchiveMirror(),
-                settings.rockyMirror(), Optional.empty(), Optional.empty(), Optional.empty());
+                linuxUserland(settings).mirror(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The simulated host the settings describe: its release, pool and bridge. */
@@ -83,7 +84,8 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         return SimHostSpec.defaults()
                 .withRelease(settings.simRelease())
                 .withPools(List.of(settings.pool()))
-                .withInterfaces(List.of("igc0", settings.bridge(), "lo0"));
+                .withInterfaces(List.of("igc0", settings.bridge(), "lo0"))
+                .withCpu(SimCpu.of(settings.get(Setting.SIM_CPU)));
     }
 
     private static TargetHost openSsh(Settings settings) {
@@ -101,9 +103,10 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
                 .withDying(settings.simDying());
         String freebsdMirror = settings.freebsdMirror();
         String archiveMirror = settings.freebsdArchiveMirror();
-        String rockyMirror = settings.rockyMirror();
+        Settings.LinuxUserlandSettings linux = linuxUserland(settings);
+        String linuxMirror = linux.mirror();
         Optional<FixtureServer> server = Optional.empty();
-        if (freebsdMirror.isEmpty() || archiveMirror.isEmpty() || rockyMirror.isEmpty()) {
+        if (freebsdMirror.isEmpty() || archiveMirror.isEmpty() || linuxMirror.isEmpty()) {
             FixtureArchives.FreebsdDist dist = FREEBSD_FIXTURES.computeIfAbsent(settings.freebsdRelease(),
                     FixtureArchives::freebsd);
             FixtureServer started = FixtureServer.start();
@@ -113,17 +116,23 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             } else {
                 started.serveFreebsd(dist);
             }
-            started.serveRocky(ROCKY_FIXTURES.computeIfAbsent(settings.rockyRelease() + "/" + settings.simRockyFormat(),
-                            key -> FixtureArchives.rockyImages(simRockyRelease(settings.rockyRelease(),
-                                    settings.simRockyFormat()), settings.simRockyFormat().equals("oci"))));
+            String linuxPath;
+            try {
+                linuxPath = LinuxFixtures.serve(started, linux.distribution(), linux.release(), linux.simFormat());
+            } catch (RuntimeException e) {
+                started.close();
+                sim.close();
+                temp.ifPresent(TargetHost::deleteTree);
+                throw e;
+            }
             server = Optional.of(started);
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
             archiveMirror = archiveMirror.isEmpty() ? started.url(FixtureServer.ARCHIVE_ROOT).toString() : archiveMirror;
-            rockyMirror = rockyMirror.isEmpty() ? started.url("/pub/rocky").toString() : rockyMirror;
+            linuxMirror = linuxMirror.isEmpty() ? started.url(linuxPath).toString() : linuxMirror;
         }
         Optional<Path> scratch = server.isPresent() && settings.get(Setting.CACHE_DIR).isEmpty()
                 ? Optional.of(createTempDir("jailspec-downloads-")) : Optional.empty();
-        return new TargetHost(sim, freebsdMirror, archiveMirror, rockyMirror, server, temp, scratch);
+        return new TargetHost(sim, freebsdMirror, archiveMirror, linuxMirror, server, temp, scratch);
     }
 
     /** jailspec.sim.faults as the simulator's own rules (config does not know the sim, nor the sim config). */
@@ -137,17 +146,8 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         }, r.exitCode(), r.stderr(), r.dying())).toList());
     }
 
-    /**
-     * The release the embedded mirror serves: for 9, 9.7 (its Container-Base is an OCI archive, as
-     * on the real mirror today) or 9.6 (a plain rootfs tar), by jailspec.sim.rocky.format.
-     */
-    private static FixtureArchives.RockyRelease simRockyRelease(String major, String format) {
-        int m = Integer.parseInt(major);
-        boolean oci = format.equals("oci");
-        if (m == 9) {
-            return oci ? FixtureArchives.RockyRelease.R9_7 : FixtureArchives.RockyRelease.R9_6;
-        }
-        return new FixtureArchives.RockyRelease(m, 0, "20260101.0");
+    private static Settings.LinuxUserlandSettings linuxUserland(Settings settings) {
+        return LinuxUserland.of(settings).settings();
     }
 
     private static Path createTempDir(String prefix) {

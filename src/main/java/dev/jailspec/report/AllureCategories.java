@@ -76,8 +76,8 @@ public final class AllureCategories {
                     "\\[dnf,|\\bdnf (?:-\\S+ )*(?:makecache|update|upgrade|install|reinstall|remove|erase|repolist"
                             + "|config-manager|check-update|clean|search|info|list|distro-sync|group|module)\\b"
                             + "|\\bCurl error|Failed to download metadata for repo|Unable to find a match"),
-            new Domain(LINUX, "The Linux ABI, the Rocky userland under /compat/rocky or its Linux mounts",
-                    "compat/rocky|\\bRocky\\b|\\brocky\\b|os-release|\\blinux64\\b|service linux|\\blinux_enable\\b"
+            new Domain(LINUX, "The Linux ABI, the Linux userland under /compat/<distribution> or its Linux mounts",
+                    "\\bcompat/[a-z][a-z0-9]*\\b|Linux userland|os-release|\\blinux64\\b|service linux|\\blinux_enable\\b"
                             + "|Linux ABI|\\blinprocfs\\b|\\blinsysfs\\b|\\bfdescfs\\b|\\bchroot\\b|\\brpm\\b"
                             + "|jexec \\S+ mount\\b|VERSION_ID|packages listed by|\\bdnf\\b"));
 

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *   <li>{@code environment.properties} (the report's Environment panel): the settings in effect
  *       (target, release under test, jail name, ...), jailspec's version, the run id, the host's
  *       {@code freebsd-version -kru} and {@code zfs version} from the {@link HostFactsResolved}
- *       event, and the Rocky image's dated name and sha256 from the {@link ArtifactResolved}
+ *       event, and the Linux userland image's dated name and sha256 from the {@link ArtifactResolved}
  *       event;</li>
  *   <li>{@code executor.json} (who ran it: the run id and target);</li>
  *   <li>{@code categories.json} ({@link AllureCategories}).</li>
@@ -38,8 +38,8 @@ public final class AllureEnvironment implements EventSubscriber {
     public static final String HOST_RUNNING = "host.freebsd-version.running";
     public static final String HOST_USERLAND = "host.freebsd-version.userland";
     public static final String HOST_ZFS = "host.zfs-version";
-    public static final String ROCKY_IMAGE = "rocky.image";
-    public static final String ROCKY_SHA256 = "rocky.image.sha256";
+    public static final String LINUX_IMAGE = "linux.image";
+    public static final String LINUX_SHA256 = "linux.image.sha256";
     public static final String VERSION = "run.jailspec-version";
     public static final String RUN = "run.id";
 
@@ -63,8 +63,8 @@ public final class AllureEnvironment implements EventSubscriber {
         on.on(HostFactsResolved.class, e -> putAll(Map.of(HOST_KERNEL, e.freebsdKernel(), HOST_RUNNING, e.freebsdRunning(),
                 HOST_USERLAND, e.freebsdUserland(), HOST_ZFS, e.zfsUserland() + " / " + e.zfsKernel())));
         on.on(ArtifactResolved.class, e -> {
-            if (ArtifactResolved.ROCKY_IMAGE.equals(e.kind())) {
-                putAll(Map.of(ROCKY_IMAGE, e.name(), ROCKY_SHA256, e.sha256()));
+            if (ArtifactResolved.LINUX_IMAGE.equals(e.kind())) {
+                putAll(Map.of(LINUX_IMAGE, e.name(), LINUX_SHA256, e.sha256()));
             }
         });
     }

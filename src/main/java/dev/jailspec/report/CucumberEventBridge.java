@@ -32,8 +32,11 @@ import io.cucumber.plugin.event.TestStepStarted;
  * that is the thread whose Allure context the host commands of the step will use.
  */
 public final class CucumberEventBridge implements ConcurrentEventListener {
-    /** Where a run started by Cucumber writes its reports: {@code reports/} in the project. */
-    public static final Path REPORTS_DIR = Path.of("reports");
+    /**
+     * Where a run started by Cucumber writes its reports: {@code reports/} in the project, or the
+     * directory the system property {@code reports.dir} names (a cell of the release matrix).
+     */
+    public static final Path REPORTS_DIR = Path.of(System.getProperty("reports.dir", "reports"));
 
     private final EventBus bus;
     private final String runId;
@@ -78,6 +81,7 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
         // Attached here, not in a hook, so the log also holds RunStarted; flushed per line, never closed.
         if (attachReports) {
             ReportListeners.clearAllureResults(REPORTS_DIR);
+            ReportListeners.clearMatrixPage(REPORTS_DIR);
             ReportListeners.attach(bus, REPORTS_DIR);
         }
         bus.publish(new RunStarted(e.getInstant(), runId, target.get()));
@@ -99,6 +103,11 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
 
     private void scenarioStarted(TestCaseStarted e) {
         var scenario = e.getTestCase();
+        if (attachReports) {
+            // allure-cucumber7-jvm, listed before this plugin, has just started the scenario's result on this
+            // thread; in a hook it would be too late: Allure's current item is then the hook's fixture.
+            RunContext.cell().ifPresent(m -> m.cell().markCurrentScenario(m.linkMatrixPage()));
+        }
         bus.publish(new ScenarioStarted(e.getInstant(), scenario.getName(), scenario.getUri().toString(),
                 scenario.getTags()));
     }

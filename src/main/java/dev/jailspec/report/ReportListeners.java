@@ -60,6 +60,31 @@ public final class ReportListeners implements AutoCloseable {
                         new AllureEnvironment(reportsDir.resolve(ALLURE_RESULTS)), new RunbookExporter(reportsDir)));
     }
 
+    /** Where a matrix run keeps each cell's reports, below {@code reports}. */
+    public static final String CELLS = "cells";
+
+    /**
+     * Removes what an earlier matrix run left in {@code reports} (matrix.md, matrix.html, cells/):
+     * this run is not that matrix, and the HTML report would otherwise carry its page. A matrix run
+     * writes its own after its cells (RunMatrixIT).
+     */
+    public static void clearMatrixPage(Path reportsDir) {
+        try {
+            Files.deleteIfExists(reportsDir.resolve(MatrixPage.MARKDOWN));
+            Files.deleteIfExists(reportsDir.resolve(MatrixCell.MATRIX_PAGE));
+            Path cells = reportsDir.resolve(CELLS);
+            if (Files.isDirectory(cells)) {
+                try (Stream<Path> paths = Files.walk(cells)) {
+                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the earlier matrix page from " + reportsDir, e);
+        }
+    }
+
     /**
      * Empties {@code <reports>/allure-results}: Allure adds result files and never removes them, so
      * without this a report would mix this run's scenarios with earlier runs'.

@@ -24,6 +24,25 @@ public final class RunContext {
         return Holder.RUN_ID;
     }
 
+    /**
+     * The run's cell of the release matrix, set by the glue once the run's settings are known; the
+     * Cucumber plugin puts it on every scenario's Allure result as the scenario starts.
+     */
+    public static void useCell(MatrixCell cell, boolean linkMatrixPage) {
+        CELL.set(new CellMark(java.util.Objects.requireNonNull(cell, "cell"), linkMatrixPage));
+    }
+
+    static java.util.Optional<CellMark> cell() {
+        return java.util.Optional.ofNullable(CELL.get());
+    }
+
+    /** A cell and whether the results link to the matrix page (a run that is one cell of a matrix run). */
+    record CellMark(MatrixCell cell, boolean linkMatrixPage) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<CellMark> CELL =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     // Class initialisation is lazy and thread-safe: created on first use, exactly once.
     private static final class Holder {
         static final EventBus BUS = new EventBus();

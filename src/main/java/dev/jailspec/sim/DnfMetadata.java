@@ -69,11 +69,45 @@ final class DnfMetadata {
             String[] m = METADATA.getOrDefault(r.id, new String[] {"1.0 MB", "1.0 MB/s"});
             inv.out(DnfOutput.progressLine(r.displayName(), m[1], m[0]));
             cache.put(r.id, now.getEpochSecond());
+            writeSolv(inv, r.id);
         }
         writeCache(inv, cache);
         return true;
     }
 
+
+    /**
+     * The repository's solv cache as dnf keeps it in /var/cache/dnf: {@code ID.solv}, plus
+     * {@code ID-filenames.solvx} when the filelists metadata was loaded (the names dnf's own
+     * {@code dnf clean dbcache} removes, dnf/cli/commands/clean.py). EL 9's DNF 4.14 loads
+     * filelists always; EL 10's does not unless optional_metadata_types names it (RHEL 10,
+     * "Considerations in adopting RHEL 10" 22.1: "the filelists metadata is not downloaded by
+     * default ... add the filelists value to the optional_metadata_types option in
+     * /etc/dnf/dnf.conf"). The files' content is the simulator's.
+     */
+    private static void writeSolv(Invocation inv, String id) throws IOException {
+        inv.fs().mkdirs("/var/cache/dnf");
+        inv.fs().writeText("/var/cache/dnf/" + id + ".solv", "sim: solv cache of " + id + "\n");
+        if (loadsFilelists(inv)) {
+            inv.fs().writeText("/var/cache/dnf/" + id + "-filenames.solvx", "sim: filelists of " + id + "\n");
+        }
+    }
+
+    /** Whether this userland's dnf loads the filelists metadata: always before EL 10, on request from EL 10 on. */
+    static boolean loadsFilelists(Invocation inv) throws IOException {
+        String major = DnfRepoFiles.releasever(inv);
+        if (!major.matches("\\d+") || Integer.parseInt(major) < 10) {
+            return true;
+        }
+        String conf = "/etc/dnf/dnf.conf";
+        if (!LinuxUserland.exists(inv.fs(), conf)) {
+            return false;
+        }
+        return dev.jailspec.linux.IniFile.section(inv.fs().readText(conf), "main").stream()
+                .map(l -> l.replace(" ", ""))
+                .filter(l -> l.startsWith("optional_metadata_types="))
+                .anyMatch(l -> java.util.Arrays.asList(l.substring(l.indexOf('=') + 1).split(",")).contains("filelists"));
+    }
 
     private static Map<String, Long> readCache(Invocation inv) throws IOException {
         Map<String, Long> out = new LinkedHashMap<>();

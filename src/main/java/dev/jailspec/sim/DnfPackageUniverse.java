@@ -23,16 +23,34 @@ final class DnfPackageUniverse {
         }
     }
 
-    /** The simulated repositories' packages. */
-    static final List<Pkg> AVAILABLE = List.of(
-            new Pkg("curl", "7.76.1-31.el9_6.1", "x86_64", "baseos", "294 k", List.of(), List.of()),
-            new Pkg("libcurl", "7.76.1-31.el9_6.1", "x86_64", "baseos", "283 k", List.of(), List.of()),
-            new Pkg("tzdata", "2025c-1.el9", "noarch", "baseos", "840 k", List.of(), List.of()),
-            new Pkg("dnf-plugins-core", "4.3.0-20.el9", "noarch", "baseos", " 36 k",
-                    List.of("dnf-command(config-manager)", "dnf-command(copr)", "dnf-command(builddep)"),
-                    List.of("python3-dnf-plugins-core")),
-            new Pkg("python3-dnf-plugins-core", "4.3.0-20.el9", "noarch", "baseos", "264 k", List.of(), List.of()),
-            new Pkg("epel-release", "9-10.el9", "noarch", "extras", " 18 k", List.of(), List.of()));
+    /** The simulated repositories' packages, of EL 9. */
+    static final List<Pkg> AVAILABLE = packages("7.76.1-31.el9_6.1", "2025c-1.el9", "4.3.0-20.el9", "9-10.el9",
+            "294 k", "283 k", "840 k", " 36 k", "264 k", " 18 k");
+
+    /**
+     * EL 10's: dnf-plugins-core 4.7.0 (Oracle Linux 10 release notes: "dnf-plugins-core Released at
+     * Version 4.7.0") [UNVERIFIED: the other versions, releases and sizes are the simulator's].
+     */
+    static final List<Pkg> AVAILABLE_10 = packages("8.12.1-2.el10_1.1", "2025c-1.el10", "4.7.0-8.el10", "10-5.el10_1",
+            "320 k", "417 k", "433 k", " 39 k", "315 k", " 19 k");
+
+    /** The same packages of one major: an update of curl, libcurl and tzdata, dnf-plugins-core and epel-release. */
+    private static List<Pkg> packages(String curl, String tzdata, String plugins, String epel, String... sizes) {
+        return List.of(
+                new Pkg("curl", curl, "x86_64", "baseos", sizes[0], List.of(), List.of()),
+                new Pkg("libcurl", curl, "x86_64", "baseos", sizes[1], List.of(), List.of()),
+                new Pkg("tzdata", tzdata, "noarch", "baseos", sizes[2], List.of(), List.of()),
+                new Pkg("dnf-plugins-core", plugins, "noarch", "baseos", sizes[3],
+                        List.of("dnf-command(config-manager)", "dnf-command(copr)", "dnf-command(builddep)"),
+                        List.of("python3-dnf-plugins-core")),
+                new Pkg("python3-dnf-plugins-core", plugins, "noarch", "baseos", sizes[4], List.of(), List.of()),
+                new Pkg("epel-release", epel, "noarch", "extras", sizes[5], List.of(), List.of()));
+    }
+
+    /** The repositories' packages for the EL major of the tree (os-release's VERSION_ID). */
+    static List<Pkg> available(String major) {
+        return major.equals("10") ? AVAILABLE_10 : AVAILABLE;
+    }
 
     static final String RPMFUSION = "https://mirrors.rpmfusion.org/";
 
@@ -56,16 +74,16 @@ final class DnfPackageUniverse {
     private DnfPackageUniverse() {
     }
 
-    static List<Pkg> reachable(List<Repo> repos) {
+    static List<Pkg> reachable(List<Repo> repos, String major) {
         List<String> ids = DnfRepoFiles.enabled(repos).stream().map(r -> r.id).toList();
-        return AVAILABLE.stream().filter(p -> ids.contains(p.repo())).toList();
+        return available(major).stream().filter(p -> ids.contains(p.repo())).toList();
     }
 
     /** Installed package name -> the newer package the enabled repositories offer. */
     static List<Pkg> updates(Invocation inv, List<Repo> repos) throws IOException {
         List<Pkg> out = new ArrayList<>();
         List<String> installed = LinuxUserland.packages(inv.fs());
-        for (Pkg p : reachable(repos)) {
+        for (Pkg p : reachable(repos, DnfRepoFiles.releasever(inv))) {
             for (String nevra : installed) {
                 if (LinuxUserland.nameOf(nevra).equals(p.name()) && !nevra.equals(p.nevra())) {
                     out.add(p);

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * DNF 4 of a Rocky 9 userland (freebsd-facts 7): {@code makecache}, {@code update}/{@code upgrade},
+ * DNF 4 of a Rocky 9 userland (freebsd-facts 7), and of Rocky 10 (DNF 4.20: the same output
+ * [UNVERIFIED: no Rocky 10 transcript], but no filelists metadata by default, see DnfMetadata): {@code makecache}, {@code update}/{@code upgrade},
  * {@code install}, {@code check-update} (100 while updates are pending), {@code repolist} and,
  * once dnf-plugins-core is installed, {@code config-manager --set-enabled/--set-disabled}.
  * Repositories come from the tree's /etc/yum.repos.d/*.repo, installed packages from
@@ -133,7 +134,7 @@ final class RockyDnf implements SimTool {
         List<Pkg> wanted = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String spec : specs) {
-            Optional<Pkg> p = DnfPackageUniverse.reachable(repos).stream()
+            Optional<Pkg> p = DnfPackageUniverse.reachable(repos, DnfRepoFiles.releasever(inv)).stream()
                     .filter(x -> x.name().equals(spec) || x.nevra().equals(spec) || x.provides().contains(spec)).findFirst();
             Optional<String> present = installed.stream().filter(n -> LinuxUserland.nameOf(n).equals(spec)
                     || p.isPresent() && LinuxUserland.nameOf(n).equals(p.get().name())).findFirst();
@@ -156,7 +157,7 @@ final class RockyDnf implements SimTool {
         for (Pkg p : wanted) {
             for (String req : p.requires()) {
                 boolean have = installed.stream().anyMatch(n -> LinuxUserland.nameOf(n).equals(req));
-                DnfPackageUniverse.AVAILABLE.stream().filter(x -> x.name().equals(req)).findFirst()
+                DnfPackageUniverse.available(DnfRepoFiles.releasever(inv)).stream().filter(x -> x.name().equals(req)).findFirst()
                         .filter(x -> !have && !deps.contains(x) && !wanted.contains(x)).ifPresent(deps::add);
             }
         }

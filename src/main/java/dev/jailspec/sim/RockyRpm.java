@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * rpm 4.16 of a Rocky userland: {@code rpm -qa} (the package list in install order),
- * {@code rpm -q NAME} and {@code rpm -E %rhel} (the major version, from os-release VERSION_ID).
- * Checked against Debian's rpm 4.18 by RealDnfDifferentialTest ({@code -qa}, {@code -q}, {@code -E})
- * [UNVERIFIED: Rocky 9's rpm 4.16 itself].
+ * rpm 4.16 of a Rocky 9 userland, and 4.19 of Rocky 10: {@code rpm -qa} (the package list in
+ * install order), {@code rpm -q NAME} and {@code rpm -E %rhel} (the major version, from
+ * os-release VERSION_ID). Checked against Debian's rpm 4.18 by RealDnfDifferentialTest ({@code -qa},
+ * {@code -q}, {@code -E}) [UNVERIFIED: Rocky 9's rpm 4.16 itself; for 4.19, that these three print
+ * as 4.16 does (no Rocky 10 transcript was read)].
  */
 final class RockyRpm implements SimTool {
     @Override

@@ -104,6 +104,11 @@ public final class SimHost implements Host {
                 SimState state = new HostSeeder(fs, store, clock).seed(spec);
                 store.save(state);
             }
+            // The machine, not its state: rc.d/dmesg saves the boot messages at every boot, so a
+            // kept host opened with another jailspec.sim.cpu shows that CPU.
+            fs.mkdirs("/var/run");
+            fs.write("/var/run/dmesg.boot", spec.cpu().dmesgBoot().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    0644);
         }
     }
 

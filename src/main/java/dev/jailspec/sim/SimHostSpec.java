@@ -15,10 +15,16 @@ import java.util.Objects;
  * <p>The spec only seeds a new root directory; a root that already holds a simulated host keeps
  * its own state.
  */
-public record SimHostSpec(String release, String hostname, List<String> pools, List<String> interfaces) {
+public record SimHostSpec(String release, String hostname, List<String> pools, List<String> interfaces, SimCpu cpu) {
+
+    /** A host with the x86-64-v3 CPU. */
+    public SimHostSpec(String release, String hostname, List<String> pools, List<String> interfaces) {
+        this(release, hostname, pools, interfaces, SimCpu.X86_64_V3);
+    }
 
     public SimHostSpec {
         Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(cpu, "cpu");
         Objects.requireNonNull(hostname, "hostname");
         pools = List.copyOf(pools);
         interfaces = List.copyOf(interfaces);
@@ -54,14 +60,19 @@ public record SimHostSpec(String release, String hostname, List<String> pools, L
     }
 
     public SimHostSpec withRelease(String newRelease) {
-        return new SimHostSpec(newRelease, hostname, pools, interfaces);
+        return new SimHostSpec(newRelease, hostname, pools, interfaces, cpu);
     }
 
     public SimHostSpec withPools(List<String> newPools) {
-        return new SimHostSpec(release, hostname, newPools, interfaces);
+        return new SimHostSpec(release, hostname, newPools, interfaces, cpu);
     }
 
     public SimHostSpec withInterfaces(List<String> newInterfaces) {
-        return new SimHostSpec(release, hostname, pools, newInterfaces);
+        return new SimHostSpec(release, hostname, pools, newInterfaces, cpu);
+    }
+
+    /** The machine's CPU, as /var/run/dmesg.boot describes it (jailspec.sim.cpu). */
+    public SimHostSpec withCpu(SimCpu newCpu) {
+        return new SimHostSpec(release, hostname, pools, interfaces, newCpu);
     }
 }

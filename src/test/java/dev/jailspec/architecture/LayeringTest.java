@@ -40,6 +40,17 @@ class LayeringTest {
     }
 
     @Test
+    void aDistributionIsReachedThroughTheSeamOnly() {
+        // The procedure, the reports and the other layers see linux.LinuxDistribution; only the
+        // registry and the simulator's fixtures (which model Rocky's files) name the implementation.
+        noClasses().that().resideOutsideOfPackages("dev.jailspec.linux.rocky..", "dev.jailspec.sim..")
+                .and().doNotHaveFullyQualifiedName("dev.jailspec.linux.LinuxDistributions")
+                .should().dependOnClassesThat().resideInAPackage("dev.jailspec.linux.rocky..")
+                .because("a second distribution is a new implementation of LinuxDistribution, not edits across the code")
+                .check(MAIN);
+    }
+
+    @Test
     void hostKnowsNothingOfJails() {
         mayOnlyUse("host", "event");
     }
@@ -64,7 +75,7 @@ class LayeringTest {
 
     @Test
     void theSimIsAHostAndNothingMore() {
-        mayOnlyUse("sim", "host", "jailconf", "artifact", "event", "freebsd");
+        mayOnlyUse("sim", "host", "jailconf", "artifact", "event", "freebsd", "linux");
     }
 
     @Test

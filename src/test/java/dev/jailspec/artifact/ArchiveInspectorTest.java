@@ -70,7 +70,7 @@ class ArchiveInspectorTest {
                 .containsEntry(EntryType.SYMLINK, 8L).containsEntry(EntryType.HARDLINK, 0L)
                 .containsEntry(EntryType.DEVICE, 0L).containsEntry(EntryType.FIFO, 0L);
         assertThat(inv.totalSize()).isPositive();
-        assertThat(inv.notablePaths()).contains("usr/bin/bash", "usr/bin/dnf", "usr/bin/rpm", "etc/rocky-release");
+        assertThat(inv.notablePaths()).contains("usr/bin/bash", "usr/bin/dnf", "usr/bin/rpm", "etc/system-release");
         assertThat(inv.isSafe()).isTrue();
     }
 

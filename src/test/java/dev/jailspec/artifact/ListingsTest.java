@@ -66,12 +66,12 @@ class ListingsTest {
     void rockyChecksumParsesConcatenatedEntriesAndResolvesTheLatestAlias() {
         var images = FixtureArchives.rockyImages(RockyRelease.R9_7);
 
-        RockyChecksum c = RockyChecksum.parse(images.checksum(), "CHECKSUM");
-        RockyChecksum.Entry alias = c.require("Rocky-9-Container-Base.latest.x86_64.tar.xz");
-        RockyChecksum.Entry dated = c.resolveLatest(alias.file(), alias.size(), alias.sha256());
+        TaggedChecksums c = TaggedChecksums.parse(images.checksum(), "CHECKSUM");
+        TaggedChecksums.Entry alias = c.require("Rocky-9-Container-Base.latest.x86_64.tar.xz");
+        TaggedChecksums.Entry dated = c.resolveLatest(alias.file(), alias.size(), alias.sha256());
 
         assertThat(c.entries()).hasSize(3);
-        assertThat(dated).isEqualTo(new RockyChecksum.Entry("Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz",
+        assertThat(dated).isEqualTo(new TaggedChecksums.Entry("Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz",
                 images.base().size(), images.base().sha256()));
         assertThat(c.resolveLatest(alias.file())).isEqualTo(dated);
     }
@@ -83,7 +83,7 @@ class ListingsTest {
                 + "# Rocky-9-Container-Base.latest.x86_64.tar.xz: 53167144 bytes\n"
                 + "SHA256 (Rocky-9-Container-Base.latest.x86_64.tar.xz) = " + H2 + "\n";
 
-        RockyChecksum c = RockyChecksum.parse(text, "CHECKSUM");
+        TaggedChecksums c = TaggedChecksums.parse(text, "CHECKSUM");
 
         assertThat(c.resolveLatest("Rocky-9-Container-Base.latest.x86_64.tar.xz", 53167144, H2).file())
                 .isEqualTo("Rocky-9-Container-Base-9.6-20250531.0.x86_64.tar.xz");
@@ -92,7 +92,7 @@ class ListingsTest {
     @Test
     void latestResolutionRequiresTheSameSizeAndHash() {
         String text = "# A-9.7.tar.xz: 100 bytes\nSHA256 (A-9.7.tar.xz) = " + H1 + "\n";
-        RockyChecksum c = RockyChecksum.parse(text, "CHECKSUM");
+        TaggedChecksums c = TaggedChecksums.parse(text, "CHECKSUM");
 
         assertThatThrownBy(() -> c.resolveLatest("A.latest.tar.xz", 101, H1))
                 .isInstanceOf(ArtifactException.class)
@@ -104,15 +104,15 @@ class ListingsTest {
 
     @Test
     void malformedChecksumLinesNameTheirLineNumber() {
-        assertThatThrownBy(() -> RockyChecksum.parse("# A: 1 bytes\nSHA256 (B) = " + H1 + "\n", "CHECKSUM"))
+        assertThatThrownBy(() -> TaggedChecksums.parse("# A: 1 bytes\nSHA256 (B) = " + H1 + "\n", "CHECKSUM"))
                 .isInstanceOfSatisfying(ListingFormatException.class, e -> assertThat(e.lineNumber()).isEqualTo(2))
                 .hasMessage("CHECKSUM line 2: SHA256 line names B but the size line before it (line 1) names A: \"SHA256 (B) = "
                         + H1 + "\"");
-        assertThatThrownBy(() -> RockyChecksum.parse("# A: 1 bytes\n\n# B: 2 bytes\n", "CHECKSUM"))
+        assertThatThrownBy(() -> TaggedChecksums.parse("# A: 1 bytes\n\n# B: 2 bytes\n", "CHECKSUM"))
                 .hasMessage("CHECKSUM line 1: size line for A is not followed by its SHA256 line: \"# A: 1 bytes\"");
-        assertThatThrownBy(() -> RockyChecksum.parse("SHA256 (A) = " + H1 + "\nMD5 (A) = abc\n", "CHECKSUM"))
+        assertThatThrownBy(() -> TaggedChecksums.parse("SHA256 (A) = " + H1 + "\nMD5 (A) = abc\n", "CHECKSUM"))
                 .hasMessage("CHECKSUM line 2: expected \"# FILE: N bytes\" or \"SHA256 (FILE) = hex\": \"MD5 (A) = abc\"");
-        assertThatThrownBy(() -> RockyChecksum.parse("SHA256 (A) = 1234\n", "CHECKSUM"))
+        assertThatThrownBy(() -> TaggedChecksums.parse("SHA256 (A) = 1234\n", "CHECKSUM"))
                 .hasMessage("CHECKSUM line 1: not a 64-digit sha256: 1234: \"SHA256 (A) = 1234\"");
     }
 }

@@ -1,7 +1,12 @@
 package dev.jailspec.hooks;
 
+import dev.jailspec.config.Setting;
+import dev.jailspec.config.Settings;
+import dev.jailspec.config.SettingsException;
 import dev.jailspec.config.SettingsLoader;
+import dev.jailspec.matrix.CellMain;
 import dev.jailspec.provision.JailspecRun;
+import dev.jailspec.report.MatrixCell;
 import dev.jailspec.report.RunContext;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
@@ -16,7 +21,27 @@ public final class RunHooks {
 
     @BeforeAll
     public static void openRun() {
-        run = JailspecRun.open(SettingsLoader.fromEnvironment(Path.of("")), RunContext.bus(), RunContext.runId());
+        Settings settings = SettingsLoader.fromEnvironment(Path.of(""));
+        if (!settings.get(Setting.MATRIX).isEmpty() && System.getProperty(CellMain.CELL) == null) {
+            // Maven picks the matrix runner by a -D property only (pom.xml, profile "matrix").
+            throw new SettingsException(Setting.MATRIX.key() + " is set (" + settings.sourceOf(Setting.MATRIX)
+                    + ") but this is a single run: give the matrix on Maven's command line,"
+                    + " mvn verify -D" + Setting.MATRIX.key() + "=..., so that its cells run, or unset it");
+        }
+        run = JailspecRun.open(settings, RunContext.bus(), RunContext.runId());
+        RunContext.useCell(cellOf(run.settings()), System.getProperty(CellMain.CELL) != null);
+    }
+
+    /**
+     * The run's cell of the release matrix, on every scenario's result: the FreeBSD and Rocky releases,
+     * and the simulated host's where it is not the template's; so results of several runs (the cells of
+     * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own.
+     */
+    private static MatrixCell cellOf(Settings s) {
+        Settings.LinuxUserlandSettings linux = s.linuxUserland().orElseThrow(() -> new SettingsException(
+                "jailspec.linux.distribution=" + s.get(Setting.LINUX_DISTRIBUTION) + " has no release setting"));
+        MatrixCell cell = MatrixCell.of(s.freebsdRelease(), linux.distribution(), linux.release());
+        return !s.target().isReal() && !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
     }
 
     @AfterAll

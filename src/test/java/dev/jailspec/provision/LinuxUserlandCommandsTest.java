@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LinuxUserlandCommandsTest {
     private static Command of(String line) {
-        return LinuxUserlandCommands.of(List.of(line.split(" ")));
+        return LinuxUserlandCommands.of(dev.jailspec.linux.LinuxDistributions.defaultDistribution(), List.of(line.split(" ")));
     }
 
     @Test

@@ -52,19 +52,19 @@ class RockyImagesOnSimTest {
     })
     void bothImageFormatsGiveARockyUserland(String format, String datedName, String version) {
         withProvisioner(Map.of("jailspec.sim.rocky.format", format), p -> {
-            p.installRockyUserland();
+            p.installLinuxUserland();
             String osRelease = p.insideJail().readText("/compat/rocky/etc/os-release");
             assertThat(OsRelease.parse(osRelease).versionId()).isEqualTo(version);
         });
         assertThat(notes).as("what the report says of the image")
-                .anyMatch(n -> n.startsWith("Rocky image: " + datedName + " (sha256 "));
+                .anyMatch(n -> n.startsWith("Rocky Linux image: " + datedName + " (sha256 "));
     }
 
     @Test
     void theMinimalImageIsRefusedBeforeAnythingIsExtracted() {
         withProvisioner(Map.of("jailspec.rocky.imageUrl", "Rocky-9-Container-Minimal-9.7-20251123.2.x86_64.tar.xz"),
                 p -> {
-                    assertThatThrownBy(p::installRockyUserland)
+                    assertThatThrownBy(p::installLinuxUserland)
                             .hasMessageContaining("Rocky-9-Container-Minimal-9.7-20251123.2.x86_64.tar.xz has no usr/bin/dnf")
                             .hasMessageContaining("looks like the Minimal image")
                             .hasMessageContaining("Use the Container-Base image");
@@ -75,7 +75,7 @@ class RockyImagesOnSimTest {
     @Test
     void aMissingChecksumFileSaysWhichUrlAndWhichSetting() {
         withProvisioner(Map.of("jailspec.rocky.checksumUrl", "CHECKSUM.nope"), p ->
-                assertThatThrownBy(p::installRockyUserland)
+                assertThatThrownBy(p::installLinuxUserland)
                         .hasMessageContaining("/pub/rocky/9/images/x86_64/CHECKSUM.nope")
                         .hasMessageContaining("404")
                         .hasMessageContaining("jailspec.rocky.checksumUrl"));
@@ -84,7 +84,7 @@ class RockyImagesOnSimTest {
     @Test
     void anImageTheChecksumFileDoesNotListIsRefused() {
         withProvisioner(Map.of("jailspec.rocky.imageUrl", "Rocky-9-Container-UBI.latest.x86_64.tar.xz"), p ->
-                assertThatThrownBy(p::installRockyUserland)
+                assertThatThrownBy(p::installLinuxUserland)
                         .hasMessageContaining("has no entry for Rocky-9-Container-UBI.latest.x86_64.tar.xz")
                         .hasMessageContaining("jailspec.rocky.mirror"));
     }

@@ -52,7 +52,7 @@ class AllureEnvironmentTest {
         bus.publish(new CommandFinished(AT, 1, cmd(List.of("freebsd-version", "-kru")), 0, 2, "a\nb\nc\n", "", stdin("")));
         bus.publish(new HostFactsResolved(AT, "14.3-RELEASE-p4", "14.3-RELEASE-p4", "14.3-RELEASE-p5",
                 "zfs-2.2.7-FreeBSD_ge269af1b3", "zfs-kmod-2.2.7-FreeBSD_ge269af1b3"));
-        bus.publish(new ArtifactResolved(AT, ArtifactResolved.ROCKY_IMAGE,
+        bus.publish(new ArtifactResolved(AT, ArtifactResolved.LINUX_IMAGE,
                 "Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz",
                 "https://dl.rockylinux.org/pub/rocky/9/images/x86_64/Rocky-9-Container-Base.latest.x86_64.tar.xz", SHA));
 
@@ -65,8 +65,8 @@ class AllureEnvironmentTest {
                 .containsEntry("host.freebsd-version.running", "14.3-RELEASE-p4")
                 .containsEntry("host.freebsd-version.userland", "14.3-RELEASE-p5")
                 .containsEntry("host.zfs-version", "zfs-2.2.7-FreeBSD_ge269af1b3 / zfs-kmod-2.2.7-FreeBSD_ge269af1b3")
-                .containsEntry("rocky.image", "Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz")
-                .containsEntry("rocky.image.sha256", SHA)
+                .containsEntry("linux.image", "Rocky-9-Container-Base-9.7-20251123.2.x86_64.oci.tar.xz")
+                .containsEntry("linux.image.sha256", SHA)
                 .containsEntry("run.jailspec-version", JailspecVersion.get());
     }
 

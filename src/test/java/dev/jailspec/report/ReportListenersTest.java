@@ -26,6 +26,21 @@ class ReportListenersTest {
     private static final Instant AT = Instant.parse("2025-03-14T09:30:12Z");
 
     @Test
+    void anEarlierMatrixPageIsRemovedSoThisRunsReportDoesNotCarryIt(@TempDir Path reports) throws IOException {
+        Files.writeString(reports.resolve("matrix.md"), "# Release matrix\n");
+        Files.writeString(reports.resolve("matrix.html"), "<html></html>");
+        Files.writeString(reports.resolve("events.jsonl"), "{}\n");
+        Files.createDirectories(reports.resolve("cells/freebsd=14.5-RELEASE_rocky=9/allure-results"));
+        Files.writeString(reports.resolve("cells/freebsd=14.5-RELEASE_rocky=9/allure-results/x-result.json"), "{}");
+        ReportListeners.clearMatrixPage(reports);
+        assertThat(reports.resolve("cells")).doesNotExist();
+        assertThat(reports.resolve("matrix.md")).doesNotExist();
+        assertThat(reports.resolve("matrix.html")).doesNotExist();
+        assertThat(reports.resolve("events.jsonl")).exists();
+        ReportListeners.clearMatrixPage(reports); // nothing left to remove: no error
+    }
+
+    @Test
     void oneCallSubscribesTheLogTheConsoleAndAllure(@TempDir Path dir) throws IOException {
         var bus = new EventBus();
         var console = new ByteArrayOutputStream();

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Issue 11 point 1: the archives of our tests through the simulator's tar and through real
  * bsdtar (Debian's libarchive-tools, libarchive's own bsdtar, the program FreeBSD ships as
  * /usr/bin/tar), with the options the harness uses (provision/InstallBaseSystem:
- * {@code tar -xf A -C D --unlink}; provision/InstallRockyUserland: {@code tar -xpf A -C D --numeric-owner}), as
+ * {@code tar -xf A -C D --unlink}; provision/InstallLinuxUserland: {@code tar -xpf A -C D --numeric-owner}), as
  * root. Exit status, stderr (the program name normalised, and the scratch directory's prefix
  * taken off the paths) and the resulting tree ({@link TreeSnapshot}) must be equal, except for
  * the differences listed in {@link #EXPECTED}, each with its source.

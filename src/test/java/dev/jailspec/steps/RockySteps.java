@@ -28,8 +28,8 @@ public final class RockySteps {
 
     @When("the Rocky Linux image is fetched, checked against its CHECKSUM and extracted into {string}")
     public void installRocky(String dir) {
-        assertThat(dir).as("where the jail's config mounts the Linux file systems").isEqualTo(Layout.LINUX_ROOT_IN_JAIL);
-        provisioner.installRockyUserland();
+        assertThat(dir).as("where the jail's config mounts the Linux file systems").isEqualTo(world.run().layout().linuxRootInJail());
+        provisioner.installLinuxUserland();
     }
 
     @Then("{string} in the jail names Rocky Linux of the configured major release")
@@ -39,13 +39,13 @@ public final class RockySteps {
         OsRelease os = OsRelease.parse(text);
         assertThat(os.id()).as("ID in %s", path).isEqualTo("rocky");
         assertThat(os.majorVersion()).as("VERSION_ID in %s (%s)", path, os.prettyName())
-                .isEqualTo(world.run().settings().rockyRelease());
+                .isEqualTo(world.run().linuxUserland().settings().release());
     }
 
     @Then("the userland has {string} and {string}")
     public void userlandHas(String a, String b) {
         for (String program : new String[] {a, b}) {
-            String inJail = Layout.LINUX_ROOT_IN_JAIL + program;
+            String inJail = world.run().layout().linuxRootInJail() + program;
             assertThat(jailFiles().stat(inJail)).as("%s in the jail", inJail).isPresent();
         }
     }

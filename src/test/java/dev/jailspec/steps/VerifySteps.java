@@ -67,14 +67,14 @@ public final class VerifySteps {
     public void linuxDevHoldsNoHostDevice() {
         List<String> nodes = provisioner.linuxIsolation().devNodes();
         assertThat(LinuxUserlandIsolation.hostDevices(nodes)).as("host devices in %s/dev (all: %s)",
-                Layout.LINUX_ROOT_IN_JAIL, nodes).isEmpty();
-        assertThat(nodes).as("%s/dev", Layout.LINUX_ROOT_IN_JAIL).contains("null", "shm", "fd");
+                world.run().layout().linuxRootInJail(), nodes).isEmpty();
+        assertThat(nodes).as("%s/dev", world.run().layout().linuxRootInJail()).contains("null", "shm", "fd");
     }
 
     @Then("the Linux userland's \\/tmp and \\/home are the host's only as jailspec.linux.hostDirs asks")
     public void linuxHostDirsOnlyAsAsked() {
         assertThat(provisioner.linuxIsolation().sharedHostDirs()).as("host directories nullfs-mounted in %s",
-                Layout.LINUX_ROOT_IN_JAIL).containsExactlyInAnyOrderElementsOf(world.run().settings().linuxHostDirs());
+                world.run().layout().linuxRootInJail()).containsExactlyInAnyOrderElementsOf(world.run().settings().linuxHostDirs());
     }
 
     @Then("{string} is mounted with mode {mode}")
@@ -88,7 +88,7 @@ public final class VerifySteps {
         OsRelease os = OsRelease.parse(inUserland(argv).orThrow().stdout());
         assertThat(os.id()).as("ID printed by %s", argv).isEqualTo("rocky");
         assertThat(os.majorVersion()).as("VERSION_ID printed by %s", argv)
-                .isEqualTo(world.run().settings().rockyRelease());
+                .isEqualTo(world.run().linuxUserland().settings().release());
     }
 
     @Then("{command} in the Linux userland resolves the name")

@@ -123,9 +123,56 @@ public final class BrowserCheck {
                         + shown + "\ninstead of\n" + transcript.text());
             }
             screenshot(chromium, server.url(page), screenshot);
+            String matrix = checkMatrixPage(chromium, report, server);
             System.out.println("[browser check] passed: the Suites page shows all " + scenarios.size()
                     + " scenarios; \"" + transcript.testName() + "\" shows the stdout of `" + transcript.stepName()
-                    + "`; screenshot " + screenshot);
+                    + "`" + matrix + "; screenshot " + screenshot);
+        }
+    }
+
+    /**
+     * A matrix run's page (matrix.html beside index.html): it shows its summary and every cell, and a
+     * result of the report links to it. Returns what was checked, for the summary line; "" without one.
+     */
+    private static String checkMatrixPage(Path chromium, Path report, ReportServer server) throws IOException,
+            InterruptedException {
+        Path page = report.resolve("matrix.html");
+        if (!Files.isRegularFile(page)) {
+            return "";
+        }
+        String source = Files.readString(page);
+        Matcher summary = MATRIX_SUMMARY.matcher(source);
+        if (!summary.find()) {
+            throw new AssertionError("[browser check] matrix.html has no summary line");
+        }
+        String shown = text(dumpDom(chromium, server.url("matrix.html")));
+        List<String> cells = new ArrayList<>();
+        Matcher cell = MATRIX_CELL.matcher(source);
+        while (cell.find()) {
+            cells.add(cell.group(1));
+        }
+        List<String> missing = cells.stream().filter(c -> !shown.contains(c)).toList();
+        if (!shown.contains(summary.group(1)) || cells.isEmpty() || !missing.isEmpty()) {
+            throw new AssertionError("[browser check] matrix.html does not show its summary and cells in Chromium"
+                    + (missing.isEmpty() ? "" : "; missing " + missing));
+        }
+        try (Stream<Path> files = Files.list(report.resolve("data/test-cases"))) {
+            boolean linked = files.anyMatch(f -> read(f).contains("\"url\":\"matrix.html\""));
+            if (!linked) {
+                throw new AssertionError("[browser check] no result of the report links to matrix.html");
+            }
+        }
+        return "; the matrix page shows \"" + summary.group(1) + "\" and its " + cells.size() + " cells";
+    }
+
+    private static final Pattern MATRIX_SUMMARY = Pattern.compile("<p id=\"summary\">([^<]*?) <a ");
+    private static final Pattern MATRIX_CELL = Pattern.compile("<li class=\"cell\"[^>]*>([^<:]*):");
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

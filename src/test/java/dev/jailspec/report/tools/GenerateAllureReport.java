@@ -64,6 +64,12 @@ public final class GenerateAllureReport {
             throw new IllegalStateException("allure generate exited " + p.exitValue() + " without making "
                     + report.resolve("index.html") + "; command: " + String.join(" ", command));
         }
+        // A matrix run's page (RunMatrixIT) goes beside index.html, where each result's link points.
+        Path matrixPage = results.resolveSibling("matrix.html");
+        if (Files.isRegularFile(matrixPage)) {
+            Files.copy(matrixPage, report.resolve("matrix.html"), StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("[allure] release matrix: " + report.resolve("matrix.html"));
+        }
         System.out.println("[allure] report: " + report.resolve("index.html")
                 + " (it needs HTTP: " + allureHome.resolve("bin/allure") + " open " + report + ")");
         return true;

@@ -8,7 +8,7 @@ import dev.jailspec.artifact.Hashing;
 import dev.jailspec.artifact.Downloader;
 import dev.jailspec.artifact.ExtractionCheck;
 import dev.jailspec.artifact.OciImage;
-import dev.jailspec.artifact.RockyChecksum;
+import dev.jailspec.artifact.TaggedChecksums;
 import dev.jailspec.artifact.RootfsValidator;
 import dev.jailspec.event.ArtifactResolved;
 import dev.jailspec.event.EventBus;
@@ -18,6 +18,8 @@ import dev.jailspec.freebsd.Mkdir;
 import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
+import dev.jailspec.linux.ImageSource;
+import dev.jailspec.linux.LinuxDistribution;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,14 +28,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How-to steps 16 to 18, corrected: the Rocky Container-Base image is checked against the
- * published CHECKSUM, inspected before anything is extracted (a Minimal image without dnf, the
- * wrong release or unsafe entries are refused), flattened when it is an OCI image archive (Rocky
- * 9.7 and later), and extracted by the host's own {@code tar -xpf ... --numeric-owner} so owners
- * (as the userland's own ids), modes, setuid bits and links are kept. The how-to's {@code tar xfp} of the .latest file yields a useless tree on
- * 9.7, and it mounts the Linux file systems under compat/ubuntu; we use compat/rocky.
+ * How-to steps 16 to 18, corrected: the distribution's container image (Rocky's Container-Base)
+ * is checked against the published checksum listing, inspected before anything is extracted (a
+ * Minimal image without dnf, the wrong release or unsafe entries are refused), flattened when it
+ * is an OCI image archive (Rocky 9.7 and later), and extracted by the host's own
+ * {@code tar -xpf ... --numeric-owner} so owners (as the userland's own ids), modes, setuid bits and
+ * links are kept. The how-to's {@code tar xfp} of the .latest file yields a useless tree on 9.7, and
+ * it mounts the Linux file systems under compat/ubuntu; we use /compat/&lt;distribution&gt;
+ * ({@link LinuxDistribution#compatDir()}).
  */
-final class InstallRockyUserland implements ProvisionStep {
+final class InstallLinuxUserland implements ProvisionStep {
     /**
      * Mount points the jail's Linux mounts need in the userland's own tree (see JailConfTemplate).
      * Not dev/shm and dev/fd: they lie in the devfs mounted on dev, which hides whatever is below
@@ -44,42 +48,49 @@ final class InstallRockyUserland implements ProvisionStep {
     private final Host host;
     private final Layout layout;
     private final Downloader downloader;
-    private final RockyImage image;
+    private final LinuxDistribution distribution;
+    private final ImageSource image;
+    private final String settingHint;
     private final EventBus bus;
     private ArchiveInventory extracted;
 
-    InstallRockyUserland(Host host, Layout layout, Downloader downloader, RockyImage image, EventBus bus) {
+    InstallLinuxUserland(Host host, Layout layout, Downloader downloader, LinuxUserland userland, ImageSource image,
+                         EventBus bus) {
         this.host = host;
         this.layout = layout;
         this.downloader = downloader;
+        this.distribution = userland.distribution();
         this.image = image;
+        this.settingHint = "jailspec." + distribution.name() + ".";
         this.bus = bus;
     }
 
     @Override
     public String description() {
-        return "install the Rocky Linux " + image.major() + " userland into " + layout.linuxRootOnHost();
+        return "install the " + distribution.displayName() + " " + image.major() + " userland into "
+                + layout.linuxRootOnHost();
     }
 
     @Override
     public boolean isDone() {
-        return host.stat(layout.linuxRootOnHost() + "/usr/bin/dnf").isPresent()
+        return host.stat(layout.linuxRootOnHost() + distribution.requiredFiles().get(0)).isPresent()
                 && host.stat(layout.linuxRootOnHost() + "/etc/resolv.conf").isPresent();
     }
 
     @Override
     public void apply() {
-        RockyChecksum checksum = RockyChecksum.parse(
-                downloader.fetchText(image.checksum(), "check jailspec.rocky.mirror or jailspec.rocky.checksumUrl"),
+        TaggedChecksums checksum = TaggedChecksums.parse(
+                downloader.fetchText(image.checksum(), "check " + settingHint + "mirror or " + settingHint + "checksumUrl"),
                 image.checksum().toString());
-        RockyChecksum.Entry listed = checksum.require(image.fileName());
-        RockyChecksum.Entry dated = listed.isAlias() ? checksum.resolveLatest(image.fileName()) : listed;
-        bus.publish(new ArtifactResolved(bus.now(), ArtifactResolved.ROCKY_IMAGE, dated.file(),
+        TaggedChecksums.Entry listed = checksum.require(image.fileName(),
+                "check the image name (" + settingHint + "imageUrl) and the mirror (" + settingHint + "mirror)");
+        TaggedChecksums.Entry dated = listed.isAlias() ? checksum.resolveLatest(image.fileName()) : listed;
+        bus.publish(new ArtifactResolved(bus.now(), ArtifactResolved.LINUX_IMAGE, dated.file(),
                 image.image().toString(), dated.sha256()));
-        bus.publish(new Note(bus.now(), "Rocky image: " + dated.file() + " (sha256 " + dated.sha256() + ")"
-                + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
+        bus.publish(new Note(bus.now(), distribution.displayName() + " image: " + dated.file() + " (sha256 "
+                + dated.sha256() + ")" + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
         DownloadResult download = downloader.download(image.image(), listed.sha256(),
-                "check jailspec.rocky.mirror or jailspec.rocky.imageUrl");
+                "check " + settingHint + "mirror or " + settingHint + "imageUrl");
 
         if (listed.size() >= 0 && download.size() != listed.size()) {
             throw new ProvisionException(image.image() + " is " + download.size() + " bytes, but " + image.checksum()
@@ -109,7 +120,7 @@ final class InstallRockyUserland implements ProvisionStep {
     private Path rootfsOf(Path download, String name) {
         var inspector = new ArchiveInspector();
         ArchiveInventory inventory = inspector.inspect(download);
-        var validator = RootfsValidator.linuxUserland("rocky", image.major());
+        var validator = RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major());
         if (inventory.format() != ArchiveFormat.OCI_ARCHIVE) {
             validator.require(name, inventory);
             extracted = inventory;
@@ -129,10 +140,10 @@ final class InstallRockyUserland implements ProvisionStep {
 
     @Override
     public void verify() {
-        for (String required : List.of("/etc/os-release", "/usr/bin/dnf", "/usr/bin/rpm", "/etc/resolv.conf")) {
+        for (String required : distribution.requiredFiles()) {
             if (host.stat(layout.linuxRootOnHost() + required).isEmpty()) {
                 throw new ProvisionException(layout.linuxRootOnHost() + required + " is missing after extracting the "
-                        + "Rocky image: the extraction is incomplete");
+                        + distribution.displayName() + " image: the extraction is incomplete");
             }
         }
     }

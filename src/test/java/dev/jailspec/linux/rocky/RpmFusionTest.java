@@ -1,4 +1,4 @@
-package dev.jailspec.linux;
+package dev.jailspec.linux.rocky;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -9,10 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Rocky Linux {@code CHECKSUM} file: the concatenation of per-image entries, each
+ * A checksum listing in the BSD-tagged form ({@code sha256sum --tag}), as Rocky Linux publishes its
+ * {@code CHECKSUM}: the concatenation of per-image entries, each
  * {@code # FILE: N bytes} followed by {@code SHA256 (FILE) = hex}.
  */
-public record RockyChecksum(String source, List<Entry> entries) {
+public record TaggedChecksums(String source, List<Entry> entries) {
     private static final Pattern SIZE_LINE = Pattern.compile("#\\s*(\\S+):\\s*(\\d+)\\s+bytes\\s*");
     private static final Pattern HASH_LINE = Pattern.compile("SHA256\\s+\\((.+)\\)\\s*=\\s*(\\S+)\\s*");
 
@@ -24,7 +25,7 @@ public record RockyChecksum(String source, List<Entry> entries) {
         }
     }
 
-    public RockyChecksum {
+    public TaggedChecksums {
         entries = List.copyOf(entries);
     }
 
@@ -34,7 +35,7 @@ public record RockyChecksum(String source, List<Entry> entries) {
      * before it, a size line without a hash line, a second entry for one file, or any other
      * text is an error naming its line number.
      */
-    public static RockyChecksum parse(String text, String source) {
+    public static TaggedChecksums parse(String text, String source) {
         Map<String, Entry> byFile = new LinkedHashMap<>();
         String pendingFile = null;
         long pendingSize = -1;
@@ -90,7 +91,7 @@ public record RockyChecksum(String source, List<Entry> entries) {
             throw new ListingFormatException(source, pendingLine, pendingText,
                     "size line for " + pendingFile + " is not followed by its SHA256 line");
         }
-        return new RockyChecksum(source, new ArrayList<>(byFile.values()));
+        return new TaggedChecksums(source, new ArrayList<>(byFile.values()));
     }
 
     public Optional<Entry> entry(String file) {
@@ -98,9 +99,14 @@ public record RockyChecksum(String source, List<Entry> entries) {
     }
 
     public Entry require(String file) {
+        return require(file, "check the image name and the mirror setting");
+    }
+
+    /** The entry of {@code file}; none is an error saying what the listing has and {@code hint} (which settings to check). */
+    public Entry require(String file, String hint) {
         return entry(file).orElseThrow(() -> new ArtifactException(source + " has no entry for " + file
-                + "; it lists " + entries.stream().map(Entry::file).toList()
-                + ". Check the image name and the mirror (jailspec.rocky.mirror)."));
+                + "; it lists " + entries.stream().map(Entry::file).toList() + ". " + Character.toUpperCase(hint.charAt(0))
+                + hint.substring(1) + "."));
     }
 
     /** Resolves an alias listed in this file to the dated image with the same size and hash. */

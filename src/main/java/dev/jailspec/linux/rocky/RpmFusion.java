@@ -1,4 +1,4 @@
-package dev.jailspec.linux;
+package dev.jailspec.linux.rocky;
 
 import java.net.URI;
 
