@@ -35,7 +35,7 @@ public enum Setting {
     FREEBSD_MIRROR("jailspec.freebsd.mirror", "", "https://download.freebsd.org/ftp", Rules.OPTIONAL_URL,
             "an http(s) URL above releases/amd64/amd64/<release>/ (on sim, empty: the embedded fixture mirror)"),
     // Real default: the archive's host and /pub/FreeBSD-Archive root are in public links (http://);
-    // [UNVERIFIED] that it answers over https.
+    // [UNVERIFIED: that it answers over https].
     FREEBSD_ARCHIVE_MIRROR("jailspec.freebsd.archiveMirror", "", "https://ftp-archive.freebsd.org/pub/FreeBSD-Archive",
             Rules.OPTIONAL_URL, "an http(s) URL above old-releases/amd64/amd64/<release>/, tried when the release"
                     + " directory is not on jailspec.freebsd.mirror (an end-of-life release moves there); on sim, empty:"

@@ -148,10 +148,11 @@ public final class Zfs {
     }
 
     /**
-     * Whether a failed zfs command failed because a file system is busy: libzfs (OpenZFS 2.2,
-     * libzfs_mount.c unmount_one) prints {@code cannot unmount 'MOUNTPOINT': pool or dataset is
-     * busy} for EBUSY (EZFS_BUSY's text, libzfs_util.c), and zfs_destroy's EBUSY gives
-     * {@code cannot destroy 'NAME': ...} with the same text. [UNVERIFIED against the zfs-2.2.7 tag.]
+     * Whether a failed zfs command failed because a file system is busy: libzfs prints
+     * {@code cannot unmount 'MOUNTPOINT': pool or dataset is busy} for EBUSY (lib/libzfs/libzfs_mount.c
+     * unmount_one(): EZFS_BUSY, whose text is libzfs_util.c's), and zfs_destroy()'s EBUSY gives
+     * {@code cannot destroy 'NAME': dataset is busy} (libzfs_dataset.c through zfs_standard_error_fmt(),
+     * whose EBUSY case sets that text); both read at zfs-2.2.7.
      */
     public static boolean busy(CommandResult r) {
         return r.exitCode() == 1 && BUSY.matcher(r.stderr()).find();

@@ -31,10 +31,11 @@ import java.util.List;
  * How-to steps 16 to 18, corrected: the distribution's container image (Rocky's Container-Base)
  * is checked against the published checksum listing, inspected before anything is extracted (a
  * Minimal image without dnf, the wrong release or unsafe entries are refused), flattened when it
- * is an OCI image archive (Rocky 9.7 and later), and extracted by the host's own {@code tar -xpf}
- * so owners, modes, setuid bits and links are kept. The how-to's {@code tar xfp} of the .latest
- * file yields a useless tree on 9.7, and it mounts the Linux file systems under compat/ubuntu; we
- * use /compat/&lt;distribution&gt; ({@link LinuxDistribution#compatDir()}).
+ * is an OCI image archive (Rocky 9.7 and later), and extracted by the host's own
+ * {@code tar -xpf ... --numeric-owner} so owners (as the userland's own ids), modes, setuid bits and
+ * links are kept. The how-to's {@code tar xfp} of the .latest file yields a useless tree on 9.7, and
+ * it mounts the Linux file systems under compat/ubuntu; we use /compat/&lt;distribution&gt;
+ * ({@link LinuxDistribution#compatDir()}).
  */
 final class InstallLinuxUserland implements ProvisionStep {
     /**
@@ -101,7 +102,11 @@ final class InstallLinuxUserland implements ProvisionStep {
         VerifiedUpload.upload(host, rootfsTar, onHost, flattened ? Hashing.sha256(rootfsTar) : listed.sha256(),
                 flattened ? "the flattened image (made here from verified layers)" : image.checksum().toString());
         new Mkdir(host).parents(layout.linuxRootOnHost());
-        host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost()).withKind(CommandKind.EXTRACT)).orThrow();
+        // --numeric-owner: the userland's ids mean what its own /etc/passwd and /etc/group say. Without
+        // it root's tar looks each owner name up in the FreeBSD host's databases (sim.TarOwners), and a
+        // name both know under other ids (tty, mail, man, bin, daemon, ...) would get the host's id.
+        host.run(Command.of("tar", "-xpf", onHost, "-C", layout.linuxRootOnHost(), "--numeric-owner")
+                .withKind(CommandKind.EXTRACT)).orThrow();
         // Right after tar: the resolv.conf copy below may replace a sampled file.
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(extracted, layout.linuxRootOnHost(), HostTree.of(host)).describe()));

@@ -190,7 +190,7 @@ public final class JailspecRun implements AutoCloseable {
     /**
      * Where the release directory is once the release is past its end of life:
      * {@code <archive>/old-releases/amd64/amd64/<release>/} (ftp-archive.freebsd.org's layout, e.g.
-     * .../old-releases/amd64/amd64/8.4-RELEASE/ in public links; [UNVERIFIED] for 14.x releases).
+     * .../old-releases/amd64/amd64/8.4-RELEASE/ in public links; [UNVERIFIED: for 14.x releases]).
      */
     public URI freebsdArchiveDir() {
         String mirror = target.freebsdArchiveMirror().replaceAll("/+$", "");

@@ -74,7 +74,7 @@ public final class Preflight {
     /**
      * Asks the target what it is ({@code uname -s}, not the JVM's os.name: over SSH they differ) and
      * stops unless it is FreeBSD (sys/conf/newvers.sh: TYPE="FreeBSD", the ostype uname -s prints;
-     * [UNVERIFIED at releng/14.3: read in an old newvers.sh, and the sim's UnameTool answers the same]).
+     * [UNVERIFIED: at releng/14.3; read in an old newvers.sh, and the sim's UnameTool answers the same]).
      */
     public static void requireFreebsd(Host host, String target) {
         String system = new Uname(host).system();

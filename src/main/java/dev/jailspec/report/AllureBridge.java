@@ -1,5 +1,6 @@
 package dev.jailspec.report;
 
+import dev.jailspec.config.Setting;
 import dev.jailspec.event.CommandAborted;
 import dev.jailspec.event.CommandFinished;
 import dev.jailspec.event.CommandStarted;
@@ -18,6 +19,7 @@ import dev.jailspec.host.ShellQuote;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
@@ -25,8 +27,11 @@ import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +52,9 @@ public final class AllureBridge implements EventSubscriber {
     private final AllureLifecycle allure;
     // Command id -> uuid of its Allure step, for the commands that had a test to belong to.
     private final Map<Long, String> openCommandSteps = new ConcurrentHashMap<>();
+    // jailspec.record's directory as a file: URI, when the run records transcripts; and the tests linked to it.
+    private volatile Optional<String> transcripts = Optional.empty();
+    private final Set<String> linkedToTranscripts = ConcurrentHashMap.newKeySet();
 
     public AllureBridge() {
         this(Allure.getLifecycle());
@@ -65,7 +73,11 @@ public final class AllureBridge implements EventSubscriber {
         on.on(FileWritten.class, e -> attachToCurrent(e.path(), e.content() instanceof FileContent.Text t ? t.text()
                 : "(a copy of " + ((FileContent.Copied) e.content()).localFile() + ", "
                 + ((FileContent.Copied) e.content()).bytes() + " bytes)\n"));
-        on.on(SettingsResolved.class, e -> attachToCurrent("settings", settingsText(e)));
+        on.on(SettingsResolved.class, e -> {
+            attachToCurrent("settings", settingsText(e));
+            String record = e.values().getOrDefault(Setting.RECORD.key(), "");
+            transcripts = record.isBlank() ? Optional.empty() : Optional.of(Path.of(record).toAbsolutePath().toUri().toString());
+        });
         on.on(DiagnosisCollected.class, e -> e.probes().forEach(p -> attachToCurrent(
                 "diagnosis: " + p.name() + (p.answered() ? "" : " (failed)"), "# " + p.source() + "\n" + p.text())));
         on.on(Note.class, e -> instantStep(e.text(), Status.PASSED, step -> { }));
@@ -88,10 +100,18 @@ public final class AllureBridge implements EventSubscriber {
         if (!hasRunningTest()) {
             return;
         }
+        linkTranscripts();
         String uuid = UUID.randomUUID().toString();
         allure.startStep(uuid, new StepResult().setName("$ " + ShellQuote.join(e.argv())));
         allure.updateStep(uuid, step -> step.getParameters().add(parameter("host", e.host())));
         openCommandSteps.put(e.id(), uuid);
+    }
+
+    /** A test that ran host commands while they were recorded links the transcripts' directory, once. */
+    private void linkTranscripts() {
+        transcripts.ifPresent(uri -> allure.getCurrentTestCase().filter(linkedToTranscripts::add).ifPresent(test ->
+                allure.updateTestCase(test, t -> t.getLinks().add(new Link().setName("host transcripts (jailspec.record)")
+                        .setUrl(uri)))));
     }
 
     private void commandFinished(CommandFinished e) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * file of devfs_rulesets, {@code [name=N]} runs {@code devfs rule -s N delset} and defines
  * {@code $name}, every other line that does not start with {@code #} loses its {@code #...} tail
  * and runs as {@code eval /sbin/devfs rule -s N LINE}; the first failure warns and stops that file.
- * The script's exit status is read_devfs_conf's, so a failed ruleset still exits 0 [INFERRED from
+ * The script's exit status is read_devfs_conf's, so a failed ruleset still exits 0 [UNVERIFIED: inferred from
  * the script: devfs_start ignores devfs_init_rulesets' status].
  */
 final class DevfsRcScript {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * dmesg(8) on the host, without options: the kernel message buffer ({@link KernelMessages}), one
- * message a line. Options (-a, -c, -M, -N) and dmesg in a jail (security.bsd.unprivileged_read_msgbuf)
- * are not modelled.
+ * message a line (sbin/dmesg/dmesg.c [UNVERIFIED: read in an unpinned copy, not at releng/14.x;
+ * its filtering of syslog priorities and of the timestamps is not modelled]). Options (-a, -c, -M,
+ * -N) and dmesg in a jail (security.bsd.unprivileged_read_msgbuf) are not modelled.
  */
 final class DmesgTool implements SimTool {
     @Override

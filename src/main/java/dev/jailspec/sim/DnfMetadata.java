@@ -13,7 +13,8 @@ import java.util.Map;
  * (in {@value #CACHE} of the tree), fetched again once older than metadata_expire (48 h), and
  * not fetched at all without a nameserver in the tree's resolv.conf, with dnf's error and exit 1.
  * Every command that needs the metadata ({@code makecache}, {@code check-update},
- * {@code update}, {@code install}) starts here.
+ * {@code update}, {@code install}) starts here. The 48 hours are metadata_expire's default in dnf's
+ * doc/conf_ref.rst [UNVERIFIED: read in an unpinned copy, not at DNF 4.14.0].
  */
 final class DnfMetadata {
     static final String CACHE = "/var/cache/dnf/jailspec-sim-metadata";

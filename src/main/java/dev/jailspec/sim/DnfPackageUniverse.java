@@ -11,7 +11,9 @@ import java.util.Map;
  * What the simulated repositories and the simulated web offer: a few updates (curl, libcurl,
  * tzdata), dnf-plugins-core and epel-release in the repositories, the two RPM Fusion release
  * RPMs on the web, with fixed sizes. Which of them an install or update may take depends on the
- * repositories enabled in the tree and the packages installed there.
+ * repositories enabled in the tree and the packages installed there. [UNVERIFIED: the packages, versions
+ * and sizes are the simulator's own choice, not read from Rocky 9's repositories;
+ * RealDnfDifferentialTest builds real RPMs of them, so dnf's answers to them are checked.]
  */
 final class DnfPackageUniverse {
     /** A package of the simulated repositories. */
@@ -27,7 +29,7 @@ final class DnfPackageUniverse {
 
     /**
      * EL 10's: dnf-plugins-core 4.7.0 (Oracle Linux 10 release notes: "dnf-plugins-core Released at
-     * Version 4.7.0"); the other versions, releases and sizes are the simulator's [UNVERIFIED].
+     * Version 4.7.0") [UNVERIFIED: the other versions, releases and sizes are the simulator's].
      */
     static final List<Pkg> AVAILABLE_10 = packages("8.12.1-2.el10_1.1", "2025c-1.el10", "4.7.0-8.el10", "10-5.el10_1",
             "320 k", "417 k", "433 k", " 39 k", "315 k", " 19 k");

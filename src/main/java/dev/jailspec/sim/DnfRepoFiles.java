@@ -131,7 +131,8 @@ final class DnfRepoFiles {
      * What rpmfusion-{free,nonfree}-release puts in /etc/yum.repos.d, reduced to the updates
      * repository (enabled) and its -testing sibling (disabled); the ids and names are those of the
      * how-to's 23g output ("RPM Fusion for EL 9 - Free - Updates"). The mirrorlist URL is
-     * written from memory of RPM Fusion's files (unverified); nothing here downloads it.
+     * not read from RPM Fusion's release RPMs [UNVERIFIED: the mirrorlist URL of rpmfusion-*-release
+     * for EL 9]; nothing here downloads it.
      */
     static void writeRpmFusionRepos(Invocation inv, String kind) throws IOException {
         String label = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1);

@@ -19,7 +19,7 @@ import java.util.List;
  *       prison_deref), so the file system it runs in cannot be unmounted: {@code zfs destroy}
  *       fails as busy ({@link Zfs#busy} counts dying jails) [inferred from source];</li>
  *   <li>its VNET is destroyed only when it is freed ({@code vnet_destroy} in prison_deref), so the
- *       interfaces moved into it (epair b) stay there until then. [UNVERIFIED at releng/14.3: the
+ *       interfaces moved into it (epair b) stay there until then. [UNVERIFIED: at releng/14.3; the
  *       jail(8) stopcommands list read has no vnet.interface step that would move them back first.]</li>
  * </ul>
  * The simulator counts a connection opened inside the jail (dnf downloading metadata or

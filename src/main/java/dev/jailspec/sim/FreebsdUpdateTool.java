@@ -23,7 +23,7 @@ import java.util.Optional;
  *       detected (as in the real script), so a basedir of another release is "updated" to the
  *       host's release unless --currently-running says otherwise.</li>
  *   <li>The newest patch level is the release catalogue's (FreebsdReleases; simulator constants
- *       where marked [UNVERIFIED]); a release without one is not simulated.
+ *       where the catalogue says they are unverified); a release without one is not simulated.
  *       A tree's version is the {@code USERLAND_VERSION} line of its /bin/freebsd-version,
  *       which {@code install} rewrites; that is the only file the simulation changes.</li>
  *   <li>Fetched updates wait in the work directory (/var/db/freebsd-update on the host) as

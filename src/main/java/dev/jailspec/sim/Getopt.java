@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * getopt(3) as FreeBSD's libc does it: options end at the first operand or at {@code --}, an
- * option that takes an argument takes the rest of its word or the next word.
+ * option that takes an argument takes the rest of its word or the next word (lib/libc/stdlib/getopt.c
+ * [UNVERIFIED: not read here; the behaviour getopt(3) documents]).
  */
 final class Getopt {
 

@@ -109,6 +109,8 @@ final class HostSeeder {
         fs.write("/etc/defaults/rc.conf", DEFAULTS_RC_CONF.getBytes(StandardCharsets.UTF_8), 0444);
         fs.write("/etc/rc.conf", new byte[0], 0644);
         fs.write("/etc/defaults/devfs.rules", DevfsRulesets.DEFAULTS_FILE.getBytes(StandardCharsets.UTF_8), 0444);
+        fs.write("/etc/passwd", HostAccounts.PASSWD.getBytes(StandardCharsets.UTF_8), 0644);
+        fs.write("/etc/group", HostAccounts.GROUP.getBytes(StandardCharsets.UTF_8), 0644);
         fs.write("/etc/resolv.conf", "nameserver 192.168.7.221\n".getBytes(StandardCharsets.UTF_8), 0644);
         fs.write("/etc/localtime", utcZoneFile(), 0444);
     }

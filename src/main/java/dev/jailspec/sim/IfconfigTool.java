@@ -120,7 +120,7 @@ final class IfconfigTool implements SimTool {
         } else {
             unit = Integer.parseInt(m.group(2));
             if (net.unitTaken(cloner, unit)) {
-                // ioctl_ifcreate(): EEXIST [wording not seen in a 14.3 transcript]
+                // ioctl_ifcreate(): EEXIST [UNVERIFIED: wording not seen in a 14.3 transcript]
                 throw new Failure("interface " + name + " already exists");
             }
         }
@@ -300,8 +300,8 @@ final class IfconfigTool implements SimTool {
      * An address without a mask. 14.x (sbin/ifconfig/af_inet.c warn_nomask and
      * in_setdefaultmask_nl [UNVERIFIED: read in an unpinned 14-era copy]): a warning on stderr for
      * an interface that is neither loopback nor point-to-point, then the classful mask
-     * [UNVERIFIED for 14.0 and 14.1 before FreeBSD-EN-24:14.ifconfig, "Incorrect ifconfig netmask
-     * assignment", listed in the 15.0 release notes: they assigned another mask]. 15.0 and
+     * [UNVERIFIED: the mask 14.0 and 14.1 assigned before FreeBSD-EN-24:14.ifconfig, "Incorrect
+     * ifconfig netmask assignment", listed in the 15.0 release notes]. 15.0 and
      * later refuse it ({@link ReleaseChange#IFCONFIG_REQUIRES_NETMASK}: text from two 15.0 hosts;
      * [UNVERIFIED: errx(1, ...), so exit 1]).
      */

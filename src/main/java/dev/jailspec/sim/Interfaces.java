@@ -156,7 +156,7 @@ final class Interfaces {
      * ifconfig(8)'s block for one interface. The flags line and the inet, description, bridge
      * and member lines follow FreeBSD 14's format (the bridge lines as in the transcripts,
      * without 15's "bridge flags" and VLAN words); options/media/nd6 lines are FreeBSD's usual
-     * ones for the interface kind [INFERRED, no 14.3 transcript of epair output].
+     * ones for the interface kind [UNVERIFIED: inferred, no 14.3 transcript of epair output].
      */
     String report(SimState.InterfaceState i) {
         StringBuilder sb = new StringBuilder();

@@ -21,7 +21,7 @@ import java.util.Set;
  * (VFS_SET), {@code zfs_vdev} and {@code zfs_zvol} (DECLARE_GEOM_CLASS). These declarations were
  * read in freebsd-src and openzfs/zfs copies of the 13-15 era, identical in each
  * [UNVERIFIED: not read at the releng/14.3 tag itself]; which modules the GENERIC kernel file
- * itself holds is the simulator's choice [UNVERIFIED]. Load addresses and sizes are the
+ * itself holds is the simulator's choice [UNVERIFIED: GENERIC's list of built-in modules not read]. Load addresses and sizes are the
  * simulator's own constants, laid out page-aligned one after the other (freebsd-facts 3.2).
  */
 final class Kld {

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code true}, {@code false}. Anything else (pipes, redirections, ';', variables, globs,
  * command substitution...) exits 2 with {@code sim: unsupported shell syntax: ...} on stderr,
  * so a test that needs more fails loudly instead of passing on a guess. A command bash cannot
- * find: {@code bash: line 1: NAME: command not found}, exit 127.
+ * find: {@code bash: line 1: NAME: command not found}, exit 127 [UNVERIFIED: bash 5.1's text for
+ * {@code bash -c}, not read in bash's source nor in a Rocky transcript].
  */
 final class RockyBash implements SimTool {
 

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** GNU cat of a Rocky userland, without options: {@code cat: FILE: No such file or directory}, exit 1. */
+/**
+ * GNU cat of a Rocky userland, without options: {@code cat: FILE: No such file or directory}, exit 1
+ * [UNVERIFIED: coreutils' cat.c not read; the strerror texts are FreeBSD's (Errno), glibc's are the same
+ * words for ENOENT and EISDIR]; transcript cat-etc-redhat-release for a file it prints.
+ */
 final class RockyCat implements SimTool {
     @Override
     public String name() {

@@ -10,7 +10,8 @@ import java.util.Locale;
  * crb, powertools or codeready (not debug, source, eus or virt) and prints
  * {@code CRB repo is enabled and named: ID} or {@code CRB repo is disabled}, exit 0. Texts from
  * the script as printed by {@code cat /usr/bin/crb} on EL 9 (epel-release-9-5.el9).
- * {@code enable} and {@code disable} run dnf config-manager and are not simulated.
+ * {@code enable} and {@code disable} run dnf config-manager and are not simulated. [UNVERIFIED: no copy of
+ * that script is kept in the corpus to check these texts against.]
  */
 final class RockyCrb implements SimTool {
     @Override

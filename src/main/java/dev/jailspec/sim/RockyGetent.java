@@ -9,7 +9,8 @@ import java.util.Map;
  * the userland's /etc/resolv.conf names a nameserver; then the simulator answers a fixed
  * address for the mirrors the harness uses (IPv4 documentation addresses, printed as glibc's
  * getent does: {@code %-15s %s}). Anything unresolved exits 2, silently, as getent does for a
- * key it cannot find.
+ * key it cannot find. [UNVERIFIED: glibc's nss/getent.c not read here; the layout and exit 2 are as
+ * getent(1) documents them.]
  */
 final class RockyGetent implements SimTool {
     static final Map<String, String> ADDRESSES = Map.of(

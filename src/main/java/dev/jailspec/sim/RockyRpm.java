@@ -7,8 +7,9 @@ import java.util.List;
  * rpm 4.16 of a Rocky 9 userland, and 4.19 of Rocky 10: {@code rpm -qa} (the package list in
  * install order), {@code rpm -q NAME}, {@code rpm -E %rhel} (the major version, from os-release
  * VERSION_ID) and {@code rpm --verifydb} (rpmpopt: {@code rpm exec --verifydb rpmdb --verifydb};
- * tools/rpmdb.c, silent with exit 0 on a sound database) [UNVERIFIED for 4.19: these print as 4.16
- * does; no Rocky 10 transcript was read].
+ * tools/rpmdb.c, silent with exit 0 on a sound database). Checked against Debian's rpm 4.18 by
+ * RealDnfDifferentialTest ({@code -qa}, {@code -q}, {@code -E}) [UNVERIFIED: Rocky 9's rpm 4.16
+ * itself; for 4.19, that these print as 4.16 does (no Rocky 10 transcript was read)].
  *
  * <p>The package list lives in the simulator's stand-in file; a {@value #SQLITE_DB} that is there
  * but lacks SQLite's file header is a damaged database, answered as Debian's rpm 4.18 answered a

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * GNU test / [ of a Rocky userland: the expressions FreeBSD's test(1) simulation evaluates mean
- * the same in GNU test; its error messages differ, so a syntax error is not guessed.
+ * the same in GNU test; its error messages differ, so a syntax error is not guessed. [UNVERIFIED:
+ * coreutils' test.c not read; the expressions' meaning is FreeBSD's bin/test (TestTool).]
  */
 final class RockyTest implements SimTool {
     @Override

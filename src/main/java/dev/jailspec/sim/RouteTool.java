@@ -94,7 +94,7 @@ final class RouteTool implements SimTool {
         return 0;
     }
 
-    /** print_getmsg() of route.c [layout INFERRED from FreeBSD 13/14 output, no transcript]. */
+    /** print_getmsg() of route.c [UNVERIFIED: layout inferred from FreeBSD 13/14 output, no transcript]. */
     private static int get(Invocation inv, String vnet) {
         String gateway = inv.state().defaultRoutes.get(vnet);
         Optional<SimState.InterfaceState> iface = gateway == null ? Optional.empty() : interfaceFor(inv, vnet, gateway);

@@ -9,7 +9,7 @@ import java.util.Set;
  * The simulated rc.d scripts are classes: {@link RcJail} for {@code jail} (freebsd-facts 2.3) and
  * {@link LinuxRcScript} for {@code linux} (3.1) and {@link DevfsRcScript} for {@code devfs}. Other base-system scripts are refused as not
  * simulated; a script that exists nowhere gets service.sh's two lines on stdout and exit 1
- * [wording from service.sh, no transcript].
+ * [UNVERIFIED: wording from service.sh, no transcript].
  */
 final class ServiceTool implements SimTool {
     static final String LOCAL_STARTUP = "/usr/local/etc/rc.d";

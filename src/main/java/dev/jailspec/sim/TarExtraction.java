@@ -16,7 +16,7 @@ import java.util.List;
  * One run of the simulated {@code tar -x} or {@code tar -t} on parsed {@link TarOptions}: opens
  * the archive (libarchive's {@code tar/read.c}), changes to -C after the archive is open, lists
  * or extracts each selected member as {@code libarchive/archive_write_disk_posix.c} does for
- * root (owners and modes restored, leading '/' stripped with one warning, '..' refused, an
+ * root (owners restored by name through {@link TarOwners}, modes restored, leading '/' stripped with one warning, '..' refused, an
  * existing file in the way replaced, directory modes and times set last), and reports patterns
  * that matched nothing.
  */
@@ -29,6 +29,7 @@ final class TarExtraction {
     private int status;
     private final List<Object[]> dirFixups = new ArrayList<>(); // {real Path, Entry}
     private final TarMemberNames names;
+    private final TarOwners owners;
 
     TarExtraction(Invocation inv, String prog, TarOptions o) {
         this.inv = inv;
@@ -36,6 +37,7 @@ final class TarExtraction {
         this.o = o;
         this.fs = inv.fs();
         this.names = new TarMemberNames(o.patterns, line -> inv.err(prog + ": " + line));
+        this.owners = o.numericOwner ? TarOwners.numeric() : TarOwners.lookingUpIn(fs);
     }
 
     int go() throws IOException, TarFatal {
@@ -329,7 +331,7 @@ final class TarExtraction {
     private void restoreFileMetadata(Path real, TarReader.Entry e) throws IOException {
         SimFileSystem.setMode(real, e.mode());
         Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime() * 1000));
-        FileMetadata.record(inv.machine(), real, (int) e.uid(), (int) e.gid(), e.mode());
+        FileMetadata.record(inv.machine(), real, owners.uid(e), owners.gid(e), e.mode());
     }
 
     private void fixupDirectories() throws IOException {
@@ -341,7 +343,7 @@ final class TarExtraction {
             }
             SimFileSystem.setMode(real, e.mode());
             Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime() * 1000));
-            FileMetadata.record(inv.machine(), real, (int) e.uid(), (int) e.gid(), e.mode());
+            FileMetadata.record(inv.machine(), real, owners.uid(e), owners.gid(e), e.mode());
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  * bsdtar's command line as libarchive's {@code tar/bsdtar.c} (main()'s option switch) and
  * {@code tar/cmdline.c} (bsdtar_getopt(): a leading bundle without '-', short options, long
  * options by unique prefix) read it, reduced to what the simulated tar does: the mode
- * ({@code -x}, {@code -t}), {@code -f}, {@code -C}, {@code -p}, {@code -U}, {@code -v} and member
- * patterns. Apart from {@link TarExtraction} so the option rules are tested on their own.
+ * ({@code -x}, {@code -t}), {@code -f}, {@code -C}, {@code -p}, {@code -U}, {@code -v},
+ * {@code --numeric-owner} and member patterns. Apart from {@link TarExtraction} so the option rules are tested on their own.
  */
 final class TarOptions {
     /** _PATH_DEFTAPE on FreeBSD: what tar reads without -f (and TAPE unset). */
@@ -48,6 +48,8 @@ final class TarOptions {
     String file = DEFAULT_TAPE;
     String chdir;
     boolean unlink;
+    /** --numeric-owner: the archive's ids as they are, not looked up by uname/gname (OPTFLAG_NUMERIC_OWNER). */
+    boolean numericOwner;
     int verbose;
     final List<String> patterns = new ArrayList<>();
 
@@ -165,6 +167,7 @@ final class TarOptions {
                     // root's bsdtar restores permissions anyway
                 }
                 case "U" -> o.unlink = true;
+                case "--numeric-owner" -> o.numericOwner = true;
                 case "v" -> o.verbose++;
                 case "h" -> helpRequest = true;
                 default -> throw new SimUnsupportedException(prog + " option " + (opt[0].length() == 1 ? "-" : "") + opt[0]);

@@ -23,8 +23,12 @@ final class TarReader {
         }
     }
 
-    /** One member, its names already taken from pax/GNU headers. Types are tar's typeflags. */
-    record Entry(String name, char type, int mode, long uid, long gid, long size, long mtime, String link) {
+    /**
+     * One member, its names already taken from pax/GNU headers. Types are tar's typeflags;
+     * {@code uname}/{@code gname} are the owner names ("" when the header has none).
+     */
+    record Entry(String name, char type, int mode, long uid, long gid, long size, long mtime, String link,
+                 String uname, String gname) {
     }
 
     private final InputStream in;
@@ -97,7 +101,12 @@ final class TarReader {
                     }
                     remaining = size;
                     padding = (RECORD - size % RECORD) % RECORD;
-                    return new Entry(name, type, mode, uid, gid, size, mtime, link);
+                    // header_ustar()/header_gnutar() of archive_read_support_format_tar.c read uname
+                    // (offset 265) and gname (297), 32 bytes each; a pax "uname"/"gname" overrides them.
+                    boolean ustar = h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r';
+                    String uname = attrs.getOrDefault("uname", ustar ? field(h, 265, 32) : "");
+                    String gname = attrs.getOrDefault("gname", ustar ? field(h, 297, 32) : "");
+                    return new Entry(name, type, mode, uid, gid, size, mtime, link, uname, gname);
                 }
             }
         }

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * directory of {@code 001.txt}, ...) to a simulated host in order and lists every way the
  * simulator answered differently: exit status, stdout, stderr. Recorded file writes and copies
  * are applied in their place in the sequence, so a recording of a run replays against a fresh
- * simulated host with the same settings. The list is the fidelity evidence: empty means the
- * simulator printed, byte for byte, what the recorded host printed.
+ * simulated host with the same settings; a single transcript of a host in some state is compared
+ * after a {@link ReplaySeed} has brought the simulated host there. The list is the fidelity
+ * evidence: empty means the simulator printed, byte for byte, what the recorded host printed.
  */
 public final class TranscriptReplay {
     private static final Pattern WROTE = Pattern.compile(Pattern.quote(RecordingHost.WROTE) + "(\\S+) mode ([0-7]{4})");

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * freebsd-update.sh {@code fetch_warn_eol}, the last step of {@code fetch_run} (read in the
  * freebsd-src copy at commit 0092408cc550 and in a 12.x-era copy; the function is the same in
- * both, [UNVERIFIED] byte for byte at releng/14.3 and releng/14.5; freebsd-src PR 1096 (2024)
+ * both [UNVERIFIED: byte for byte at releng/14.3 and releng/14.5]; freebsd-src PR 1096 (2024)
  * confirms that "fetch install" does not install in the EoL case):
  *
  * <ul>

@@ -20,7 +20,7 @@ final class ZfsCreate {
     }
 
     int run(List<String> args) throws IOException {
-        Getopt g = ZfsTool.options(inv, "create", args, ":PbnpsuV:o:v");
+        Getopt g = ZfsTool.options(inv, "create", args, ":PV:b:nso:puv");
         if (g == null) {
             return ZfsUsage.EXIT;
         }

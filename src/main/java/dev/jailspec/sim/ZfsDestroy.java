@@ -28,7 +28,7 @@ final class ZfsDestroy {
     }
 
     int run(List<String> args) throws IOException {
-        Getopt g = ZfsTool.options(inv, "destroy", args, ":vpndfrR");
+        Getopt g = ZfsTool.options(inv, "destroy", args, "vpndfrR");
         if (g == null) {
             return ZfsUsage.EXIT;
         }

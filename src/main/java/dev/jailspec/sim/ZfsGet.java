@@ -35,13 +35,12 @@ final class ZfsGet {
         }
         boolean parsable = g.has('p');
         int depth = g.has('r') ? Integer.MAX_VALUE : 0;
-        if (g.has('d')) {
-            String d = g.last('d');
-            if (!d.matches("\\d+")) {
-                inv.err("invalid depth '" + d + "'");
-                return ZfsUsage.fail(inv, "get");
+        for (String d : g.all('d')) {
+            java.util.OptionalInt limit = ZfsTool.depth(inv, "get", d);
+            if (limit.isEmpty()) {
+                return ZfsUsage.EXIT;
             }
-            depth = Integer.parseInt(d);
+            depth = limit.getAsInt();
         }
         List<String> fields = FIELDS;
         if (g.has('o')) {

@@ -26,7 +26,7 @@ final class ZfsList {
     }
 
     int run(List<String> args) throws IOException {
-        Getopt g = ZfsTool.options(inv, "list", args, ":d:o:prt:Hs:S:");
+        Getopt g = ZfsTool.options(inv, "list", args, "HS:d:o:prs:t:");
         if (g == null) {
             return ZfsUsage.EXIT;
         }
@@ -35,13 +35,12 @@ final class ZfsList {
         }
         boolean parsable = g.has('p');
         int depth = g.has('r') ? Integer.MAX_VALUE : 0;
-        if (g.has('d')) {
-            String d = g.last('d');
-            if (!d.matches("\\d+")) {
-                inv.err("invalid depth '" + d + "'");
-                return ZfsUsage.fail(inv, "list");
+        for (String d : g.all('d')) {
+            java.util.OptionalInt limit = ZfsTool.depth(inv, "list", d);
+            if (limit.isEmpty()) {
+                return ZfsUsage.EXIT;
             }
-            depth = Integer.parseInt(d);
+            depth = limit.getAsInt();
         }
         Set<String> types = new LinkedHashSet<>(List.of("filesystem"));
         boolean typesGiven = g.has('t');

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * Dataset name rules of zfs_namecheck.c: components of letters, digits and {@code _-.: } (and
- * space), separated by single slashes, at most one {@code @} (snapshots only).
+ * space), separated by single slashes, at most one {@code @} (snapshots only); the texts are
+ * zfs_validate_name()'s (lib/libzfs/libzfs_dataset.c) and entity_namecheck()'s
+ * (module/zcommon/zfs_namecheck.c), both read at zfs-2.2.7.
  */
 final class ZfsNames {
     private ZfsNames() {
@@ -55,17 +57,19 @@ final class ZfsNames {
             if (component.isEmpty()) {
                 return Optional.of("empty component or misplaced '@' or '#' delimiter in name");
             }
-            if (component.equals(".") || component.equals("..")) {
+            if (component.equals(".")) {
                 return Optional.of("self reference, '.' is found in name");
+            }
+            if (component.equals("..")) {
+                return Optional.of("parent reference, '..' is found in name");
             }
             Optional<String> bad = badCharacter(component);
             if (bad.isPresent()) {
                 return bad;
             }
         }
-        if (!Character.isLetter(name.charAt(0))) {
-            return Optional.of("name must begin with a letter");
-        }
+        // No rule on the first letter here: pool_namecheck()'s NOLETTER is for pool names; a dataset
+        // under "1pool" passes and then fails on the pool ("no such pool").
         return Optional.empty();
     }
 

@@ -133,19 +133,39 @@ final class ZfsProps {
     }
 
     /**
-     * The property table zfs(8) appends to the usage of list/get/set/inherit. Only the modelled
-     * properties are listed (the real table lists every property of the release).
+     * The property table zfs(8) appends to the usage of list/get/set/inherit: usage() and
+     * usage_prop_cb() of cmd/zfs/zfs_main.c at zfs-2.2.7 (and 2.2.6): {@code %-14s} for the heading,
+     * {@code %-15s} for a name (2.3 widened them to 21 and 22), then the fixed rows of the
+     * {user|group|project}... properties and the closing paragraphs. Only the modelled properties are
+     * listed from the property table (the real one lists every property of the release)
+     * [UNVERIFIED: that FreeBSD 14.4 and 14.5 still ship OpenZFS 2.2, with these widths].
      */
     static String usageTable() {
         StringBuilder sb = new StringBuilder();
         sb.append("\nThe following properties are supported:\n");
-        sb.append(String.format("%n\t%-21s %s  %s   %s%n%n", "PROPERTY", "EDIT", "INHERIT", "VALUES"));
+        sb.append(String.format("%n\t%-14s %s  %s   %s%n%n", "PROPERTY", "EDIT", "INHERIT", "VALUES"));
         NATIVE.values().stream().filter(p -> p.usageValues() != null)
                 .sorted(java.util.Comparator.comparing(Native::name))
-                .forEach(p -> sb.append(String.format("\t%-22s %s%s%s%n", p.name(),
+                .forEach(p -> sb.append(String.format("\t%-15s %s%s%s%n", p.name(),
                         p.readonly() ? " NO    " : "YES    ", p.inheritable() ? "  YES   " : "   NO   ", p.usageValues())));
+        for (String used : new String[] {"userused@...", "groupused@...", "projectused@...", "userobjused@...",
+            "groupobjused@...", "projectobjused@..."}) {
+            sb.append(String.format("\t%-15s  NO       NO   <size>%n", used));
+        }
+        for (String quota : new String[] {"userquota@...", "groupquota@...", "projectquota@...", "userobjquota@...",
+            "groupobjquota@...", "projectobjquota@..."}) {
+            sb.append(String.format("\t%-15s YES       NO   <size> | none%n", quota));
+        }
+        sb.append(String.format("\t%-15s  NO       NO   <size>%n", "written@<snap>"));
+        sb.append(String.format("\t%-15s  NO       NO   <size>%n", "written#<bookmark>"));
         sb.append("\nSizes are specified in bytes with standard units such as K, M, G, etc.\n");
         sb.append("\nUser-defined properties can be specified by using a name containing a colon (:).\n");
+        sb.append("\nThe {user|group|project}[obj]{used|quota}@ properties must be appended with\n"
+                + "a user|group|project specifier of one of these forms:\n"
+                + "    POSIX name      (eg: \"matt\")\n"
+                + "    POSIX id        (eg: \"126829\")\n"
+                + "    SMB name@domain (eg: \"matt@sun\")\n"
+                + "    SMB SID         (eg: \"S-1-234-567-89\")\n");
         return sb.toString();
     }
 }

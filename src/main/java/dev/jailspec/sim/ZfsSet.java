@@ -21,7 +21,7 @@ final class ZfsSet {
     }
 
     int set(List<String> args) throws IOException {
-        Getopt g = ZfsTool.options(inv, "set", args, ":u");
+        Getopt g = ZfsTool.options(inv, "set", args, "u");
         if (g == null) {
             return ZfsUsage.EXIT;
         }
@@ -97,7 +97,7 @@ final class ZfsSet {
     }
 
     int inherit(List<String> args) throws IOException {
-        Getopt g = ZfsTool.options(inv, "inherit", args, ":rS");
+        Getopt g = ZfsTool.options(inv, "inherit", args, "rS");
         if (g == null) {
             return ZfsUsage.EXIT;
         }

@@ -19,7 +19,7 @@ final class ZfsSnapshot {
     }
 
     int run(List<String> args) throws IOException {
-        Getopt g = ZfsTool.options(inv, "snapshot", args, ":ro:");
+        Getopt g = ZfsTool.options(inv, "snapshot", args, "ro:");
         if (g == null) {
             return ZfsUsage.EXIT;
         }

@@ -61,8 +61,8 @@ final class ZfsTool implements SimTool {
 
     /**
      * {@code zfs version}: the release's OpenZFS from the catalogue (freebsd-facts 1.1 for the line
-     * format); a git revision no source shows is printed as {@code [UNVERIFIED]}, so a report never
-     * passes a guess off as a real revision.
+     * format); a git revision no source shows is printed as a bracketed not-verified marker, so a
+     * report never passes a guess off as a real revision.
      */
     private static int version(Invocation inv) {
         if (inv.args().size() > 1) {
@@ -73,19 +73,59 @@ final class ZfsTool implements SimTool {
     }
 
     /**
-     * getopt(3) the way zfs_main.c runs it (with a leading ':'): a bad option prints
-     * {@code invalid option 'x'}, a missing argument {@code missing argument for 'x' option},
-     * then the usage. Returns null after printing.
+     * getopt(3) the way zfs_main.c runs it, with {@code opterr = 0} and each subcommand's own
+     * optstring, as at zfs-2.2.7 (cmd/zfs/zfs_main.c, read at the tag): a bad option prints
+     * {@code invalid option 'x'}; a missing argument is reported as such only where the optstring
+     * starts with ':' (getopt returns ':'), as {@code missing argument for 'x' option}, or for
+     * create, whose ':' case says {@code missing size argument}; elsewhere getopt returns '?' and
+     * the option is "invalid". Then the usage. Returns null after printing.
      */
     static Getopt options(Invocation inv, String command, List<String> args, String optstring) {
         try {
             return Getopt.parse(args, optstring);
         } catch (Getopt.GetoptException e) {
-            inv.err(e.missingArgument() ? "missing argument for '" + e.option() + "' option"
-                    : "invalid option '" + e.option() + "'");
+            boolean colon = optstring.startsWith(":");
+            inv.err(!e.missingArgument() || !colon ? "invalid option '" + e.option() + "'"
+                    : command.equals("create") ? "missing size argument"
+                    : "missing argument for '" + e.option() + "' option");
             inv.out().err(ZfsUsage.of(command));
             return null;
         }
+    }
+
+    /** strtol(opt, &end, 0)'s words: blanks, a sign, then hexadecimal, octal or decimal digits. */
+    private static final java.util.regex.Pattern STRTOL =
+            java.util.regex.Pattern.compile("[ \\t\\n\\x0B\\f\\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)");
+
+    /**
+     * -d of get and list: parse_depth() of zfs_main.c at zfs-2.2.7. strtol(opt, &tmp, 0) must use the
+     * whole word ({@code X is not an integer}) and the depth must not be negative
+     * ({@code Depth can not be negative.}), each followed by the usage; an empty word is depth 0.
+     * Empty after printing.
+     */
+    static java.util.OptionalInt depth(Invocation inv, String command, String opt) {
+        java.util.regex.Matcher m = STRTOL.matcher(opt);
+        if (!opt.isEmpty() && !m.matches()) {
+            inv.err(opt + " is not an integer");
+            ZfsUsage.fail(inv, command);
+            return java.util.OptionalInt.empty();
+        }
+        long value = 0;
+        if (!opt.isEmpty()) {
+            String digits = m.group(2);
+            java.math.BigInteger v = digits.startsWith("0x") || digits.startsWith("0X")
+                    ? new java.math.BigInteger(digits.substring(2), 16)
+                    : digits.length() > 1 && digits.startsWith("0") ? new java.math.BigInteger(digits.substring(1), 8)
+                    : new java.math.BigInteger(digits);
+            value = (m.group(1).equals("-") ? v.negate() : v).max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
+                    .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        }
+        if (value < 0) {
+            inv.err("Depth can not be negative.");
+            ZfsUsage.fail(inv, command);
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of((int) value);
     }
 
     /** zfs_open()'s error for a dataset that is not there. */

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * zfs(8)'s usage text (get_usage() of cmd/zfs/zfs_main.c, OpenZFS 2.2 as in FreeBSD 14.3):
- * printed to stderr with exit status 2 on bad usage (freebsd-facts 1.5).
+ * zfs(8)'s usage text (get_usage() of cmd/zfs/zfs_main.c, OpenZFS 2.2 as in FreeBSD 14.3; the
+ * commands' lines, the property table for set/get/inherit/list and the three hints of usage()
+ * compared with the file at zfs-2.2.7): printed to stderr with exit status 2 on bad usage
+ * (freebsd-facts 1.5).
  */
 final class ZfsUsage {
     static final int EXIT = 2;

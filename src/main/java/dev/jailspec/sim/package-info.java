@@ -15,7 +15,10 @@
  * <p>The directory given stands for "/"; paths resolve inside it as under chroot, and a path that
  * climbs above it is refused. ZFS datasets are directories at their mount points, snapshots are
  * frozen copies, clones start as copies. Datasets, jails, interfaces, mounts and routes are kept in
- * {@code /var/db/jailspec-sim/state.js * <p>Programs (bare name or their FreeBSD path) are the ones {@code Programs} lists, one class each:
+ * {@code /var/db/jailspec-sim/state.json}, so a later SimHost over the same directory is the same
+ * host.
+ *
+ * <p>Programs (bare name or their FreeBSD path) are the ones {@code Programs} lists, one class each:
  * file tools ({@code mkdir}, {@code test}, {@code cat}, {@code ls}, {@code rm}, {@code cp}, {@code sh},
  * {@code tar}, {@code sha256}, {@code fetch}), system tools ({@code sysrc}, {@code service} with
  * rc.d/jail, rc.d/devfs and rc.d/linux, {@code devfs}, {@code hostname}, {@code uname}, {@code freebsd-version},
@@ -36,7 +39,7 @@
  * (a jail lives if it is {@code persist} or ran {@code /etc/rc}, and one that made connections stays
  * dying for a while after {@code jail -r}, {@code jailspec.sim.dying}), IPv6, ZFS native properties
  * beyond name, type, creation, used, available, referenced, mounted, origin and mountpoint (user
- * properties are kept).
-available, referenced, mounted, origin, mountpoint and user properties.
+ * properties are kept). Where each behaviour comes from, and what is unverified, is listed in
+ * docs/simulator-sources.md, generated from these comments.
  */
 package dev.jailspec.sim;

@@ -86,7 +86,8 @@ class RunbookOnSimTest {
                 "zfs clone",                                                   // 12
                 "mkdir -p /etc/jail\\.conf\\.d",                                 // 15
                 "mkdir -p /zdata/jails/containers/lrdev/compat/rocky ",        // 17
-                "tar -xpf /zdata/jails/media/Rocky-9-Container-Base-",         // 17
+                // 17, with --numeric-owner: the userland's own ids, not the host's for the same names
+                "tar -xpf /zdata/jails/media/Rocky-9-Container-Base-\\S+ -C /zdata/jails/containers/lrdev/compat/rocky --numeric-owner",
                 "cp /etc/resolv\\.conf /zdata/jails/containers/lrdev/compat/rocky/etc/", // 18
                 "service jail start lrdev -> 0");                               // 19
         assertThat(matching(first.commands(), runbook)).as("how-to commands in the order they ran")

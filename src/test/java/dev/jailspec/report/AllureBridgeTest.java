@@ -65,6 +65,31 @@ class AllureBridgeTest {
     }
 
     @Test
+    void aTestThatRanCommandsWhileTheyWereRecordedLinksTheTranscripts() {
+        bus.publish(new SettingsResolved(AT, Map.of("jailspec.record", "/var/tmp/js-transcripts"), Map.of()));
+        insideAGherkinStep(() -> {
+            bus.publish(new CommandStarted(AT, 1, cmd(List.of("zfs", "list", "-H")), "sim"));
+            bus.publish(new CommandFinished(AT, 1, cmd(List.of("zfs", "list", "-H")), 0, 12, "zdata\n", "", stdin("")));
+            bus.publish(new CommandStarted(AT, 2, cmd(List.of("jls")), "sim"));
+            bus.publish(new CommandFinished(AT, 2, cmd(List.of("jls")), 0, 1, "", "", stdin("")));
+        });
+
+        assertThat(results.tests.get(0).getLinks()).extracting(l -> l.getName(), l -> l.getUrl())
+                .containsExactly(tuple("host transcripts (jailspec.record)", "file:///var/tmp/js-transcripts"));
+    }
+
+    @Test
+    void withoutRecordingNoTestLinksTranscripts() {
+        bus.publish(new SettingsResolved(AT, Map.of("jailspec.record", ""), Map.of()));
+        insideAGherkinStep(() -> {
+            bus.publish(new CommandStarted(AT, 1, cmd(List.of("jls")), "sim"));
+            bus.publish(new CommandFinished(AT, 1, cmd(List.of("jls")), 0, 1, "", "", stdin("")));
+        });
+
+        assertThat(results.tests.get(0).getLinks()).isEmpty();
+    }
+
+    @Test
     void commandsBecomeNestedStepsWithTheirOutputAttached() {
         StepResult gherkin = insideAGherkinStep(() -> {
             bus.publish(new CommandStarted(AT, 1, cmd(List.of("zfs", "list", "-H")), "sim"));

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every transcript of the corpus (src/test/resources/transcripts, a copy of
- * shared/reference/transcripts: real FreeBSD hosts) replayed against a fresh simulated host. Most
- * were taken on hosts in a state the simulator does not start in (other datasets, jails, modules),
- * so most differ; each difference is listed in {@code replay/corpus-differences.tsv} with its
- * reason, and this test fails when the simulator's answers change in a way that list does not say:
- * a new difference, or one that went away (then the list is updated, and the reason with it).
+ * shared/reference/transcripts: real FreeBSD hosts) replayed against a simulated host. A transcript
+ * taken on a host in a state the simulator does not start in (its datasets, jails, modules) has a
+ * seed, {@code replay/seeds/<dir>/<NNN>.seed} ({@link ReplaySeed}), that brings a fresh simulated
+ * host to that state first, so what differs is the simulator. Each remaining difference is listed
+ * in {@code replay/corpus-differences.tsv} with its reason, and this test fails when the
+ * simulator's answers change in a way that list does not say: a new difference, or one that went
+ * away (then the list is updated, and the reason with it).
  */
 class CorpusReplayTest {
     @TempDir
@@ -32,6 +34,7 @@ class CorpusReplayTest {
     void theCorpusReplaysWithOnlyTheListedDifferences() throws IOException, URISyntaxException {
         Path corpus = Path.of(CorpusReplayTest.class.getResource("/transcripts").toURI());
         Map<String, String> seen = new LinkedHashMap<>();
+        Map<String, String> details = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
             files = s.filter(p -> p.getFileName().toString().matches("\\d{3}\\.txt")).sorted().toList();
@@ -41,11 +44,17 @@ class CorpusReplayTest {
             String name = corpus.relativize(f).toString();
             Transcript t = Transcript.parse(name, Files.readString(f, StandardCharsets.UTF_8));
             List<String> whats = new ArrayList<>();
+            ReplaySeed seed = seedOf(name);
+            SimHost host = SimHost.create(dir.resolve("h" + n++), seed.spec());
+            seed.apply(host); // a seed that does not apply fails the test: it is ours to fix
             try {
-                SimHost host = SimHost.create(dir.resolve("h" + n++), SimHostSpec.defaults());
-                TranscriptReplay.compare(host, name, t).forEach(d -> whats.add(d.what()));
+                for (TranscriptReplay.Difference d : TranscriptReplay.compare(host, name, t)) {
+                    whats.add(d.what());
+                    details.merge(name, d.toString(), (x, y) -> x + "\n" + y);
+                }
             } catch (RuntimeException e) {
                 whats.add("not replayed: " + e.getClass().getSimpleName());
+                details.put(name, name + ": $ " + t.commandLine() + "\n  not replayed: " + e);
             }
             if (!whats.isEmpty()) {
                 seen.put(name, String.join(", ", whats));
@@ -58,7 +67,39 @@ class CorpusReplayTest {
                     .map(l -> l.split("\t"))
                     .forEach(c -> listed.put(c[0], c[1]));
         }
-        assertThat(seen).as("differences of the corpus replayed on the simulator (file -> what differs)")
+        // Every difference in full, for whoever updates the list.
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/corpus-replay-differences.txt"), String.join("\n", details.values()) + "\n");
+        String changed = seen.keySet().stream().filter(k -> !seen.get(k).equals(listed.get(k)))
+                .map(k -> details.getOrDefault(k, k + ": " + seen.get(k))).collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(seen).as("differences of the corpus replayed on the simulator (file -> what differs; all of them in"
+                                + " target/corpus-replay-differences.txt); not as listed:%n%s",
+                        changed)
                 .containsExactlyInAnyOrderEntriesOf(listed);
+    }
+
+    @Test
+    void everySeedBelongsToATranscriptAndSaysWhyInItsFirstLine() throws IOException, URISyntaxException {
+        Path seeds = Path.of(CorpusReplayTest.class.getResource("/replay/seeds").toURI());
+        Path corpus = Path.of(CorpusReplayTest.class.getResource("/transcripts").toURI());
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(seeds)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(files).isNotEmpty().allSatisfy(f -> {
+            String rel = seeds.relativize(f).toString();
+            assertThat(rel).as("a seed's name").matches("[a-z0-9-]+/\\d{3}\\.seed");
+            assertThat(corpus.resolve(rel.replaceFirst("\\.seed$", ".txt"))).as("the transcript of " + rel).isRegularFile();
+            assertThat(Files.readString(f).lines().findFirst().orElse("")).as(rel + ": first line").startsWith("# why: ");
+        });
+    }
+
+    /** The seed beside the transcript {@code dir/NNN.txt}, or none: a fresh host of the default spec. */
+    private static ReplaySeed seedOf(String transcript) throws IOException {
+        String name = "/replay/seeds/" + transcript.replaceFirst("\\.txt$", ".seed");
+        try (var in = CorpusReplayTest.class.getResourceAsStream(name)) {
+            return in == null ? ReplaySeed.none(SimHostSpec.defaults())
+                    : ReplaySeed.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8), SimHostSpec.defaults());
+        }
     }
 }

@@ -39,6 +39,39 @@ class TarTest {
         return dir.resolve(path.substring(1));
     }
 
+    /** An EL archive's owners: tty is gid 5 there, 4 on FreeBSD; "utmp" and "root" (a group) FreeBSD has not. */
+    private static byte[] linuxOwners() {
+        return FixtureTar.create().dir("./", 0755)
+                .owner(0, "root", 5, "tty").file("./write", 02755, "w\n")
+                .owner(2, "daemon", 22, "utmp").file("./utempter", 02711, "u\n")
+                .owner(0, "root", 0, "root").file("./plain", 0644, "p\n").tar();
+    }
+
+    @Test
+    void roots_tar_gives_a_member_the_id_its_owner_name_has_on_this_host() {
+        host.writeFile("/zdata/linux.tar", linuxOwners(), 0644);
+
+        ok(host, "tar", "-xpf", "/zdata/linux.tar", "-C", "/zdata/tmpl");
+
+        // tty and daemon are FreeBSD's (HostAccounts); utmp and the group root are unknown: the archive's ids.
+        assertThat(host.stat("/zdata/tmpl/write").orElseThrow()).extracting(FileStat::uid, FileStat::gid).containsExactly(0, 4);
+        assertThat(host.stat("/zdata/tmpl/utempter").orElseThrow()).extracting(FileStat::uid, FileStat::gid)
+                .containsExactly(1, 22);
+        assertThat(host.stat("/zdata/tmpl/plain").orElseThrow()).extracting(FileStat::uid, FileStat::gid).containsExactly(0, 0);
+    }
+
+    @Test
+    void numeric_owner_keeps_the_archives_ids() {
+        host.writeFile("/zdata/linux.tar", linuxOwners(), 0644);
+
+        ok(host, "tar", "-xpf", "/zdata/linux.tar", "-C", "/zdata/tmpl", "--numeric-owner");
+
+        assertThat(host.stat("/zdata/tmpl/write").orElseThrow()).extracting(FileStat::uid, FileStat::gid).containsExactly(0, 5);
+        assertThat(host.stat("/zdata/tmpl/utempter").orElseThrow()).extracting(FileStat::uid, FileStat::gid)
+                .containsExactly(2, 22);
+        assertThat(host.stat("/zdata/tmpl/write").orElseThrow().mode()).isEqualTo(02755);
+    }
+
     @Test
     void extracts_the_base_system_keeping_setuid_modes_links_and_owners() throws IOException {
         CommandResult r = run(host, "tar", "-xf", "/zdata/base.txz", "-C", "/zdata/tmpl", "--unlink");

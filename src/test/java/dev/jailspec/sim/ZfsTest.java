@@ -64,6 +64,10 @@ class ZfsTest {
                     "cannot create 'zdata/m': 'mountpoint' must be an absolute path, 'none', or 'legacy'\n");
             assertFails(run(host, "zfs", "create", "-o", "nosuchprop=1", "zdata/m"), 1,
                     "cannot create 'zdata/m': invalid property 'nosuchprop'\n");
+            // zfs_validate_name() at zfs-2.2.7: '..' is a parent reference; a dataset's first letter has no rule.
+            assertFails(run(host, "zfs", "create", "zdata/a/../b"), 1,
+                    "cannot create 'zdata/a/../b': parent reference, '..' is found in name\n");
+            assertFails(run(host, "zfs", "create", "1pool/x"), 1, "cannot create '1pool/x': no such pool '1pool'\n");
         }
 
         @Test
@@ -85,6 +89,29 @@ class ZfsTest {
             CommandResult bad = run(host, "zfs", "create", "-Z", "zdata/x");
             assertThat(bad.exitCode()).isEqualTo(2);
             assertThat(bad.stderr()).startsWith("invalid option 'Z'\nusage:\n");
+
+            // zfs-2.2.7's optstrings: a missing argument is "missing" only after a leading ':' (get), and
+            // create's ':' case says "missing size argument"; clone has no -u (zfs_main.c at the tag).
+            assertThat(run(host, "zfs", "get", "-o").stderr()).startsWith("missing argument for 'o' option\nusage:\n");
+            assertThat(run(host, "zfs", "create", "-o").stderr()).startsWith("missing size argument\nusage:\n");
+            CommandResult cloneO = run(host, "zfs", "clone", "-o");
+            assertThat(cloneO.exitCode()).isEqualTo(2);
+            assertThat(cloneO.stderr()).startsWith("invalid option 'o'\nusage:\n");
+            assertThat(run(host, "zfs", "clone", "-u", "zdata@s", "zdata/c").stderr()).startsWith("invalid option 'u'\nusage:\n");
+
+            // usage_prop_cb() at zfs-2.2.7: %-14s heading, %-15s names (2.3 widened them).
+            assertThat(run(host, "zfs", "get").stderr())
+                    .contains("\n\tPROPERTY       EDIT  INHERIT   VALUES\n\n\tavailable        NO       NO   <size>\n")
+                    .contains("\tuserquota@...   YES       NO   <size> | none\n")
+                    .endsWith("    SMB SID         (eg: \"S-1-234-567-89\")\n");
+
+            // parse_depth() at zfs-2.2.7: strtol(opt, &end, 0) over the whole word, not negative.
+            CommandResult word = run(host, "zfs", "list", "-d", "x", "zdata");
+            assertThat(word.exitCode()).isEqualTo(2);
+            assertThat(word.stderr()).startsWith("x is not an integer\nusage:\n\tlist ");
+            assertThat(run(host, "zfs", "get", "-d", "-1", "name", "zdata").stderr())
+                    .startsWith("Depth can not be negative.\nusage:\n\tget ");
+            assertThat(ok(host, "zfs", "list", "-H", "-o", "name", "-d", "0x0", "zdata")).isEqualTo("zdata\n");
 
             CommandResult unknown = run(host, "zfs", "frob");
             assertThat(unknown.exitCode()).isEqualTo(2);

@@ -51,7 +51,7 @@ public final class SshHost implements Host {
     // usr.bin/timeout/timeout.c (freebsd-src, main): "#define EXIT_TIMEOUT 124", returned when it
     // killed the command; it first does setpgid(0,0) and on expiry killpg()s that group, so the
     // command's children die with it. -k DURATION sends SIGKILL after SIGTERM. GNU timeout alike.
-    // [UNVERIFIED at releng/14.3: read at freebsd-src commit 2b80ada; timeout(1) is in base since 10.3]
+    // [UNVERIFIED: at releng/14.3; read at freebsd-src commit 2b80ada; timeout(1) is in base since 10.3]
     static final int TIMEOUT_EXIT = 124;
     // ssh(1) exits 255 for its own errors; sshd never runs our command with that meaning, so a 255 is
     // treated as the transport's failure, as the issue asks, never as the command's result.
