@@ -6,6 +6,7 @@ import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.JailStartFailure;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.ServiceJailOutcome;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,13 @@ final class StartJail implements ProvisionStep {
                     + " (service jail stop " + layout.jailName() + ")");
         }
         return running.isPresent();
+    }
+
+    /** A start that fails or hangs half-way may leave the jail or its epair behind: the epair goes after the jail. */
+    @Override
+    public List<Undo> undo() {
+        return List.of(new Undo.DestroyEpair(layout.hostInterface(), layout.jailName()),
+                new Undo.StopJail(layout.jailName(), layout.jailPath()));
     }
 
     @Override
