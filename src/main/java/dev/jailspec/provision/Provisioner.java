@@ -289,6 +289,11 @@ public final class Provisioner {
         return teardown.pending();
     }
 
+    /** The undos recorded so far, in the order teardown runs them: what a reaper rebuilds after a crash. */
+    List<Undo> recordedUndos() {
+        return teardown.recorded();
+    }
+
     /** At the scenario's end (and on shutdown): undoes its changes, then removes what it planted. */
     public void teardown() {
         try {
