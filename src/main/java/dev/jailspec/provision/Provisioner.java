@@ -35,6 +35,7 @@ public final class Provisioner {
     private final DatasetMarks datasetMarks;
     private final StepRunner steps;
     private final Waits waits;
+    private final UndoExecutor undos;
     private final Teardown teardown;
     private final EventBus bus;
     private final HostFacts facts;
@@ -50,8 +51,9 @@ public final class Provisioner {
         this.jailService = new JailService(host);
         this.datasetMarks = new DatasetMarks(host);
         this.waits = new Waits(bus);
-        this.teardown = new Teardown(new UndoExecutor(host, layout, run.marks(), run.settings().keepHostConfig(),
-                run.settings().teardownDyingWait(), bus, "teardown"), bus);
+        this.undos = new UndoExecutor(host, layout, run.marks(), run.settings().keepHostConfig(),
+                run.settings().teardownDyingWait(), bus, "teardown");
+        this.teardown = new Teardown(undos, bus);
         this.steps = new StepRunner(bus, teardown);
         this.facts = new HostFacts(host, layout, LinuxJailOptions.of(run.settings()));
         run.register(this);
@@ -164,7 +166,7 @@ public final class Provisioner {
 
     /** Its undos are recorded before it starts: a start that fails or hangs half-way may leave the jail or its epair behind. */
     public void startJail() {
-        var step = new StartJail(jailService, jls, new Ifconfig(host), layout);
+        var step = new StartJail(jailService, jls, new Ifconfig(host), layout, undos);
         if (steps.ensure(step) == StepRunner.Outcome.APPLIED) {
             bus.publish(new JailStateChanged(bus.now(), layout.jailName(), JailStateChanged.State.STARTED, layout.jailPath()));
         }
