@@ -22,11 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -288,10 +289,12 @@ final class HttpTransfers {
      */
     private <T> T withRetries(URI url, String hint, int attemptsSoFar, Attempt<T> attempt) {
         var made = new AtomicInteger(attemptsSoFar);
+        var lastFailure = new AtomicReference<Failure>();
         RetryPolicy<T> policy = RetryPolicy.<T>builder()
                 .handle(Retryable.class)
                 .withMaxAttempts(Math.max(1, options.maxAttempts() - attemptsSoFar))
                 .withDelayFn(ctx -> options.backoff(made.get(), failureOf(ctx.getLastException()).retryAfterSeconds()))
+                .onFailedAttempt(e -> lastFailure.set(failureOf(e.getLastException())))
                 .onRetryScheduled(e -> bus.publish(new DownloadRetrying(bus.now(), url.toString(), made.get(),
                         options.maxAttempts(), failureOf(e.getLastException()).reason(), e.getDelay().toMillis())))
                 .build();
@@ -306,7 +309,9 @@ final class HttpTransfers {
         } catch (FailsafeException e) {
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                throw new DownloadException("interrupted while waiting to retry " + url, url, -1, made.get(), e.getCause());
+                int status = lastFailure.get() == null ? -1 : lastFailure.get().status();
+                throw new DownloadException("interrupted while waiting to retry " + url, url, status, made.get(),
+                        e.getCause());
             }
             throw e;
         }

@@ -14,11 +14,11 @@ import dev.jailspec.freebsd.Sysrc;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Host;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Carries out one {@link Undo}, for the scenario's {@link Teardown} and for the {@link Reaper}
@@ -32,7 +32,8 @@ import java.util.Optional;
  * objects meant to stay ({@code jailspec:keep}) are kept.
  *
  * <p>Jails it stopped may stay dying: the datasets it destroys afterwards wait for them
- * ({@link FreedJailDestroy}). Not thread-safe; its callers serialise.
+ * ({@link FreedJailDestroy}). {@link Teardown} serialises its own undos; the list of stopped jails
+ * is safe to share with a step that undoes on the scenario's thread meanwhile ({@link StartJail}).
  */
 final class UndoExecutor {
     /** What one undo came to; the text is in teardown's words ("destroy the dataset ..."). */
@@ -67,7 +68,7 @@ final class UndoExecutor {
     private final Ifconfig ifconfig;
     private final FreedJailDestroy destroyer;
     /** Jails this executor stopped: the datasets it destroys wait until they are no longer dying. */
-    private final List<String> stoppedJails = new ArrayList<>();
+    private final List<String> stoppedJails = new CopyOnWriteArrayList<>();
 
     /**
      * @param marks the mark of the run doing the undoing (for the words "this run")
