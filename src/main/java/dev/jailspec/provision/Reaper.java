@@ -121,9 +121,11 @@ final class Reaper {
 
         List<Undo> undos = new ArrayList<>();
         Map<String, JailInfo> running = new LinkedHashMap<>();
+        Set<String> runningElsewhere = new LinkedHashSet<>();
         String below = layout.mountpoint().replaceAll("/+$", "") + "/";
         for (JailInfo jail : jls.list()) {
             String name = jail.name().orElse(Integer.toString(jail.jid()));
+            runningElsewhere.add(name);
             if (jail.path().startsWith(below)
                     && (leftoverPaths.contains(jail.path()) || leftoverConfs.containsKey(name))) {
                 jailNames.add(name);
@@ -131,8 +133,10 @@ final class Reaper {
                 undos.add(new Undo.StopJail(name, jail.path()));
             }
         }
+        runningElsewhere.removeAll(running.keySet());
         undos.addAll(epairsOf(jailNames));
-        undos.addAll(leftoverConfs.values());
+        // A jail of that name that runs, but not at a leftover's path, is not the reaper's: its file stays.
+        leftoverConfs.values().stream().filter(f -> !runningElsewhere.contains(f.jail())).forEach(undos::add);
         leftovers.forEach(m -> undos.add(new Undo.DestroyDataset(m.dataset(), m.run().orElseThrow())));
         return new Plan(List.copyOf(undos), running);
     }

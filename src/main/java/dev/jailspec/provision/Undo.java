@@ -61,7 +61,7 @@ sealed interface Undo {
 
     /**
      * Remove the jail's file in /etc/jail.conf.d, if its first line is the mark of the run
-     * {@code run} and the jail no longer runs (rc.d/jail needs the file to stop it).
+     * {@code run}, unless stopping the jail failed (rc.d/jail needs the file to stop it).
      */
     record RemoveJailConf(String jail, String path, String run) implements Undo {
         public String description() {

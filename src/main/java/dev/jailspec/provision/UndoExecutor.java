@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -69,6 +71,8 @@ final class UndoExecutor {
     private final FreedJailDestroy destroyer;
     /** Jails this executor stopped: the datasets it destroys wait until they are no longer dying. */
     private final List<String> stoppedJails = new CopyOnWriteArrayList<>();
+    /** Jails this executor failed to stop: their files stay, rc.d/jail needs them to stop them later. */
+    private final Set<String> leftRunning = ConcurrentHashMap.newKeySet();
 
     /**
      * @param marks the mark of the run doing the undoing (for the words "this run")
@@ -122,14 +126,19 @@ final class UndoExecutor {
         }
         String byHand = "; stop it by hand: jail -r " + s.jail();
         String conf = Sandbox.JAIL_CONF_DIR + "/" + s.jail() + ".conf";
-        if (host.stat(conf).isEmpty()) {
-            throw new ProvisionException("it has no " + conf + " to stop it with" + byHand);
-        }
-        new JailService(host).onestop(s.jail());
-        stoppedJails.add(s.jail());
-        // A dying jail is not running (kern_jail.c): jls -j says "is dying" and find() is empty.
-        if (jls.find(s.jail()).isPresent()) {
-            throw new ProvisionException("service jail onestop " + s.jail() + " left the jail running" + byHand);
+        try {
+            if (host.stat(conf).isEmpty()) {
+                throw new ProvisionException("it has no " + conf + " to stop it with" + byHand);
+            }
+            new JailService(host).onestop(s.jail());
+            stoppedJails.add(s.jail());
+            // A dying jail is not running (kern_jail.c): jls -j says "is dying" and find() is empty.
+            if (jls.find(s.jail()).isPresent()) {
+                throw new ProvisionException("service jail onestop " + s.jail() + " left the jail running" + byHand);
+            }
+        } catch (RuntimeException e) {
+            leftRunning.add(s.jail());
+            throw e;
         }
         bus.publish(new JailStateChanged(bus.now(), s.jail(), JailStateChanged.State.STOPPED, s.path()));
         return new Outcome.Done(s.description());
@@ -210,9 +219,9 @@ final class UndoExecutor {
             throw new ProvisionException(path + " was not written by " + whose(f.run()) + " (its first line is '"
                     + first + "'); left alone. Remove it by hand if it is stale");
         }
-        if (jls.find(f.jail()).isPresent()) {
-            return new Outcome.LeftAlone("leave " + path + ": the jail " + f.jail() + " still runs, and service jail"
-                    + " stop needs the file");
+        if (leftRunning.contains(f.jail())) {
+            return new Outcome.LeftAlone("leave " + path + ": the jail " + f.jail() + " could not be stopped, and"
+                    + " service jail stop needs the file");
         }
         new FileCopy(host).removeFile(path);
         return new Outcome.Done(f.description());
