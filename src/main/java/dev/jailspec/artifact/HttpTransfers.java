@@ -1,5 +1,8 @@
 package dev.jailspec.artifact;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import dev.jailspec.event.DownloadFinished;
 import dev.jailspec.event.DownloadProgress;
 import dev.jailspec.event.DownloadRetrying;
@@ -18,12 +21,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,8 +75,8 @@ final class HttpTransfers {
     Transfer transfer(URI url, Path part, Path validatorFile, String hint, int attemptsSoFar) {
         Transfer t = new Transfer();
         t.attempts = attemptsSoFar;
-        while (true) {
-            t.attempts++;
+        return withRetries(url, hint, attemptsSoFar, attempt -> {
+            t.attempts = attempt;
             long have = Files.isRegularFile(part) ? sizeOf(part) : 0;
             HttpRequest.Builder rb = request(url).GET();
             Optional<String> validator = have > 0 ? readValidator(validatorFile) : Optional.empty();
@@ -125,11 +129,11 @@ final class HttpTransfers {
                 throw new DownloadException("interrupted while downloading " + url + "; the partial file " + part
                         + " is kept and will be resumed", url, -1, t.attempts, e);
             }
-            if (failure == null) {
-                return t;
+            if (failure != null) {
+                throw new Retryable(failure);
             }
-            retryOrGiveUp(url, failure, t.attempts, hint);
-        }
+            return t;
+        });
     }
 
 
@@ -138,9 +142,7 @@ final class HttpTransfers {
      * is cached, so a listing is always current. At most {@code maxBytes}.
      */
     byte[] fetchSmall(URI url, long maxBytes, String hint) {
-        int attempt = 0;
-        while (true) {
-            attempt++;
+        return withRetries(url, hint, 0, attempt -> {
             Failure failure;
             try {
                 HttpResponse<InputStream> resp = client.send(request(url).GET().build(),
@@ -169,8 +171,8 @@ final class HttpTransfers {
                 Thread.currentThread().interrupt();
                 throw new DownloadException("interrupted while downloading " + url, url, -1, attempt, e);
             }
-            retryOrGiveUp(url, failure, attempt, hint);
-        }
+            throw new Retryable(failure);
+        });
     }
 
     /** Copies the body into {@code part}; returns null when complete, else a retryable failure. */
@@ -262,21 +264,61 @@ final class HttpTransfers {
                 url, status, attempt, null);
     }
 
-    private void retryOrGiveUp(URI url, Failure failure, int attempt, String hint) {
-        if (attempt >= options.maxAttempts()) {
-            throw new DownloadException(url + ": gave up after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
-                    + "; last failure: " + failure.reason() + ". The mirror may be down or unreachable. " + hint,
-                    url, failure.status(), attempt, failure.cause());
+    /** One attempt's failure worth retrying, thrown to the retry policy. */
+    private static final class Retryable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Failure failure;
+
+        Retryable(Failure failure) {
+            super(failure.reason(), failure.cause(), false, false);
+            this.failure = failure;
         }
-        Duration delay = options.backoff(attempt, failure.retryAfterSeconds());
-        bus.publish(new DownloadRetrying(bus.now(), url.toString(), attempt, options.maxAttempts(),
-                failure.reason(), delay.toMillis()));
+    }
+
+    /** One request, given its number among all of this file's requests. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(int attempt);
+    }
+
+    /**
+     * Runs {@code attempt} until it returns, at most {@link Downloader.Options#maxAttempts()}
+     * requests in all ({@code attemptsSoFar} were made before): a {@link Retryable} is retried
+     * after the options' backoff (or the server's Retry-After), announced as {@link DownloadRetrying};
+     * Failsafe's retry policy does the waiting. Anything else ends the transfer at once.
+     */
+    private <T> T withRetries(URI url, String hint, int attemptsSoFar, Attempt<T> attempt) {
+        var made = new AtomicInteger(attemptsSoFar);
+        var lastFailure = new AtomicReference<Failure>();
+        RetryPolicy<T> policy = RetryPolicy.<T>builder()
+                .handle(Retryable.class)
+                .withMaxAttempts(Math.max(1, options.maxAttempts() - attemptsSoFar))
+                .withDelayFn(ctx -> options.backoff(made.get(), failureOf(ctx.getLastException()).retryAfterSeconds()))
+                .onFailedAttempt(e -> lastFailure.set(failureOf(e.getLastException())))
+                .onRetryScheduled(e -> bus.publish(new DownloadRetrying(bus.now(), url.toString(), made.get(),
+                        options.maxAttempts(), failureOf(e.getLastException()).reason(), e.getDelay().toMillis())))
+                .build();
         try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DownloadException("interrupted while waiting to retry " + url, url, failure.status(), attempt, e);
+            return Failsafe.with(policy).get(() -> attempt.run(made.incrementAndGet()));
+        } catch (Retryable gaveUp) {
+            Failure last = gaveUp.failure;
+            int n = made.get();
+            throw new DownloadException(url + ": gave up after " + n + " attempt" + (n == 1 ? "" : "s")
+                    + "; last failure: " + last.reason() + ". The mirror may be down or unreachable. " + hint,
+                    url, last.status(), n, last.cause());
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                int status = lastFailure.get() == null ? -1 : lastFailure.get().status();
+                throw new DownloadException("interrupted while waiting to retry " + url, url, status, made.get(),
+                        e.getCause());
+            }
+            throw e;
         }
+    }
+
+    private static Failure failureOf(Throwable retryable) {
+        return ((Retryable) retryable).failure;
     }
 
     private static Optional<String> readValidator(Path file) {

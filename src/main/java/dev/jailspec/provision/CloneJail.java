@@ -3,6 +3,7 @@ package dev.jailspec.provision;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.freebsd.ZfsDataset;
 import dev.jailspec.host.Host;
+import java.util.List;
 import java.util.Optional;
 
 /** How-to step 12: the jail's dataset is a clone of the template's {@code @base} snapshot. */
@@ -38,6 +39,11 @@ final class CloneJail implements ProvisionStep {
                     + "; destroy it (zfs destroy -r " + layout.jailDataset() + ") or choose another jailspec.jail.name");
         }
         return true;
+    }
+
+    @Override
+    public List<Undo> undo() {
+        return List.of(new Undo.DestroyDataset(layout.jailDataset(), marks.runId()));
     }
 
     @Override

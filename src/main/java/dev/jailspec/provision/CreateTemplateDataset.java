@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Zfs;
+import java.util.List;
 
 /**
  * How-to step 5: {@code zfs create -p <root>/templates/<release>}. An existing template is only
@@ -36,6 +37,15 @@ final class CreateTemplateDataset implements ProvisionStep {
                     + " jailspec.zfs.root");
         }
         return true;
+    }
+
+    /**
+     * Until the template is snapshotted (and so marked kept), teardown destroys it again: a
+     * half-built template is not reused.
+     */
+    @Override
+    public List<Undo> undo() {
+        return List.of(new Undo.DestroyDataset(layout.templateDataset(), marks.runId()));
     }
 
     @Override

@@ -17,13 +17,14 @@ final class DevfsRulesUndo {
     private DevfsRulesUndo() {
     }
 
-    static String restore(Host host, Undo.RestoreDevfsRules d, boolean keep) {
+    static UndoExecutor.Outcome restore(Host host, Undo.RestoreDevfsRules d, boolean keep) {
         String now = LoadLinuxDevfsRuleset.current(host);
         if (!DevfsRules.hasSection(now)) {
-            return null;
+            return new UndoExecutor.Outcome.NothingToDo();
         }
         if (keep) {
-            return "keep devfs ruleset " + d.ruleset() + " in " + DevfsRules.PATH + " (jailspec.teardown.hostconfig=keep)";
+            return new UndoExecutor.Outcome.LeftAlone("keep devfs ruleset " + d.ruleset() + " in " + DevfsRules.PATH
+                    + " (jailspec.teardown.hostconfig=keep)");
         }
         String rest = DevfsRules.without(now);
         if (!d.fileHadOtherContent() && rest.isBlank()) {
@@ -32,6 +33,6 @@ final class DevfsRulesUndo {
             host.writeFile(DevfsRules.PATH, rest.getBytes(StandardCharsets.UTF_8), 0644);
         }
         new Devfs(host).deleteRuleset(d.ruleset());
-        return d.description();
+        return new UndoExecutor.Outcome.Done(d.description());
     }
 }

@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Sysrc;
+import dev.jailspec.host.Host;
 import java.util.List;
 
 /** How-to step 1: {@code sysrc jail_enable=YES jail_parallel_start=YES}. */
@@ -8,9 +9,11 @@ final class EnableJailsAtBoot implements ProvisionStep {
     static final List<String> VARIABLES = List.of("jail_enable", "jail_parallel_start");
 
     private final Sysrc sysrc;
+    private final RcConfFile rcConf;
 
-    EnableJailsAtBoot(Sysrc sysrc) {
-        this.sysrc = sysrc;
+    EnableJailsAtBoot(Host host) {
+        this.sysrc = new Sysrc(host);
+        this.rcConf = new RcConfFile(host);
     }
 
     @Override
@@ -21,6 +24,12 @@ final class EnableJailsAtBoot implements ProvisionStep {
     @Override
     public boolean isDone() {
         return VARIABLES.stream().allMatch(v -> sysrc.get(v).filter("YES"::equalsIgnoreCase).isPresent());
+    }
+
+    /** rc.conf's values of the variables as they were. */
+    @Override
+    public List<Undo> undo() {
+        return rcConf.restoresOfNotYes(VARIABLES);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.jailspec.freebsd.Sysrc;
 import java.util.Optional;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
+import java.util.List;
 
 /**
  * The Linux ABI (Handbook: {@code sysrc linux_enable=YES}, {@code service linux start}); the
@@ -48,6 +49,12 @@ final class EnableLinuxAbi implements ProvisionStep {
     @Override
     public boolean isDone() {
         return sysrc.get("linux_enable").filter("YES"::equalsIgnoreCase).isPresent() && kldstat.isFileLoaded(KLD_FILE);
+    }
+
+    /** rc.conf's linux_enable as it was; the loaded module stays (unloading it could break other Linux jails). */
+    @Override
+    public List<Undo> undo() {
+        return new RcConfFile(host).restoresOfNotYes(List.of("linux_enable"));
     }
 
     @Override

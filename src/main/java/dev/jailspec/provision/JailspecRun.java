@@ -105,8 +105,9 @@ public final class JailspecRun implements AutoCloseable {
         var run = new JailspecRun(settings, bus, runId, opened.orElseGet(() -> TargetHost.open(settings)));
         try {
             run.lock.acquire(settings.lockWait());
-            run.reaped = List.copyOf(new Reaper(run.host, run.layout, run.marks(),
-                    settings.teardownDyingWait(), bus).reap());
+            var executor = new UndoExecutor(run.host, run.layout, run.marks(), settings.keepHostConfig(),
+                    settings.teardownDyingWait(), bus, "reaper");
+            run.reaped = List.copyOf(new Reaper(run.host, run.layout, run.marks(), executor, bus).reap());
             Runtime.getRuntime().addShutdownHook(run.shutdownHook);
         } catch (RuntimeException e) {
             run.close();

@@ -3,6 +3,7 @@ package dev.jailspec.provision;
 import dev.jailspec.freebsd.Devfs;
 import dev.jailspec.host.Host;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Defines the Linux /dev's ruleset in /etc/devfs.rules and loads it with
@@ -39,6 +40,17 @@ final class LoadLinuxDevfsRuleset implements ProvisionStep {
     @Override
     public boolean isDone() {
         return current(host).contains(section) && !devfs.rules(ruleset).isEmpty();
+    }
+
+    /**
+     * Also when a killed run left its section: this run's section replaces it and teardown removes
+     * it; the file itself goes only if nothing else was in it.
+     */
+    @Override
+    public List<Undo> undo() {
+        String before = current(host);
+        return List.of(new Undo.RestoreDevfsRules(ruleset, host.stat(DevfsRules.PATH).isPresent()
+                && !DevfsRules.without(before).isBlank()));
     }
 
     @Override

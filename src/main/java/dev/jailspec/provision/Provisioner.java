@@ -11,7 +11,6 @@ import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.ServiceJailStopOutcome;
-import dev.jailspec.freebsd.Sysrc;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
@@ -31,12 +30,12 @@ public final class Provisioner {
     private final Layout layout;
     private final Host host;
     private final Zfs zfs;
-    private final Sysrc sysrc;
     private final Jls jls;
     private final JailService jailService;
     private final DatasetMarks datasetMarks;
     private final StepRunner steps;
     private final Waits waits;
+    private final UndoExecutor undos;
     private final Teardown teardown;
     private final EventBus bus;
     private final HostFacts facts;
@@ -48,14 +47,14 @@ public final class Provisioner {
         this.host = run.host();
         this.bus = run.bus();
         this.zfs = new Zfs(host);
-        this.sysrc = new Sysrc(host);
         this.jls = new Jls(host);
         this.jailService = new JailService(host);
         this.datasetMarks = new DatasetMarks(host);
-        this.steps = new StepRunner(bus);
         this.waits = new Waits(bus);
-        this.teardown = new Teardown(host, layout, run.marks(), run.settings().keepHostConfig(),
-                run.settings().teardownDyingWait(), bus);
+        this.undos = new UndoExecutor(host, layout, run.marks(), run.settings().keepHostConfig(),
+                run.settings().teardownDyingWait(), bus, "teardown");
+        this.teardown = new Teardown(undos, bus);
+        this.steps = new StepRunner(bus, teardown);
         this.facts = new HostFacts(host, layout, LinuxJailOptions.of(run.settings()));
         run.register(this);
     }
@@ -74,19 +73,7 @@ public final class Provisioner {
 
     public void enableLinuxAbi() {
         run.requireHostReady();
-        recordRcConf(List.of("linux_enable"));
         steps.ensure(new EnableLinuxAbi(host, java.util.Optional.of(run.linuxUserland())));
-    }
-
-    /** Records how rc.conf sets each variable that is not YES yet, before a step sets it. */
-    private void recordRcConf(List<String> variables) {
-        RcConfFile rcConf = new RcConfFile(host);
-        for (String v : variables) {
-            Optional<String> before = rcConf.value(v);
-            if (!before.filter("YES"::equalsIgnoreCase).isPresent()) {
-                teardown.record(new Undo.RestoreRcConf(v, before.orElse(null)));
-            }
-        }
     }
 
     public void createDatasetTree() {
@@ -103,9 +90,6 @@ public final class Provisioner {
 
     /** Until the template is snapshotted (and marked kept), teardown destroys it again: a half-built template is not reused. */
     public void createTemplateDataset() {
-        if (!zfs.exists(layout.templateDataset())) {
-            teardown.record(new Undo.DestroyDataset(layout.templateDataset()));
-        }
         datasetChanged(steps.ensure(new CreateTemplateDataset(zfs, datasetMarks, layout, run.marks())),
                 layout.templateDataset(), DatasetChanged.Change.CREATED, "template of " + layout.release());
     }
@@ -141,14 +125,10 @@ public final class Provisioner {
     // --- the jail (undone by teardown) ---
 
     public void enableJailsAtBoot() {
-        recordRcConf(EnableJailsAtBoot.VARIABLES);
-        steps.ensure(new EnableJailsAtBoot(sysrc));
+        steps.ensure(new EnableJailsAtBoot(host));
     }
 
     public void cloneJail() {
-        if (!zfs.exists(layout.jailDataset())) {
-            teardown.record(new Undo.DestroyDataset(layout.jailDataset()));
-        }
         datasetChanged(steps.ensure(new CloneJail(host, layout, run.marks())), layout.jailDataset(),
                 DatasetChanged.Change.CLONED, "from " + layout.templateSnapshot());
     }
@@ -157,11 +137,7 @@ public final class Provisioner {
     public JailParameters writeJailConf(boolean linuxMounts) {
         String content = JailConfTemplate.render(layout, run.runId(),
                 linuxMounts ? Optional.of(linuxOptions()) : Optional.empty());
-        if (host.stat(layout.jailConfPath()).isEmpty()
-                || JailConfTemplate.runOf(host.readText(layout.jailConfPath())).isPresent()) {
-            teardown.record(new Undo.RemoveFile(layout.jailConfPath()));
-        }
-        steps.ensure(new WriteJailConf(host, layout, content));
+        steps.ensure(new WriteJailConf(host, layout, content, run.runId()));
         JailParameters params = facts.effectiveJailConf().orElseThrow(() -> new ProvisionException(
                 layout.jailConfPath() + " was written but does not define the jail " + layout.jailName()));
         // A jail that claims its own Linux version (linux.osrelease) must claim one the userland's glibc accepts.
@@ -180,12 +156,7 @@ public final class Provisioner {
      * mounts it starts; teardown takes the section out again.
      */
     public void loadLinuxDevfsRuleset() {
-        int n = linuxOptions().devfsRuleset();
-        String before = LoadLinuxDevfsRuleset.current(host);
-        // also when a killed run left its section: this run's section replaces it and teardown removes it
-        teardown.record(new Undo.RestoreDevfsRules(n, host.stat(DevfsRules.PATH).isPresent()
-                && !DevfsRules.without(before).isBlank()));
-        steps.ensure(new LoadLinuxDevfsRuleset(host, n, run.runId()));
+        steps.ensure(new LoadLinuxDevfsRuleset(host, linuxOptions().devfsRuleset(), run.runId()));
     }
 
     /** The Linux userland under the jail's /compat/<distribution>; removed with the jail's clone. */
@@ -193,11 +164,9 @@ public final class Provisioner {
         steps.ensure(run.linuxUserlandInstaller(host));
     }
 
-    /** Recorded first: a start that fails or hangs half-way may leave the jail or its epair behind. */
+    /** Its undos are recorded before it starts: a start that fails or hangs half-way may leave the jail or its epair behind. */
     public void startJail() {
-        var step = new StartJail(jailService, jls, new Ifconfig(host), layout);
-        teardown.record(new Undo.DestroyEpair(layout.hostInterface(), layout.jailName()));
-        teardown.record(new Undo.StopJail(layout.jailName(), layout.jailPath()));
+        var step = new StartJail(jailService, jls, new Ifconfig(host), layout, undos);
         if (steps.ensure(step) == StepRunner.Outcome.APPLIED) {
             bus.publish(new JailStateChanged(bus.now(), layout.jailName(), JailStateChanged.State.STARTED, layout.jailPath()));
         }
@@ -291,11 +260,11 @@ public final class Provisioner {
 
     /**
      * Plants an unmarked dataset, a stand-in for someone else's, for a scenario that shows what
-     * jailspec refuses to touch; the scenario's teardown removes exactly that dataset again.
+     * jailspec refuses to touch; the scenario's teardown removes exactly that dataset again when
+     * the scenario ends.
      */
     public void plantForeignDataset(String dataset) {
-        teardown.recordPlanted(new Undo.DestroyPlanted(dataset));
-        zfs.create(dataset, false, java.util.Map.of());
+        steps.ensure(new PlantForeignDataset(host, layout, dataset));
     }
 
     // --- what the steps assert on (read-only: HostFacts) ---
@@ -322,7 +291,11 @@ public final class Provisioner {
         return teardown.pending();
     }
 
-    /** Undoes what this scenario changed (see {@link Teardown}); afterwards the run no longer tracks it. */
+    /** The undos recorded so far, in the order teardown runs them: what a reaper rebuilds after a crash. */
+    List<Undo> recordedUndos() {
+        return teardown.recorded();
+    }
+
     /** At the scenario's end (and on shutdown): undoes its changes, then removes what it planted. */
     public void teardown() {
         try {

@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.host.Host;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,15 @@ final class RcConfFile {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * The undos that put back how the file sets each of {@code variables} that is not YES yet, for a
+     * step about to set them to YES; a variable that is YES already is not the step's change.
+     */
+    List<Undo> restoresOfNotYes(List<String> variables) {
+        return variables.stream().filter(v -> !value(v).filter("YES"::equalsIgnoreCase).isPresent())
+                .<Undo>map(v -> new Undo.RestoreRcConf(v, value(v).orElse(null))).toList();
     }
 
     private static String unquote(String v) {

@@ -6,6 +6,7 @@ import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.JailStartFailure;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.ServiceJailOutcome;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,20 +15,22 @@ import java.util.Optional;
  *
  * <p>A jail of that name running elsewhere, or an epair of that number that is not this jail's,
  * belongs to someone else: the step stops with what to do rather than start over it. An epair
- * described as this jail's, left by a start that failed half-way, is destroyed first, since
- * exec.prestart's {@code ifconfig epairN create} fails on it.
+ * described as this jail's, left by a start that failed half-way, is undone first (by the same
+ * {@link UndoExecutor} as teardown's), since exec.prestart's {@code ifconfig epairN create} fails on it.
  */
 final class StartJail implements ProvisionStep {
     private final JailService service;
     private final Jls jls;
     private final Ifconfig ifconfig;
     private final Layout layout;
+    private final UndoExecutor undos;
 
-    StartJail(JailService service, Jls jls, Ifconfig ifconfig, Layout layout) {
+    StartJail(JailService service, Jls jls, Ifconfig ifconfig, Layout layout, UndoExecutor undos) {
         this.service = service;
         this.jls = jls;
         this.ifconfig = ifconfig;
         this.layout = layout;
+        this.undos = undos;
     }
 
     @Override
@@ -47,6 +50,13 @@ final class StartJail implements ProvisionStep {
         return running.isPresent();
     }
 
+    /** A start that fails or hangs half-way may leave the jail or its epair behind: the epair goes after the jail. */
+    @Override
+    public List<Undo> undo() {
+        return List.of(new Undo.DestroyEpair(layout.hostInterface(), layout.jailName()),
+                new Undo.StopJail(layout.jailName(), layout.jailPath()));
+    }
+
     @Override
     public void apply() {
         String epair = layout.hostInterface();
@@ -58,7 +68,7 @@ final class StartJail implements ProvisionStep {
                         + descr.orElse("") + "', jailspec's is '" + ours + "'); choose another jailspec.jail.id, or"
                         + " destroy it if it is stale (ifconfig " + epair + " destroy)");
             }
-            ifconfig.destroy(epair);
+            undos.undo(new Undo.DestroyEpair(epair, layout.jailName()));
         }
         ServiceJailOutcome outcome = service.start(layout.jailName());
         if (outcome.refusedBecauseDisabled()) {

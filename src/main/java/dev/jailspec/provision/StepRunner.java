@@ -2,21 +2,29 @@ package dev.jailspec.provision;
 
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
+import java.util.Objects;
 
-/** Runs steps as check, apply if needed, verify; says in the report which ones were already done. */
+/**
+ * Runs steps as check, apply if needed, verify; says in the report which ones were already done.
+ * Before a step applies, what it declared it will change ({@link ProvisionStep#undo()}) is recorded
+ * in the scenario's {@link Teardown}: the one place undos are recorded, so a step that fails or
+ * hangs half-way is still undone.
+ */
 public final class StepRunner {
     public enum Outcome { APPLIED, ALREADY_DONE }
 
     private final EventBus bus;
+    private final Teardown teardown;
 
-    public StepRunner(EventBus bus) {
+    StepRunner(EventBus bus, Teardown teardown) {
         this.bus = bus;
+        this.teardown = Objects.requireNonNull(teardown, "teardown");
     }
 
     /**
-     * Checks, applies if needed, verifies. Any failure, a command that failed or hung included,
-     * becomes a {@link ProvisionException} "&lt;step&gt; failed: &lt;cause&gt;" that keeps the cause,
-     * so the report names the step and the command.
+     * Checks, records the step's undos and applies if needed, verifies. Any failure, a command that
+     * failed or hung included, becomes a {@link ProvisionException} "&lt;step&gt; failed: &lt;cause&gt;"
+     * that keeps the cause, so the report names the step and the command.
      */
     public Outcome ensure(ProvisionStep step) {
         try {
@@ -25,6 +33,7 @@ public final class StepRunner {
                 step.verify();
                 return Outcome.ALREADY_DONE;
             }
+            step.undo().forEach(teardown::record);
             step.apply();
             step.verify();
             return Outcome.APPLIED;

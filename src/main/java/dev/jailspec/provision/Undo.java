@@ -1,29 +1,42 @@
 package dev.jailspec.provision;
 
 /**
- * Something a scenario is about to change on the host and how teardown takes it back. Recorded
- * before the change, so a step that fails or hangs half-way is still undone; each undo checks
- * jailspec's mark before it removes anything.
+ * Something a step is about to change on the host and how it is taken back. A step declares its
+ * undos ({@link ProvisionStep#undo()}); {@link StepRunner} records them in the scenario's
+ * {@link Teardown} before the step applies, so a step that fails or hangs half-way is still undone;
+ * the {@link Reaper} rebuilds the same records from the marks a crashed run left. Both run them
+ * through one {@link UndoExecutor}, which checks jailspec's mark before it removes anything.
  */
 sealed interface Undo {
     String description();
 
-    /** Stop the jail, if it runs at {@code path} (the clone this run made). */
+    /** True for what a scenario planted to stage a situation: removed only when the scenario ends. */
+    default boolean atScenarioEnd() {
+        return false;
+    }
+
+    /** Stop the jail, if it runs at {@code path} (the clone a run made). */
     record StopJail(String jail, String path) implements Undo {
         public String description() {
             return "stop the jail " + jail;
         }
     }
 
-    /** Destroy the epair whose host side is {@code iface}, if its description says it is {@code jail}'s. */
+    /**
+     * Destroy the epair whose host side is {@code iface}, if its description says it is
+     * {@code jail}'s and that jail no longer runs.
+     */
     record DestroyEpair(String iface, String jail) implements Undo {
         public String description() {
             return "destroy the interface " + iface;
         }
     }
 
-    /** Destroy the dataset (and what is below it), if this run's mark is on all of it and it is not meant to be kept. */
-    record DestroyDataset(String dataset) implements Undo {
+    /**
+     * Destroy the dataset (and what is below it), if the mark of the run {@code run} is on it, all
+     * of it is jailspec's and it is not meant to be kept.
+     */
+    record DestroyDataset(String dataset, String run) implements Undo {
         public String description() {
             return "destroy the dataset " + dataset;
         }
@@ -39,10 +52,18 @@ sealed interface Undo {
         public String description() {
             return "destroy the planted dataset " + dataset;
         }
+
+        @Override
+        public boolean atScenarioEnd() {
+            return true;
+        }
     }
 
-    /** Remove a file this run wrote, if it starts with jailspec's mark for this run. */
-    record RemoveFile(String path) implements Undo {
+    /**
+     * Remove the jail's file in /etc/jail.conf.d, if its first line is the mark of the run
+     * {@code run}, unless stopping the jail failed (rc.d/jail needs the file to stop it).
+     */
+    record RemoveJailConf(String jail, String path, String run) implements Undo {
         public String description() {
             return "remove " + path;
         }

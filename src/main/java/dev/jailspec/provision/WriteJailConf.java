@@ -3,6 +3,7 @@ package dev.jailspec.provision;
 import dev.jailspec.freebsd.Mkdir;
 import dev.jailspec.host.Host;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * How-to step 15, corrected: one self-contained file in {@code /etc/jail.conf.d/}; the host's
@@ -12,11 +13,13 @@ final class WriteJailConf implements ProvisionStep {
     private final Host host;
     private final Layout layout;
     private final String content;
+    private final String runId;
 
-    WriteJailConf(Host host, Layout layout, String content) {
+    WriteJailConf(Host host, Layout layout, String content, String runId) {
         this.host = host;
         this.layout = layout;
         this.content = content;
+        this.runId = runId;
     }
 
     @Override
@@ -35,6 +38,12 @@ final class WriteJailConf implements ProvisionStep {
                     + "move it away or choose another jailspec.jail.name");
         }
         return existing.equals(content);
+    }
+
+    /** The file is written with this run's mark (a marked file of an earlier run is overwritten with it). */
+    @Override
+    public List<Undo> undo() {
+        return List.of(new Undo.RemoveJailConf(layout.jailName(), layout.jailConfPath(), runId));
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.jailspec.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -139,6 +143,77 @@ class LayeringTest {
                 .because("steps call provision and assert; the simulator is a target like any other, and ZFS is"
                         + " changed only by the procedure's steps, which record their undo")
                 .check(GLUE);
+    }
+
+    /** A call of, or a reference to, the method {@code name} of {@code owner} (ArchUnit's calls leave out {@code x::m}). */
+    private static DescribedPredicate<JavaAccess<?>> accessTo(String owner, String name) {
+        return DescribedPredicate.describe(owner + "." + name,
+                a -> a.getTargetOwner().getFullName().equals(owner) && a.getTarget().getName().equals(name));
+    }
+
+    /** The classes of the one lifecycle: steps declare undos, StepRunner records, Teardown and Reaper run them. */
+    private static final String[] LIFECYCLE = {"Teardown", "Undo", "UndoExecutor", "Reaper", "StepRunner"};
+
+    @Test
+    void onlyStepRunnerRecordsUndos() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.jailspec.provision.StepRunner")
+                .should().accessTargetWhere(accessTo("dev.jailspec.provision.Teardown", "record"))
+                .because("a step declares its undos (ProvisionStep.undo) and StepRunner records them before it"
+                        + " applies: one path, so nothing is recorded late or twice")
+                .check(MAIN);
+        // ... and the method named above is the one StepRunner calls, so the rule is not vacuous.
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.StepRunner")
+                .should().accessTargetWhere(accessTo("dev.jailspec.provision.Teardown", "record"))
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheUndoExecutorRemovesWhatJailspecMade() {
+        var executor = java.util.List.of("UndoExecutor", "DevfsRulesUndo", "FreedJailDestroy");
+        noClasses().that().resideOutsideOfPackages("dev.jailspec.sim..", "dev.jailspec.freebsd..")
+                .and(DescribedPredicate.describe("not the undo executor or its parts", (JavaClass c) ->
+                        !(c.getPackageName().equals("dev.jailspec.provision") && executor.contains(c.getSimpleName()))))
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.JailService", "onestop"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.Ifconfig", "destroy"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.Zfs", "destroy"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.Zfs", "tryDestroy"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.FileCopy", "removeFile"))
+                .because("teardown, the reaper and a step repairing a half-made start all undo through the one"
+                        + " UndoExecutor, which checks jailspec's mark first")
+                .check(MAIN);
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.UndoExecutor")
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.JailService", "onestop"))
+                .andShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.Ifconfig", "destroy"))
+                .andShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.FileCopy", "removeFile"))
+                .check(MAIN);
+    }
+
+    @Test
+    void stepGlueReachesTheLifecycleOnlyThroughTheProvisioner() {
+        for (String name : LIFECYCLE) {
+            noClasses().should().dependOnClassesThat().haveFullyQualifiedName("dev.jailspec.provision." + name)
+                    .because("steps and hooks change the host through Provisioner, whose steps declare their undos;"
+                            + " hooks end a scenario with Provisioner.teardown()/release()")
+                    .check(GLUE);
+        }
+        noClasses().should().accessTargetWhere(accessTo("dev.jailspec.freebsd.JailService", "onestop"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.Ifconfig", "destroy"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.FileCopy", "removeFile"))
+                .because("no cleanup path in the step glue: what a scenario stages is a step with its declared undo")
+                .check(GLUE);
+    }
+
+    @Test
+    void mainCodeNeverSleeps() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.jailspec.sim.SimHost")
+                .and().resideOutsideOfPackage("dev.jailspec.sim.fixtures..")
+                .should().accessTargetWhere(accessTo("java.lang.Thread", "sleep"))
+                .orShould().accessTargetWhere(accessTo("java.util.concurrent.TimeUnit", "sleep"))
+                .orShould().accessTargetWhere(accessTo("java.util.concurrent.locks.LockSupport", "parkNanos"))
+                .because("waiting on the host is provision.Waits (Awaitility), the downloader's backoff is Failsafe's"
+                        + " RetryPolicy; only the simulator's injected hang and the fixture server's stall model"
+                        + " time passing")
+                .check(MAIN);
     }
 
     @Test

@@ -55,6 +55,38 @@ class HttpTransfersTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void anInterruptDuringTheBackoffEndsTheTransferAndKeepsTheInterrupt() throws Exception {
+        server.failWith(BASE, 503, 100);
+        var bus = new EventBus();
+        var retrying = new java.util.concurrent.CountDownLatch(1);
+        bus.subscribe(dev.jailspec.event.DownloadRetrying.class, e -> retrying.countDown());
+        var slow = new HttpTransfers(HttpClient.newHttpClient(), bus,
+                Downloader.Options.defaults().withBackoff(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var interruptKept = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread worker = new Thread(() -> {
+            try {
+                slow.fetchSmall(server.url(BASE), 1 << 20, "hint");
+            } catch (RuntimeException e) {
+                thrown.set(e);
+                interruptKept.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        worker.start();
+        assertThat(retrying.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("a retry announced").isTrue();
+
+        worker.interrupt();
+        worker.join(10_000);
+
+        assertThat(thrown.get()).isInstanceOf(DownloadException.class)
+                .hasMessage("interrupted while waiting to retry " + server.url(BASE));
+        assertThat(((DownloadException) thrown.get()).status()).as("the last failure's status").isEqualTo(503);
+        assertThat(interruptKept).as("the thread's interrupt status").isTrue();
+        assertThat(server.requests(BASE)).as("requests: none after the interrupt").hasSize(1);
+    }
+
+    @Test
     void aFreshTransferKeepsTheStrongEtagForALaterResume() throws IOException {
         Path part = dir.resolve("base.txz.part");
         Path validator = dir.resolve("base.txz.part.validator");

@@ -100,6 +100,21 @@ class OwnershipTest {
     }
 
     @Test
+    void anEpairMarkedAsTheJailsThatAFailedStartLeftIsUndoneBeforeTheStart() {
+        ok(host, "ifconfig", "epair253", "create");
+        ok(host, "ifconfig", "epair253a", "descr", "jail:lrdev");
+
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureJailRunning(false);
+            assertThat(SimRuns.jails(host)).as("the jail after the start").hasSize(1);
+            assertThat(ok(host, "ifconfig", "epair253a")).as("the jail's own epair").contains("description: jail:lrdev");
+            p.teardown();
+        }
+        assertThat(SimRuns.interfaces(host)).noneMatch(i -> i.startsWith("epair"));
+    }
+
+    @Test
     void anUnmarkedTemplateIsNotExtractedInto() {
         Path fresh = dir.resolve("fresh");
         SimHost other = SimRuns.plain(fresh);
