@@ -2,26 +2,39 @@ package dev.jailspec.provision;
 
 import dev.jailspec.config.Settings;
 import dev.jailspec.freebsd.ReleaseVersion;
+import dev.jailspec.sim.SimHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Whether a cell of the release matrix can run on its host at all, decided before anything runs:
- * a cell that cannot is "not applicable" with the reason, neither a failure nor a pass.
+ * a cell that cannot is "not applicable" with the reason, neither a failure nor a pass. Decided here
+ * only where the host is known before the run (target sim: the settings describe it); on a real
+ * target the cell runs and preflight asks the host, with the same checks.
  *
- * <p>Known today: a template newer than its host, which preflight refuses too, with the same rule
- * ({@link ReleaseVersion#isNewerReleaseThan}, the Handbook's "can not be newer"). Decided here only
- * where the host's release is known from the settings (target sim); on a real target the cell runs
- * and preflight asks the host.
+ * <ul>
+ *   <li>A template newer than its host: the rule preflight applies ({@link ReleaseVersion#isNewerReleaseThan},
+ *       the Handbook's "can not be newer").</li>
+ *   <li>A CPU without the level the Linux userland is built for (x86-64-v3 for Rocky 10): preflight's own
+ *       check ({@link LinuxUserlandChecks#cpu}) asked of the simulated host the cell would run on, whose
+ *       {@code /var/run/dmesg.boot} shows {@code jailspec.sim.cpu}.</li>
+ * </ul>
  */
 public final class CellApplicability {
     private CellApplicability() {
     }
 
     /** Empty when the cell can run; else why not, for the matrix page. */
-    public static Optional<String> notApplicable(Settings s) {
-        if (s.target().isReal() || s.simRelease().isEmpty() || s.freebsdRelease().isEmpty()) {
+    public static Optional<String> notApplicable(Settings given) {
+        if (given.target().isReal()) {
             return Optional.empty();
         }
+        Settings s = RunRelease.resolve(given);
         ReleaseVersion host = ReleaseVersion.parse(s.simRelease());
         ReleaseVersion template = ReleaseVersion.parse(s.freebsdRelease());
         if (template.isNewerReleaseThan(host)) {
@@ -29,6 +42,32 @@ public final class CellApplicability {
                     + " template on a " + s.simRelease() + " host (Handbook, jails: \""
                     + ReleaseVersion.JAIL_NOT_NEWER_THAN_HOST + "\")");
         }
-        return Optional.empty();
+        Preflight.Finding cpu = onSimulatedHost(s, h -> LinuxUserlandChecks.cpu(h, LinuxUserland.of(s)));
+        return cpu.ok() ? Optional.empty() : Optional.of(cpu.detail());
+    }
+
+    private static Preflight.Finding onSimulatedHost(Settings s, java.util.function.Function<SimHost, Preflight.Finding> check) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("jailspec-cell-");
+            return check.apply(SimHost.create(dir, TargetHost.simSpec(s), s.clock()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a simulated host to check the cell on", e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
     }
 }

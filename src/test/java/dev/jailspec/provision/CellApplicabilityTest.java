@@ -25,10 +25,27 @@ class CellApplicabilityTest {
         assertThat(CellApplicability.notApplicable(sim("", "14.4-RELEASE"))).as("host release left to derive").isEmpty();
     }
 
-    private static Settings sim(String host, String template) {
+    @Test
+    void aCpuWithoutTheUserlandsLevelIsNotApplicableNamingWhatIsMissing() {
+        assertThat(CellApplicability.notApplicable(sim("14.5-RELEASE", "14.5-RELEASE", "jailspec.sim.cpu", "x86-64-v2",
+                "jailspec.rocky.release", "10"))).hasValueSatisfying(r -> assertThat(r)
+                .contains("the CPU lacks x86-64-v3 features").contains("AVX2"));
+        assertThat(CellApplicability.notApplicable(sim("14.5-RELEASE", "14.5-RELEASE", "jailspec.sim.cpu", "x86-64-v2",
+                "jailspec.rocky.release", "9"))).as("Rocky 9 is built for x86-64-v2").isEmpty();
+        assertThat(CellApplicability.notApplicable(sim("14.5-RELEASE", "14.5-RELEASE", "jailspec.rocky.release", "10")))
+                .as("the default simulated CPU is x86-64-v3").isEmpty();
+    }
+
+    private static Settings sim(String host, String template, String... more) {
         Properties p = new Properties();
-        p.setProperty("jailspec.sim.release", host);
+        if (!host.isEmpty()) {
+            p.setProperty("jailspec.sim.release", host);
+        }
         p.setProperty("jailspec.freebsd.release", template);
+        p.setProperty("jailspec.clock", "2026-12-04");
+        for (int i = 0; i < more.length; i += 2) {
+            p.setProperty(more[i], more[i + 1]);
+        }
         return SettingsLoader.load(Path.of("/nonexistent"), Map.of(), p);
     }
 }
