@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jailspec.config.SettingsLoader;
 import dev.jailspec.event.Outcome;
 import dev.jailspec.report.ReportListeners;
+import dev.jailspec.report.Waiver;
 import dev.jailspec.report.WaiverFile;
 import dev.jailspec.report.WaiverVerdict;
 import java.io.IOException;
@@ -37,8 +38,13 @@ public final class WaiverCheck {
             throw new IllegalArgumentException("usage: WaiverCheck EVENTS_JSONL WAIVERS_TSV");
         }
         LocalDate today = LocalDate.now(SettingsLoader.fromEnvironment(Path.of("")).clock());
-        WaiverVerdict v = WaiverVerdict.of(WaiverFile.load(Path.of(args[1])), today, runOutcomes(Path.of(args[0])));
+        List<Map.Entry<String, Outcome>> outcomes = runOutcomes(Path.of(args[0]));
+        List<Waiver> waivers = WaiverFile.load(Path.of(args[1]));
+        WaiverVerdict v = WaiverVerdict.of(waivers, today, outcomes);
         v.lines().forEach(l -> System.out.println("[waivers] " + l));
+        // One line always, so the log says the build was judged and on what.
+        System.out.println("[waivers] judged " + outcomes.size() + " scenario outcome(s) against " + waivers.size()
+                + " waiver(s) in " + args[1] + ": " + (v.failsBuild() ? "the build fails" : "the build passes"));
         if (v.failsBuild()) {
             throw new IllegalStateException("[waivers] " + v.failures().size() + " scenario(s) failed without a waiver, "
                     + v.expired().size() + " waiver(s) expired; see the lines above and reports/allure-report");
