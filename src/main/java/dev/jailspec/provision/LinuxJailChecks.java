@@ -81,6 +81,22 @@ public final class LinuxJailChecks {
     }
 
     /**
+     * Whether a package dnf installed is still in the rpm database ({@code rpm -q NAME}), asked after
+     * the jail has been stopped and started: empty when it is; else what rpm said and where to look.
+     */
+    public Optional<String> packageMissing(String name) {
+        CommandResult r = userland.run(Command.probe("rpm", "-q", name));
+        if (r.exitCode() == 0) {
+            return Optional.empty();
+        }
+        String said = (r.stdout() + r.stderr()).strip();
+        return Optional.of("package " + name + " that dnf installed is not in the rpm database after the jail was stopped and started"
+                + " (rpm -q exited " + r.exitCode() + ": " + said + "); the database in " + layout.linuxRootInJail()
+                + "/var/lib/rpm must be on the jail's own dataset (" + layout.jailDataset()
+                + "), not on a mount that the restart replaces or a copy the restart restores");
+    }
+
+    /**
      * The Linux kernel release the userland sees and where it comes from, published for the report
      * as a note; the glibc minimum is the run's Linux release's ({@link dev.jailspec.linux.LinuxRelease#minKernel}, from its catalogue).
      */

@@ -37,6 +37,8 @@ final class Programs {
                 new IdTool(),
                 new DevfsTool(),
                 new LsTool(),
-                new DmesgTool());
+                new DmesgTool(),
+                new NetstatTool(),
+                new DfTool());
     }
 }

@@ -42,7 +42,7 @@ class ArchiveInspectorTest {
                 .isEqualTo(FreebsdManifest.parse(dist.manifest(), "MANIFEST").require("base.txz").entryCount());
         assertThat(inv.format()).isEqualTo(ArchiveFormat.PLAIN_ROOTFS);
         assertThat(inv.count(EntryType.DIRECTORY)).isEqualTo(13);
-        assertThat(inv.count(EntryType.FILE)).isEqualTo(14);
+        assertThat(inv.count(EntryType.FILE)).isEqualTo(15);
         assertThat(inv.count(EntryType.SYMLINK)).isEqualTo(2);
         assertThat(inv.count(EntryType.HARDLINK)).isEqualTo(1);
         assertThat(inv.osRelease()).isEqualTo(OsRelease.NONE); // made at boot: ../var/run/os-release

@@ -57,11 +57,21 @@ class DiagnosisTest {
                     "linprocfs\t\t/zdata/jails/containers/lrdev/compat/rocky/proc linprocfs\trw\t\t0 0\n");
             assertThat(byName.get("jail mounts").text()).startsWith("zdata/jails/containers/lrdev /\t\t\tzfs\trw,nfsv4acls \t0 0\n")
                     .contains("linprocfs\t\t/compat/rocky/proc\tlinprocfs\trw\t\t0 0\n");
+            // netstat -rn in the jail's own stack: its default route, the epair's prefix and address (cut at 8 columns)
+            assertThat(byName.get("jail routes").text()).startsWith("Routing tables\n\nInternet:\n"
+                    + "Destination        Gateway            Flags     Netif Expire\n"
+                    + "default            192.168.7.221      UGS    epair253\n")
+                    .containsPattern("\n192\\.168\\.7\\.0/24     link#\\d+ +U      epair253\n")
+                    .containsPattern("\n192\\.168\\.7\\.253      link#\\d+ +UHS         lo0\n");
+            assertThat(byName.get("host disk space").text()).startsWith("Filesystem ")
+                    .containsPattern("\nzdata/jails/containers/lrdev +100G +\\S+ +100G +0% +/zdata/jails/containers/lrdev\n")
+                    .containsPattern("\nlinprocfs +8\\.0K +0B +8\\.0K +0% +/zdata/jails/containers/lrdev/compat/rocky/proc\n")
+                    .containsPattern("\ntmpfs +1\\.0G +4\\.0K +1\\.0G +0% +/zdata/jails/containers/lrdev/compat/rocky/dev/shm\n");
             assertThat(d.probes()).filteredOn(pr -> !pr.answered()).extracting(DiagnosisCollected.Probe::name)
-                    .as("dnf has not run yet (no log); netstat and df are not simulated yet")
-                    .containsExactlyInAnyOrder("dnf's log in the userland", "jail routes", "host disk space");
+                    .as("every probe is answered on the sim but dnf's log: the sim's dnf writes no /var/log/dnf.log")
+                    .containsExactly("dnf's log in the userland");
             assertThat(d.probes().get(0).text()).startsWith(JailConfTemplate.MARK);
-            // Probes the simulator does not model are noted, and the ones after them still ran.
+            // A probe that is not answered is noted, and the ones after it still ran.
             assertThat(d.probes()).filteredOn(pr -> !pr.answered())
                     .allSatisfy(pr -> assertThat(pr.text()).isNotBlank());
             assertThat(d.probes().get(d.probes().size() - 2).name()).isEqualTo("rpm packages");

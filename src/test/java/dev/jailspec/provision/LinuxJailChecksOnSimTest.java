@@ -192,4 +192,37 @@ class LinuxJailChecksOnSimTest {
             p.teardown();
         }
     }
+
+    @Test
+    void aPackageDnfInstalledSurvivesARestartAndOneTheRestartLostIsNamedWithWhereToLook() {
+        try (JailspecRun run = open()) {
+            Provisioner p = new Provisioner(run);
+            p.ensureLinuxJailRunning();
+            // the sim keeps the rpm database's package list in this stand-in file (sim.LinuxUserland)
+            String packageList = p.layout().linuxRootOnHost() + "/var/lib/rpm/jailspec-sim-packages";
+            String beforeInstall = p.host().readText(packageList);
+            p.runInLinuxUserland(List.of("dnf", "-y", "makecache"));
+            p.runInLinuxUserland(List.of("dnf", "-y", "install", "dnf-command(config-manager)"));
+            restart(p);
+            assertThat(p.checks().packageMissing("dnf-plugins-core")).as("after a restart").isEmpty();
+
+            // a restart that brings back the database as it was before the transaction (a database on a
+            // mount the restart replaced, or restored from a copy) loses what dnf installed
+            p.stopJail();
+            p.awaitJailGone(java.time.Duration.ofSeconds(5));
+            p.host().writeText(packageList, beforeInstall);
+            p.startJail();
+            assertThat(p.checks().packageMissing("dnf-plugins-core")).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("package dnf-plugins-core that dnf installed is not in the rpm database after the jail"
+                            + " was stopped and started (rpm -q exited 1: package dnf-plugins-core is not installed)")
+                    .contains("/compat/rocky/var/lib/rpm must be on the jail's own dataset (zdata/jails/containers/lrdev)"));
+            p.teardown();
+        }
+    }
+
+    private static void restart(Provisioner p) {
+        p.stopJail();
+        p.awaitJailGone(java.time.Duration.ofSeconds(5));
+        p.startJail();
+    }
 }

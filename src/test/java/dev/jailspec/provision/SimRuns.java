@@ -22,7 +22,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /** Runs on a simulated host kept in a directory, for the safety tests: settings, copies, what is left. */
-final class SimRuns {
+public final class SimRuns {
     static final List<String> KINDS = List.of("default", "jail", "extract", "update", "dnf");
 
     private static Path templateHost;
@@ -35,7 +35,7 @@ final class SimRuns {
      * a second or two); copy it with {@link #copy} rather than change it. Its downloads cache is
      * {@link #cache()}.
      */
-    static synchronized Path templateHost() {
+    public static synchronized Path templateHost() {
         if (templateHost == null) {
             try {
                 Path dir = Files.createTempDirectory("jailspec-template-host-");
@@ -53,7 +53,7 @@ final class SimRuns {
     }
 
     /** The downloads cache of {@link #templateHost()}: a run using it downloads nothing again. */
-    static Path cache() {
+    public static Path cache() {
         return templateHost().resolveSibling("cache");
     }
 
@@ -74,7 +74,7 @@ final class SimRuns {
     /** The how-to's release, on the host and in the template, unless a test asks for another. */
     static final String HOW_TO_RELEASE = "14.3-RELEASE";
 
-    static Settings settings(Path root, Path cache, String timeout, String... extra) {
+    public static Settings settings(Path root, Path cache, String timeout, String... extra) {
         var p = new Properties();
         p.setProperty("jailspec.sim.root", root.toString());
         p.setProperty("jailspec.cache", cache.toString());
@@ -124,7 +124,7 @@ final class SimRuns {
     }
 
     /** Copies a simulated host's directory (files, state, ZFS store); the copy is the same host. */
-    static void copy(Path from, Path to) {
+    public static void copy(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path src : (Iterable<Path>) paths::iterator) {
                 Path dst = to.resolve(from.relativize(src).toString());

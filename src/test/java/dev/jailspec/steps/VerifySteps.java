@@ -132,6 +132,11 @@ public final class VerifySteps {
         assertThat(provisioner.checks().rpmDatabase().problem(provisioner.layout().linuxRootInJail())).as("rpm --verifydb").isEmpty();
     }
 
+    @Then("the package {string} that dnf installed is still installed in the Linux userland")
+    public void packageStillInstalled(String name) {
+        assertThat(provisioner.checks().packageMissing(name)).as("rpm -q %s", name).isEmpty();
+    }
+
     @Then("the kernel logged no linux: message about the jail that is not in the project's list of expected ones")
     public void noUnexpectedLinuxMessages() {
         var messages = provisioner.checks().linuxKernelMessages(
