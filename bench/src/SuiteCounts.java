@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * Counts what one run asked of its host, from the run's {@code reports/events.jsonl}: the numbers
  * the performance issue sets goals for (host commands, {@code zfs list}, image copies, hashes and
- * extractions per archive). Prints one {@code key<TAB>value} line each, sorted by key, so two
+ * extractions per archive, and the passes over each image, {@code ArchiveInspected}). Prints one {@code key<TAB>value} line each, sorted by key, so two
  * runs' outputs compare line by line ({@code bench/suite --previous}).
  *
  * <p>Usage: {@code java -cp CLASSPATH SuiteCounts EVENTS_JSONL}
@@ -50,6 +50,7 @@ public final class SuiteCounts {
                     case "RunStarted" -> span[0] = Instant.parse(e.path("at").asText());
                     case "RunFinished" -> span[1] = Instant.parse(e.path("at").asText());
                     case "ScenarioStarted" -> add("scenarios");
+                    case "ArchiveInspected" -> add("inspect." + e.path("name").asText());
                     case "CommandStarted" -> command(e.path("command"));
                     case "FileWritten" -> {
                         if ("Copied".equals(e.path("content").path("type").asText())) {

@@ -13,7 +13,7 @@ public sealed interface JailspecEvent permits
         CommandStarted, CommandOutput, CommandFinished, CommandTimedOut, CommandAborted,
         FileWritten, DatasetChanged, JailStateChanged,
         SettingsResolved, HostFactsResolved, WaitFinished, Note, DiagnosisCollected, JailKept,
-        DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved, HostReconnect {
+        DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved, ArchiveInspected, HostReconnect {
 
     Instant at();
 

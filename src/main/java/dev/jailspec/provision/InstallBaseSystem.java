@@ -64,7 +64,7 @@ final class InstallBaseSystem implements ProvisionStep {
         RootfsValidator.safetyOnly().require(base.path().getFileName().toString(), inventory);
 
         String archive = layout.baseArchivePath();
-        VerifiedUpload.upload(host, base.path(), archive, sha256, "the release MANIFEST");
+        VerifiedUpload.upload(host, base.path(), archive, sha256, "the release MANIFEST", bus);
         host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind(CommandKind.EXTRACT)).orThrow();
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(inventory, layout.templatePath(), HostTree.of(host)).describe()));

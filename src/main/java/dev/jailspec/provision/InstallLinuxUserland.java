@@ -10,6 +10,7 @@ import dev.jailspec.artifact.ExtractionCheck;
 import dev.jailspec.artifact.OciImage;
 import dev.jailspec.artifact.TaggedChecksums;
 import dev.jailspec.artifact.RootfsValidator;
+import dev.jailspec.event.ArchiveInspected;
 import dev.jailspec.event.ArtifactResolved;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
@@ -52,10 +53,11 @@ final class InstallLinuxUserland implements ProvisionStep {
     private final ImageSource image;
     private final String settingHint;
     private final EventBus bus;
+    private final PreparedImages preparedImages;
     private ArchiveInventory extracted;
 
     InstallLinuxUserland(Host host, Layout layout, Downloader downloader, LinuxUserland userland, ImageSource image,
-                         EventBus bus) {
+                         PreparedImages preparedImages, EventBus bus) {
         this.host = host;
         this.layout = layout;
         this.downloader = downloader;
@@ -63,6 +65,7 @@ final class InstallLinuxUserland implements ProvisionStep {
         this.image = image;
         this.settingHint = "jailspec." + distribution.name() + ".";
         this.bus = bus;
+        this.preparedImages = preparedImages;
     }
 
     @Override
@@ -96,11 +99,12 @@ final class InstallLinuxUserland implements ProvisionStep {
             throw new ProvisionException(image.image() + " is " + download.size() + " bytes, but " + image.checksum()
                     + " says " + listed.size() + "; the cached file is " + download.path() + ": remove it and run again");
         }
-        Path rootfsTar = rootfsOf(download.path(), dated.file());
-        boolean flattened = !rootfsTar.equals(download.path());
+        PreparedImages.Prepared prepared = prepared(download.path(), dated.file(), listed.sha256());
+        extracted = prepared.extracted();
+        boolean flattened = !prepared.rootfsTar().equals(download.path());
         String onHost = layout.path("media/" + dated.file() + (flattened ? ".rootfs.tar" : ""));
-        VerifiedUpload.upload(host, rootfsTar, onHost, flattened ? Hashing.sha256(rootfsTar) : listed.sha256(),
-                flattened ? "the flattened image (made here from verified layers)" : image.checksum().toString());
+        VerifiedUpload.upload(host, prepared.rootfsTar(), onHost, prepared.rootfsSha256(), flattened
+                ? "the flattened image (made here from verified layers)" : image.checksum().toString(), bus);
         new Mkdir(host).parents(layout.linuxRootOnHost());
         // --numeric-owner: the userland's ids mean what its own /etc/passwd and /etc/group say. Without
         // it root's tar looks each owner name up in the FreeBSD host's databases (sim.TarOwners), and a
@@ -116,10 +120,26 @@ final class InstallLinuxUserland implements ProvisionStep {
         }
     }
 
+    /** This run's earlier preparation of the image with {@code sha256}, or a new one (inspected, checked, flattened). */
+    private PreparedImages.Prepared prepared(Path download, String name, String sha256) {
+        var earlier = preparedImages.find(sha256);
+        if (earlier.isPresent()) {
+            bus.publish(new Note(bus.now(), "reused this run's inspection of " + name + " (sha256 " + sha256
+                    + "): not read again"));
+            return earlier.get();
+        }
+        Path rootfsTar = rootfsOf(download, name, sha256);
+        var made = new PreparedImages.Prepared(rootfsTar, rootfsTar.equals(download) ? sha256 : Hashing.sha256(rootfsTar),
+                extracted);
+        preparedImages.remember(sha256, made);
+        return made;
+    }
+
     /** A plain rootfs tar of the image, flattened from its layers when it is an OCI archive; checked. */
-    private Path rootfsOf(Path download, String name) {
+    private Path rootfsOf(Path download, String name, String sha256) {
         var inspector = new ArchiveInspector();
         ArchiveInventory inventory = inspector.inspect(download);
+        bus.publish(new ArchiveInspected(bus.now(), name, sha256, inventory.entryCount()));
         var validator = RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major());
         if (inventory.format() != ArchiveFormat.OCI_ARCHIVE) {
             validator.require(name, inventory);

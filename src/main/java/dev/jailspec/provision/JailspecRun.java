@@ -41,6 +41,8 @@ public final class JailspecRun implements AutoCloseable {
     private final TargetHost target;
     private final Host host;
     private final Downloader downloader;
+    /** The Linux images this run prepared: inspected once, reused by later scenarios. */
+    private final PreparedImages preparedImages = new PreparedImages();
     private final RunLock lock;
     private final Set<Provisioner> openScenarios = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
@@ -218,7 +220,7 @@ public final class JailspecRun implements AutoCloseable {
     }
 
     ProvisionStep linuxUserlandInstaller(Host on) {
-        return new InstallLinuxUserland(on, layout, downloader, linuxUserland, linuxImage(), bus);
+        return new InstallLinuxUserland(on, layout, downloader, linuxUserland, linuxImage(), preparedImages, bus);
     }
 
     /** Checks the host once per run, before the first change; throws with what to fix. */
