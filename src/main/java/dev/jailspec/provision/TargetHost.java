@@ -176,7 +176,8 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         scratchCache.ifPresent(TargetHost::deleteTree);
     }
 
-    private static void deleteTree(Path root) {
+    /** Removes a temporary directory of the simulator; a leftover one is only reported. */
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

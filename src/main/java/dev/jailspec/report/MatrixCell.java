@@ -70,10 +70,6 @@ public record MatrixCell(Map<String, String> axes) {
         markCurrentScenario(Allure.getLifecycle(), linkMatrix);
     }
 
-    void markCurrentScenario(AllureLifecycle allure) {
-        markCurrentScenario(allure, false);
-    }
-
     void markCurrentScenario(AllureLifecycle allure, boolean linkMatrix) {
         if (allure.getCurrentTestCase().isEmpty()) {
             throw new IllegalStateException("no Allure test case is running on this thread: mark the cell from a"

@@ -47,7 +47,7 @@ public final class RunHooks {
         }
         waivers = loaded;
         run = JailspecRun.open(settings, RunContext.bus(), RunContext.runId());
-        RunContext.useCell(cellOf(run.settings()), System.getProperty(CellMain.CELL) != null);
+        RunContext.useCell(cellOf(run), System.getProperty(CellMain.CELL) != null);
     }
 
     /** The run's waivers (waivers.tsv), checked at its start. */
@@ -60,10 +60,10 @@ public final class RunHooks {
      * and the simulated host's where it is not the template's; so results of several runs (the cells of
      * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own.
      */
-    private static MatrixCell cellOf(Settings s) {
-        Settings.LinuxUserlandSettings linux = s.linuxUserland().orElseThrow(() -> new SettingsException(
-                "jailspec.linux.distribution=" + s.get(Setting.LINUX_DISTRIBUTION) + " has no release setting"));
-        MatrixCell cell = MatrixCell.of(s.freebsdRelease(), linux.distribution(), linux.release());
+    private static MatrixCell cellOf(JailspecRun run) {
+        Settings s = run.settings();
+        MatrixCell cell = MatrixCell.of(s.freebsdRelease(), run.linuxUserland().distribution().name(),
+                run.linuxUserland().settings().release());
         return !s.target().isReal() && !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
     }
 

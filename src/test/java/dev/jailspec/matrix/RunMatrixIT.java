@@ -67,7 +67,7 @@ class RunMatrixIT {
             System.out.println("[matrix] " + cell.id() + ": not applicable: " + notApplicable.get());
             throw new TestAbortedException("not applicable: " + notApplicable.get());
         }
-        deleteResults(dir);
+        ReportListeners.clearAllureResults(dir);
         // Made before the cell runs: a cell whose JVM stops before it logs anything still shows (WaiverCheck).
         Files.createDirectories(dir);
         int exit = launch(cell, dir);
@@ -158,7 +158,4 @@ class RunMatrixIT {
         }
     }
 
-    private static void deleteResults(Path dir) throws IOException {
-        ReportListeners.clearAllureResults(dir);
-    }
 }

@@ -44,7 +44,7 @@ class MatrixCellTest {
 
     @Test
     void outsideARunningScenarioItSaysWhereToCallIt() {
-        assertThatThrownBy(() -> MatrixCell.of("14.5-RELEASE", "rocky", "9").markCurrentScenario(allure))
+        assertThatThrownBy(() -> MatrixCell.of("14.5-RELEASE", "rocky", "9").markCurrentScenario(allure, false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("from a Cucumber hook");
     }
 

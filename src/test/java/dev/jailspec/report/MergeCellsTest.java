@@ -69,7 +69,7 @@ class MergeCellsTest {
         allure.scheduleTestCase(new TestResult().setUuid(uuid).setName("The jail runs")
                 .setFullName("Start and verify: The jail runs").setHistoryId("same-scenario").setLabels(new ArrayList<>()));
         allure.startTestCase(uuid);
-        cell.markCurrentScenario(allure);
+        cell.markCurrentScenario(allure, false);
         allure.updateTestCase(uuid, tc -> tc.setStatus(status));
         allure.stopTestCase(uuid);
         allure.writeTestCase(uuid);
