@@ -101,6 +101,30 @@ public final class Zfs {
                 which, name)).orThrow().stdout());
     }
 
+    /**
+     * {@code zfs get -H -p -o name,property,value,source -r PROP[,PROP...] NAME}: the properties of
+     * {@code name} and of everything below it, snapshots too (zfs_do_get() in cmd/zfs/zfs_main.c at
+     * zfs-2.2.7 lists every dataset type unless {@code -t} narrows it; an inapplicable property, such
+     * as a snapshot's mountpoint or the origin of a dataset that is not a clone, prints {@code -} with
+     * source {@code -}, freebsd-facts 1.4). Empty when {@code name} does not exist (exit 1,
+     * {@code dataset does not exist}); any other failure raises.
+     */
+    public List<ZfsProperty> getRecursive(String name, String... props) {
+        ZfsNames.requireDatasetOrSnapshot(name);
+        if (props.length == 0) {
+            throw new IllegalArgumentException("getRecursive needs the properties to read; all of them is not a probe worth keeping");
+        }
+        for (String p : props) {
+            ZfsNames.requireProperty(p);
+        }
+        CommandResult r = host.run(Command.probe("zfs", "get", "-H", "-p", "-o", ZfsGetParser.COLUMNS, "-r",
+                String.join(",", props), name));
+        if (r.exitCode() == 1 && r.stderr().contains("dataset does not exist")) {
+            return List.of();
+        }
+        return ZfsGetParser.parseScripted(r.orThrow().stdout());
+    }
+
     /** {@code zfs set key=value dataset}; silent on success (freebsd-facts 1.4). */
     public void set(String dataset, String key, String value) {
         ZfsNames.requireDatasetOrSnapshot(dataset);
