@@ -134,8 +134,23 @@ public final class Sysrc {
 
     /** {@code sysrc -x NAME}: removes the variable from the file, so its default applies again. */
     public void delete(String variable) {
-        requireVariable(variable);
-        run("-x", variable).orThrow();
+        delete(List.of(variable));
+    }
+
+    /**
+     * {@code sysrc -x NAME...}: several in one command; sysrc deletes each operand in turn
+     * ({@code f_sysrc_delete "$NAME" || status=$FAILURE} in its loop over {@code "$@"},
+     * usr.sbin/sysrc/sysrc, freebsd-src 09711ccb [UNVERIFIED: read in an unpinned copy, not at
+     * releng/14.x]).
+     */
+    public void delete(List<String> variables) {
+        if (variables.isEmpty()) {
+            throw new IllegalArgumentException("sysrc -x needs at least one variable");
+        }
+        variables.forEach(Sysrc::requireVariable);
+        List<String> args = new ArrayList<>(List.of("-x"));
+        args.addAll(variables);
+        run(args.toArray(String[]::new)).orThrow();
     }
 
     private CommandResult run(String... args) {
