@@ -103,8 +103,9 @@ public final class Zfs {
 
     /**
      * {@code zfs get -H -p -o name,property,value,source -r PROP[,PROP...] NAME}: the properties of
-     * {@code name} and of everything below it, snapshots too (zfs_do_get() in cmd/zfs/zfs_main.c at
-     * zfs-2.2.7 lists every dataset type unless {@code -t} narrows it; an inapplicable property, such
+     * {@code name} and of everything below it, snapshots too (zfs_do_get() in cmd/zfs/zfs_main.c starts
+     * from {@code types = ZFS_TYPE_DATASET | ZFS_TYPE_BOOKMARK}, snapshots included, unless {@code -t}
+     * narrows it [UNVERIFIED: read in an unpinned copy, not at zfs-2.2.7]; an inapplicable property, such
      * as a snapshot's mountpoint or the origin of a dataset that is not a clone, prints {@code -} with
      * source {@code -}, freebsd-facts 1.4). Empty when {@code name} does not exist (exit 1,
      * {@code dataset does not exist}); any other failure raises.
