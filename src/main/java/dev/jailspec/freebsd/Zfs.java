@@ -59,6 +59,24 @@ public final class Zfs {
     }
 
     /**
+     * One dataset or snapshot's row, or empty when it does not exist: the one {@code zfs list} of
+     * {@link #list}, whose exit 1 with {@code dataset does not exist} (freebsd-facts 1.3) answers
+     * {@link #exists} at the same time. Any other failure raises.
+     */
+    public java.util.Optional<ZfsDataset> find(String name) {
+        ZfsNames.requireDatasetOrSnapshot(name);
+        CommandResult r = host.run(listing(name, List.of("zfs", "list", "-H", "-p", "-o", ZfsListParser.COLUMNS, name)));
+        if (r.exitCode() == 1 && r.stderr().contains("dataset does not exist")) {
+            return java.util.Optional.empty();
+        }
+        List<ZfsDataset> rows = ZfsListParser.parseScripted(r.orThrow().stdout());
+        if (rows.size() != 1) {
+            throw new IllegalArgumentException("zfs list " + name + " printed " + rows.size() + " rows: " + r.stdout());
+        }
+        return java.util.Optional.of(rows.get(0));
+    }
+
+    /**
      * {@code zfs list -H -p -o name,type,used,avail,refer,mountpoint,origin [-r] [-t types] [root]}.
      *
      * @param root a dataset, or null for every dataset on the host
@@ -84,10 +102,13 @@ public final class Zfs {
         if (root != null) {
             argv.add(root);
         }
-        // A listing worth a table in the report, under zfs's own column names.
-        Command listing = Command.probe(argv).withHighlight(new Highlight.Table(
+        return ZfsListParser.parseScripted(host.run(listing(root, argv)).orThrow().stdout());
+    }
+
+    /** A listing worth a table in the report, under zfs's own column names. */
+    private static Command listing(String root, List<String> argv) {
+        return Command.probe(argv).withHighlight(new Highlight.Table(
                 "zfs list " + (root == null ? "(all datasets)" : root), List.of(ZfsListParser.COLUMNS.split(","))));
-        return ZfsListParser.parseScripted(host.run(listing).orThrow().stdout());
     }
 
     /** {@code zfs get -H -p -o name,property,value,source PROP[,PROP...] NAME}; no props means all. */
