@@ -10,7 +10,6 @@ import dev.jailspec.event.Note;
 import dev.jailspec.artifact.Downloader;
 import dev.jailspec.artifact.FreebsdManifest;
 import dev.jailspec.freebsd.FileCopy;
-import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
@@ -25,17 +24,17 @@ import java.net.URI;
  */
 final class InstallBaseSystem implements ProvisionStep {
     private final Host host;
-    private final Zfs zfs;
+    private final HostState state;
     private final Layout layout;
     private final Downloader downloader;
     private final ReleaseDirs releaseDirs;
     private final EventBus bus;
 
     /** {@code releaseDirs}: the mirror's {@code .../releases/amd64/amd64/<release>/} and the archive's directory. */
-    InstallBaseSystem(Host host, Layout layout, Downloader downloader, ReleaseDirs releaseDirs, EventBus bus) {
+    InstallBaseSystem(Host host, HostState state, Layout layout, Downloader downloader, ReleaseDirs releaseDirs, EventBus bus) {
         this.bus = bus;
         this.host = host;
-        this.zfs = new Zfs(host);
+        this.state = state;
         this.layout = layout;
         this.downloader = downloader;
         this.releaseDirs = releaseDirs;
@@ -48,7 +47,7 @@ final class InstallBaseSystem implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return zfs.exists(layout.templateSnapshot());
+        return state.datasets().exists(layout.templateSnapshot());
     }
 
     @Override

@@ -32,7 +32,6 @@ public final class Provisioner {
     private final Zfs zfs;
     private final Jls jls;
     private final JailService jailService;
-    private final DatasetMarks datasetMarks;
     private final StepRunner steps;
     private final Waits waits;
     private final UndoExecutor undos;
@@ -49,13 +48,14 @@ public final class Provisioner {
         this.zfs = new Zfs(host);
         this.jls = new Jls(host);
         this.jailService = new JailService(host);
-        this.datasetMarks = new DatasetMarks(host);
         this.waits = new Waits(bus);
         this.undos = new UndoExecutor(host, layout, run.marks(), run.settings().keepHostConfig(),
                 run.settings().teardownDyingWait(), bus, "teardown");
         this.teardown = new Teardown(undos, bus);
         this.steps = new StepRunner(bus, teardown);
         this.facts = new HostFacts(host, layout, LinuxJailOptions.of(run.settings()));
+        // A new scenario: what an earlier one saw of the host is not evidence for this one.
+        run.hostState().forget();
         run.register(this);
     }
 
@@ -73,12 +73,12 @@ public final class Provisioner {
 
     public void enableLinuxAbi() {
         run.requireHostReady();
-        steps.ensure(new EnableLinuxAbi(host, java.util.Optional.of(run.linuxUserland())));
+        steps.ensure(new EnableLinuxAbi(host, run.hostState(), java.util.Optional.of(run.linuxUserland())));
     }
 
     public void createDatasetTree() {
         run.requireHostReady();
-        datasetChanged(steps.ensure(new CreateDatasetTree(zfs, layout, run.marks())), layout.zfsRoot(),
+        datasetChanged(steps.ensure(new CreateDatasetTree(zfs, run.hostState(), layout, run.marks())), layout.zfsRoot(),
                 DatasetChanged.Change.CREATED, "with media, templates and containers");
     }
 
@@ -90,7 +90,7 @@ public final class Provisioner {
 
     /** Until the template is snapshotted (and marked kept), teardown destroys it again: a half-built template is not reused. */
     public void createTemplateDataset() {
-        datasetChanged(steps.ensure(new CreateTemplateDataset(zfs, datasetMarks, layout, run.marks())),
+        datasetChanged(steps.ensure(new CreateTemplateDataset(zfs, run.hostState(), layout, run.marks())),
                 layout.templateDataset(), DatasetChanged.Change.CREATED, "template of " + layout.release());
     }
 
@@ -99,17 +99,18 @@ public final class Provisioner {
     }
 
     public void updateTemplate() {
-        if (run.releaseSupport().skipsUpdate(layout.release()) && !zfs.exists(layout.templateSnapshot())) {
+        if (run.releaseSupport().skipsUpdate(layout.release())
+                && !run.hostState().datasets().exists(layout.templateSnapshot())) {
             // freebsd-update.sh fetch_warn_eol: fetch of a release past its EoL exits 1, so it is not run at all.
             bus.publish(new Note(bus.now(), "freebsd-update skipped: " + layout.release() + " is past its end of life and"
                     + " jailspec.freebsd.allowEol=true; the template " + layout.templatePath() + " stays unpatched"));
             return;
         }
-        steps.ensure(new UpdateTemplate(host, layout));
+        steps.ensure(new UpdateTemplate(host, run.hostState(), layout));
     }
 
     public void snapshotTemplate() {
-        datasetChanged(steps.ensure(new SnapshotTemplate(zfs, datasetMarks, layout, run.marks())),
+        datasetChanged(steps.ensure(new SnapshotTemplate(zfs, run.hostState(), layout, run.marks())),
                 layout.templateSnapshot(), DatasetChanged.Change.SNAPSHOTTED, "the jails are cloned from it");
     }
 
@@ -125,11 +126,11 @@ public final class Provisioner {
     // --- the jail (undone by teardown) ---
 
     public void enableJailsAtBoot() {
-        steps.ensure(new EnableJailsAtBoot(host));
+        steps.ensure(new EnableJailsAtBoot(host, run.hostState()));
     }
 
     public void cloneJail() {
-        datasetChanged(steps.ensure(new CloneJail(host, layout, run.marks())), layout.jailDataset(),
+        datasetChanged(steps.ensure(new CloneJail(host, run.hostState(), layout, run.marks())), layout.jailDataset(),
                 DatasetChanged.Change.CLONED, "from " + layout.templateSnapshot());
     }
 

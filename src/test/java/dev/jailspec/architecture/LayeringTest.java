@@ -217,6 +217,22 @@ class LayeringTest {
     }
 
     @Test
+    void whatFeaturesAssertOnAndWhatWaitsPollIsReadFreshNotFromHostState() {
+        String[] fresh = {"HostFacts", "LinuxJailChecks", "LinuxUserlandIsolation", "Waits", "FreedJailDestroy",
+            "UndoExecutor", "Reaper", "Diagnosis", "Preflight"};
+        for (String name : fresh) {
+            noClasses().that().haveFullyQualifiedName("dev.jailspec.provision." + name)
+                    .should().dependOnClassesThat().haveFullyQualifiedName("dev.jailspec.provision.HostState")
+                    .because("a Then step checked against a remembered value proves nothing, a wait must see the host"
+                            + " change, and teardown checks its marks on the host it is about to change")
+                    .check(MAIN);
+        }
+        // HostState is package-private: outside provision (the step glue included) nobody can reach it.
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.HostState")
+                .should().notBePublic().check(MAIN);
+    }
+
+    @Test
     void reportsReadTypedEventsNotTheParsersOfCommandOutput() {
         noClasses().that().resideInAPackage("dev.jailspec.report..")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Parser")
