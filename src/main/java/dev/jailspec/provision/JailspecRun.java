@@ -91,6 +91,11 @@ public final class JailspecRun implements AutoCloseable {
             opened = Optional.of(real);
         }
         Settings settings = resolved;
+        Optional<String> kind = TemplateKindCheck.problem(settings);
+        if (kind.isPresent()) {
+            opened.ifPresent(TargetHost::close);
+            throw new dev.jailspec.config.SettingsException(kind.get());
+        }
         bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
         if (!linux.release().isVerified()) {
             bus.publish(new Note(bus.now(), "[UNVERIFIED] this run depends on catalogue entries no source confirmed: "
@@ -213,6 +218,11 @@ public final class JailspecRun implements AutoCloseable {
     /** Where the userland's image and checksum listing come from (the sim's embedded mirror, or the configured one). */
     public ImageSource linuxImage() {
         return linuxUserland.image(target.linuxMirror());
+    }
+
+    /** The FreeBSD-base repository's mirror of a pkgbase template (the sim's embedded one, or the configured one). */
+    String pkgMirror() {
+        return target.pkgMirror();
     }
 
     ProvisionStep baseSystemInstaller(Host on) {

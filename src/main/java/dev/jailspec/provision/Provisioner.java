@@ -1,5 +1,6 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.config.TemplateKind;
 import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
@@ -94,11 +95,23 @@ public final class Provisioner {
                 layout.templateDataset(), DatasetChanged.Change.CREATED, "template of " + layout.release());
     }
 
+    /** The base system into the template: base.txz extracted, or (pkgbase) the repository written, the keys copied, pkg install. */
     public void installBaseSystem() {
+        if (layout.templateKind() == TemplateKind.PKGBASE) {
+            steps.ensure(new WritePkgbaseRepository(host, layout, run.pkgMirror()));
+            steps.ensure(new CopyPkgbaseKeys(host, layout));
+            steps.ensure(new InstallPkgbaseSystem(host, layout));
+            return;
+        }
         steps.ensure(run.baseSystemInstaller(host));
     }
 
+    /** The template's patches: freebsd-update, or (pkgbase) pkg upgrade. */
     public void updateTemplate() {
+        if (layout.templateKind() == TemplateKind.PKGBASE) {
+            steps.ensure(new UpgradePkgbaseTemplate(host, layout));
+            return;
+        }
         if (run.releaseSupport().skipsUpdate(layout.release()) && !zfs.exists(layout.templateSnapshot())) {
             // freebsd-update.sh fetch_warn_eol: fetch of a release past its EoL exits 1, so it is not run at all.
             bus.publish(new Note(bus.now(), "freebsd-update skipped: " + layout.release() + " is past its end of life and"
