@@ -106,6 +106,29 @@ class PkgbaseTemplateOnSimTest {
     }
 
     @Test
+    void theRepositoryStepIsDoneOnceItsFileHoldsThisMirrorsDefinitionAndTheKeysNeedA15Host() {
+        Layout layout = new Layout("zdata/jails", "/zdata/jails", RELEASE, "lrdev", 253, "bridge0", "192.168.7.253/24",
+                "192.168.7.221", "/compat/rocky", TemplateKind.PKGBASE);
+        try (var host = dev.jailspec.sim.SimHost.create(dir.resolve("plain"),
+                dev.jailspec.sim.SimHostSpec.defaults().withRelease("14.5-RELEASE"),
+                dev.jailspec.config.RunClock.parse(DATE).orElseThrow())) {
+            var first = new WritePkgbaseRepository(host, layout, "https://pkg.example.org");
+            assertThat(first.isDone()).isFalse();
+            first.apply();
+            first.verify();
+            assertThat(first.isDone()).isTrue();
+            assertThat(new WritePkgbaseRepository(host, layout, "https://other.example.org").isDone())
+                    .as("another mirror is another definition").isFalse();
+
+            var keys = new CopyPkgbaseKeys(host, layout);
+            assertThat(keys.isDone()).isFalse();
+            assertThatThrownBy(keys::apply).isInstanceOf(ProvisionException.class)
+                    .hasMessageContaining("the host has no /usr/share/keys/pkgbase-15/trusted")
+                    .hasMessageContaining("jailspec.freebsd.template=dist");
+        }
+    }
+
+    @Test
     void pkgbaseBefore15IsASettingsErrorSayingWhyAndWhatToDo() {
         assertThatThrownBy(() -> open("old", "jailspec.freebsd.release", "14.5-RELEASE").close())
                 .isInstanceOf(SettingsException.class)
