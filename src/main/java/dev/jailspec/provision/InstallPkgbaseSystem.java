@@ -1,6 +1,5 @@
 package dev.jailspec.provision;
 
-import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Pkg;
 import dev.jailspec.freebsd.ReleaseVersion;
 import dev.jailspec.freebsd.Zfs;
@@ -50,18 +49,12 @@ final class InstallPkgbaseSystem implements ProvisionStep {
                     + "\nCheck the FreeBSD-base repository (jailspec.freebsd.pkgMirror, " + layout.pkgRepoConfDir()
                     + ") and the host's network");
         }
-        var files = new FileCopy(host);
-        files.copy("/etc/resolv.conf", layout.templatePath() + "/etc/resolv.conf");
-        files.copy("/etc/localtime", layout.templatePath() + "/etc/localtime");
+        TemplateContent.copyHostFiles(host, layout);
     }
 
     @Override
     public void verify() {
-        for (String required : new String[] {"/bin/sh", "/etc/rc", "/bin/freebsd-version"}) {
-            if (host.stat(layout.templatePath() + required).isEmpty()) {
-                throw new ProvisionException("the template " + layout.templatePath() + " has no " + required
-                        + " after pkg installed " + Pkg.MINIMAL_JAIL_SET + "; the repository's set is not a FreeBSD base system");
-            }
-        }
+        TemplateContent.requireBaseSystem(host, layout, "after pkg installed " + Pkg.MINIMAL_JAIL_SET
+                + "; the repository's set is not a FreeBSD base system");
     }
 }

@@ -62,12 +62,11 @@ final class PkgJobs {
             return 1;
         }
         PkgRepository.Definition repo = repository(o.get().repository());
-        PkgRepository.Catalogue catalogue;
-        try {
-            catalogue = PkgRepository.update(inv, fs, root, repo);
-        } catch (PkgRepository.UpdateFailed e) {
+        Optional<PkgRepository.Catalogue> updated = update(repo);
+        if (updated.isEmpty()) {
             return EPKG_FATAL;
         }
+        PkgRepository.Catalogue catalogue = updated.get();
         boolean missing = false;
         for (String name : o.get().operands()) {
             if (catalogue.find(name).isEmpty()) {
@@ -113,12 +112,11 @@ final class PkgJobs {
             throw new SimUnsupportedException("pkg upgrade of named packages");
         }
         PkgRepository.Definition repo = repository(o.get().repository());
-        PkgRepository.Catalogue catalogue;
-        try {
-            catalogue = PkgRepository.update(inv, fs, root, repo);
-        } catch (PkgRepository.UpdateFailed e) {
+        Optional<PkgRepository.Catalogue> updated = update(repo);
+        if (updated.isEmpty()) {
             return EPKG_FATAL;
         }
+        PkgRepository.Catalogue catalogue = updated.get();
         Map<String, String> installed = installed();
         List<PkgRepository.Entry> jobs = new ArrayList<>();
         installed.forEach((name, version) -> catalogue.find(name)
@@ -142,6 +140,15 @@ final class PkgJobs {
         }
         apply(repo, jobs, installed, "Upgrading", " from ");
         return 0;
+    }
+
+    /** The repository's catalogue after its update; empty when it could not be updated (EPKG_FATAL). */
+    private Optional<PkgRepository.Catalogue> update(PkgRepository.Definition repo) throws IOException {
+        try {
+            return Optional.of(PkgRepository.update(inv, fs, root, repo));
+        } catch (PkgRepository.UpdateFailed e) {
+            return Optional.empty();
+        }
     }
 
     private void apply(PkgRepository.Definition repo, List<PkgRepository.Entry> jobs, Map<String, String> installed,
