@@ -146,9 +146,15 @@ final class PkgTool implements SimTool {
                 case "R" -> repoConfDir = value;
                 case "c" -> chroot = value;
                 case "o" -> {
+                    // export_arg_option: a name already set is overridden, with a warning; no '=' is ignored.
                     int eq = value.indexOf('=');
                     if (eq > 0) {
-                        options.putIfAbsent(value.substring(0, eq), value.substring(eq + 1));
+                        String name = value.substring(0, eq);
+                        String old = options.put(name, value.substring(eq + 1));
+                        if (old != null) {
+                            inv.err("pkg: option " + name + " is defined in the environment to '" + old
+                                    + "' but command line option redefines it");
+                        }
                     }
                 }
                 default -> throw new SimUnsupportedException("pkg -" + opt);

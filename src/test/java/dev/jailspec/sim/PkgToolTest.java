@@ -156,6 +156,13 @@ class PkgToolTest {
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.stderr()).endsWith("pkg: Invalid argument provided\n");
 
+        var twice = new ArrayList<>(pkg("-o", "ASSUME_ALWAYS_YES=no", "-o", "ASSUME_ALWAYS_YES=yes", "install", "-r",
+                "FreeBSD-base", Pkg.MINIMAL_JAIL_SET));
+        CommandResult redefined = run(host, twice);
+        assertThat(redefined.stderr()).startsWith("pkg: option ASSUME_ALWAYS_YES is defined in the environment to 'no' but"
+                + " command line option redefines it\n");
+        assertThat(redefined.exitCode()).as("the last -o wins: yes, so nothing asks").isZero();
+
         CommandResult missing = run(host, "pkg", "--rootdir", "/nonexistent", "-o", "ABI=FreeBSD:15:amd64", "install", "x");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.stderr()).isEqualTo("pkg: Invalid rootdir: No such file or directory\n");
