@@ -10,6 +10,7 @@ import dev.jailspec.event.Note;
 import dev.jailspec.artifact.Downloader;
 import dev.jailspec.artifact.FreebsdManifest;
 import dev.jailspec.freebsd.FileCopy;
+import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
@@ -67,18 +68,12 @@ final class InstallBaseSystem implements ProvisionStep {
         host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind(CommandKind.EXTRACT)).orThrow();
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(inventory, layout.templatePath(), HostTree.of(host)).describe()));
-        var files = new FileCopy(host);
-        files.copy("/etc/resolv.conf", layout.templatePath() + "/etc/resolv.conf");
-        files.copy("/etc/localtime", layout.templatePath() + "/etc/localtime");
+        TemplateContent.copyHostFiles(host, layout);
     }
 
     @Override
     public void verify() {
-        for (String required : new String[] {"/bin/sh", "/etc/rc", "/bin/freebsd-version"}) {
-            if (host.stat(layout.templatePath() + required).isEmpty()) {
-                throw new ProvisionException("the template " + layout.templatePath() + " has no " + required
-                        + " after extracting " + layout.baseArchivePath() + "; the archive is not a FreeBSD base.txz");
-            }
-        }
+        TemplateContent.requireBaseSystem(host, layout,
+                "after extracting " + layout.baseArchivePath() + "; the archive is not a FreeBSD base.txz");
     }
 }

@@ -94,6 +94,11 @@ public final class JailspecRun implements AutoCloseable {
             opened = Optional.of(real);
         }
         Settings settings = resolved;
+        Optional<String> kind = TemplateKindCheck.problem(settings);
+        if (kind.isPresent()) {
+            opened.ifPresent(TargetHost::close);
+            throw new dev.jailspec.config.SettingsException(kind.get());
+        }
         bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
         if (!linux.release().isVerified()) {
             bus.publish(new Note(bus.now(), "[UNVERIFIED] this run depends on catalogue entries no source confirmed: "
@@ -221,6 +226,11 @@ public final class JailspecRun implements AutoCloseable {
     /** What the procedure's checks have read of the host since it last could have changed. */
     HostState hostState() {
         return hostState;
+    }
+
+    /** The FreeBSD-base repository's mirror of a pkgbase template (the sim's embedded one, or the configured one). */
+    String pkgMirror() {
+        return target.pkgMirror();
     }
 
     ProvisionStep baseSystemInstaller(Host on) {

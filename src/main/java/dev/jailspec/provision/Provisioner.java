@@ -1,5 +1,7 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.config.Setting;
+import dev.jailspec.config.TemplateKind;
 import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
@@ -10,6 +12,7 @@ import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Jls;
+import dev.jailspec.freebsd.Pkg;
 import dev.jailspec.freebsd.ServiceJailStopOutcome;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.CommandResult;
@@ -94,11 +97,28 @@ public final class Provisioner {
                 layout.templateDataset(), DatasetChanged.Change.CREATED, "template of " + layout.release());
     }
 
+    /** The base system into the template: base.txz extracted, or (pkgbase) the repository written, the keys copied, pkg install. */
     public void installBaseSystem() {
+        bus.publish(new Note(bus.now(), "template kind " + layout.templateKind().word() + " ("
+                + Setting.FREEBSD_TEMPLATE.key() + "): " + (layout.templateKind() == TemplateKind.PKGBASE
+                ? "pkg install " + Pkg.MINIMAL_JAIL_SET + " from the FreeBSD-base repository into " + layout.templatePath()
+                        + ", patched with pkg upgrade"
+                : "the release's base.txz extracted into " + layout.templatePath() + ", patched with freebsd-update")));
+        if (layout.templateKind() == TemplateKind.PKGBASE) {
+            steps.ensure(new WritePkgbaseRepository(host, layout, run.pkgMirror()));
+            steps.ensure(new CopyPkgbaseKeys(host, layout));
+            steps.ensure(new InstallPkgbaseSystem(host, layout));
+            return;
+        }
         steps.ensure(run.baseSystemInstaller(host));
     }
 
+    /** The template's patches: freebsd-update, or (pkgbase) pkg upgrade. */
     public void updateTemplate() {
+        if (layout.templateKind() == TemplateKind.PKGBASE) {
+            steps.ensure(new UpgradePkgbaseTemplate(host, layout));
+            return;
+        }
         if (run.releaseSupport().skipsUpdate(layout.release())
                 && !run.hostState().datasets().exists(layout.templateSnapshot())) {
             // freebsd-update.sh fetch_warn_eol: fetch of a release past its EoL exits 1, so it is not run at all.

@@ -151,6 +151,23 @@ class LayeringTest {
                 a -> a.getTargetOwner().getFullName().equals(owner) && a.getTarget().getName().equals(name));
     }
 
+    @Test
+    void onlyThePkgbaseStepsRunPkgIntoATemplate() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.jailspec.provision.InstallPkgbaseSystem")
+                .and().doNotHaveFullyQualifiedName("dev.jailspec.provision.UpgradePkgbaseTemplate")
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "installBase"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "upgradeBase"))
+                .because("pkg changes a template only inside the idempotent pkgbase steps, which run before the"
+                        + " template is snapshotted and whose half-built template CreateTemplateDataset's undo removes")
+                .check(MAIN);
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.InstallPkgbaseSystem")
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "installBase"))
+                .check(MAIN);
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.UpgradePkgbaseTemplate")
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "upgradeBase"))
+                .check(MAIN);
+    }
+
     /** The classes of the one lifecycle: steps declare undos, StepRunner records, Teardown and Reaper run them. */
     private static final String[] LIFECYCLE = {"Teardown", "Undo", "UndoExecutor", "Reaper", "StepRunner"};
 
