@@ -106,10 +106,17 @@ public final class ArchiveInspector {
 
     /** {@link #inspect(InputStream, String)}, offering each member to {@code hook} in the same pass. */
     ArchiveInventory inspect(InputStream in, String name, MemberHook hook) {
+        InputStream tar = null;
         try {
-            return read(open(in, name), name, hook);
+            tar = ArchiveStreams.decompress(in, name, ArchiveStreams.expectedFromName(name), xzMemoryLimit, xzThreads);
+            return read(tar, name, hook);
         } catch (IOException e) {
             throw ArchiveStreams.translate(e, name, xzMemoryLimit);
+        } finally {
+            // Its threads read `in`: they stop before anyone else reads it (`in` itself stays open).
+            if (tar instanceof ArrivingXzInputStream arriving) {
+                arriving.close();
+            }
         }
     }
 

@@ -128,7 +128,93 @@ final class GrowingPart {
         reader.transferTo(java.io.OutputStream.nullOutputStream());
     }
 
-    private final class Reader extends InputStream {
+    /**
+     * The file's bytes from {@code offset}, at most {@code length}, waiting for them to arrive; for
+     * a decoder of one xz block while the download goes on ({@link ArrivingXzInputStream}). Hashes nothing:
+     * {@link #reader()} sees every byte. Interrupting the reading thread ends the wait.
+     */
+    InputStream slice(long offset, long length) {
+        return new Slice(offset, length);
+    }
+
+    /** What {@link #reader()} hands out: the sequential stream, and slices of the same file. */
+    interface Arriving {
+        InputStream slice(long offset, long length);
+    }
+
+    private long awaitUpTo(long position) throws IOException {
+        lock.lock();
+        try {
+            while (abandoned == null && position >= written && !complete) {
+                changed.await();
+            }
+            if (abandoned != null) {
+                throw new Abandoned(abandoned);
+            }
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for " + part + " to grow");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Slice extends InputStream {
+        private long position;
+        private final long end;
+        private FileChannel channel;
+
+        Slice(long offset, long length) {
+            this.position = offset;
+            this.end = offset + length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= end) {
+                return -1;
+            }
+            long have = awaitUpTo(position);
+            if (position >= have) {
+                return -1; // complete, and shorter than the slice: the decoder says the block is cut
+            }
+            if (channel == null) {
+                channel = FileChannel.open(part, StandardOpenOption.READ);
+            }
+            int want = (int) Math.min(len, Math.min(end, have) - position);
+            int n = channel.read(ByteBuffer.wrap(b, off, want), position);
+            if (n <= 0) {
+                throw new IOException(part + " is shorter than the " + have + " bytes written to it");
+            }
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
+    private final class Reader extends InputStream implements Arriving {
+        @Override
+        public InputStream slice(long offset, long length) {
+            return GrowingPart.this.slice(offset, length);
+        }
+
         private FileChannel channel;
 
         @Override
@@ -147,7 +233,8 @@ final class GrowingPart {
             if (available < 0) {
                 return -1;
             }
-            if (channel == null) {
+            // Closed too when a thread reading it was interrupted (a decoder stopped): open it again.
+            if (channel == null || !channel.isOpen()) {
                 channel = FileChannel.open(part, StandardOpenOption.READ);
             }
             int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, available)), consumed);
@@ -190,10 +277,12 @@ final class GrowingPart {
             }
         }
 
+        /** Lets go of the file; a later read opens it again where this one stopped. */
         @Override
         public void close() throws IOException {
             if (channel != null) {
                 channel.close();
+                channel = null;
             }
         }
     }

@@ -39,6 +39,10 @@ final class InFlightRead<T extends AutoCloseable> {
                 if (why.isPresent()) {
                     return new Downloader.InFlightOutcome.NotRead<>(why.get());
                 }
+                if (e instanceof InFlightDeclined declined) {
+                    part.drain(in);
+                    return new Downloader.InFlightOutcome.NotRead<>(declined.getMessage());
+                }
                 part.drain(in);
                 return new Downloader.InFlightOutcome.Failed<>(e);
             }
