@@ -271,7 +271,8 @@ public final class Downloader {
         long transferred = 0;
         boolean resumed = false;
         for (int pass = 1; ; pass++) {
-            InFlightRead<T> inFlight = reader == null ? null : new InFlightRead<>(part, name, reader);
+            // Named as the finished file is, so what it reads says the same as reading that file would.
+            InFlightRead<T> inFlight = reader == null ? null : new InFlightRead<>(part, target.toString(), reader);
             HttpTransfers.Transfer t;
             try {
                 t = http.transfer(url, part, validator, hint, attempts, inFlight == null ? null : inFlight.follower());

@@ -19,7 +19,7 @@ final class InFlightRead<T extends AutoCloseable> {
     InFlightRead(Path partFile, String name, Downloader.InFlight<T> reader) {
         this.part = new GrowingPart(partFile);
         this.task = new FutureTask<>(() -> run(reader, name));
-        Thread thread = new Thread(task, "jailspec-inspect-" + name);
+        Thread thread = new Thread(task, "jailspec-inspect-" + partFile.getFileName());
         thread.setDaemon(true);
         thread.start();
     }

@@ -64,11 +64,7 @@ public final class JailspecRun implements AutoCloseable {
         this.recorder = settings.recordDir().map(dir -> new RecordingHost(target.host(), dir.toAbsolutePath()));
         Host transport = recorder.<Host>map(r -> r).orElse(target.host());
         this.host = new TimedHost(new ObservedHost(transport, bus), TimeoutPolicy.ofKeys(settings.timeouts()));
-        // The embedded mirror's port changes each run, its bytes do not: one cache directory for it (issue 15).
-        Downloader downloads = new Downloader(target.downloadCache(settings), bus);
-        this.downloader = target.fixtureMirror()
-                .map(mirror -> downloads.cachingServerAs(mirror.baseUrl(), "embedded-mirror"))
-                .orElse(downloads);
+        this.downloader = target.downloader(settings, bus);
         this.lock = new RunLock(host, runId, bus);
         this.shutdownHook = new Thread(this::onShutdown, "jailspec-shutdown-" + runId);
     }

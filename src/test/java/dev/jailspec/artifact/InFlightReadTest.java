@@ -64,12 +64,6 @@ class InFlightReadTest {
         return server.url("/img/" + a.name());
     }
 
-    /** What reading the finished file gives, without the archive name (a path either way). */
-    private static ArchiveInventory unnamed(ArchiveInventory i) {
-        return new ArchiveInventory("", i.format(), i.entryCount(), i.totalSize(), i.counts(), i.osRelease(),
-                i.hasDnf(), i.hasRpm(), i.notablePaths(), i.unsafeEntries(), i.unsafeCount(), i.tree());
-    }
-
     private ImageRead readInFlight(Downloader.InspectedDownload<ImageRead> got) {
         assertThat(got.inFlight()).isInstanceOf(Downloader.InFlightOutcome.Read.class);
         return ((Downloader.InFlightOutcome.Read<ImageRead>) got.inFlight()).value();
@@ -82,7 +76,7 @@ class InFlightReadTest {
         try (ImageRead read = readInFlight(got)) {
             assertThat(read.oci()).isEmpty();
             assertThat(read.inventory().format()).isEqualTo(ArchiveFormat.PLAIN_ROOTFS);
-            assertThat(unnamed(read.inventory())).isEqualTo(unnamed(inspector.inspect(got.download().path())));
+            assertThat(read.inventory()).isEqualTo(unnamed(inspector.inspect(got.download().path())));
         }
         assertThat(got.download().sha256()).isEqualTo(ROOTFS.sha256());
     }
@@ -94,10 +88,10 @@ class InFlightReadTest {
         try (ImageRead read = readInFlight(got);
              ImageRead fromFile = ImageRead.of(got.download().path(), inspector, dir.resolve("spool2"))) {
             assertThat(read.inventory().format()).isEqualTo(ArchiveFormat.OCI_ARCHIVE);
-            assertThat(unnamed(read.inventory())).isEqualTo(unnamed(fromFile.inventory()));
+            assertThat(read.inventory()).isEqualTo(fromFile.inventory());
             OciImage oci = read.oci().orElseThrow();
             assertThat(oci.layers()).isEqualTo(fromFile.oci().orElseThrow().layers());
-            assertThat(unnamed(oci.inventory())).isEqualTo(unnamed(fromFile.oci().orElseThrow().inventory()));
+            assertThat(oci.inventory()).isEqualTo(unnamed(fromFile.oci().orElseThrow().inventory()));
             assertThat(oci.inventory().osRelease().versionId()).isEqualTo("9.7");
         }
         try (Stream<Path> left = Files.list(dir.resolve("spool"))) {
@@ -130,7 +124,7 @@ class InFlightReadTest {
         assertThat(got.download().resumed()).isTrue();
         assertThat(got.download().bytesTransferred()).isLessThan(ROOTFS.size());
         try (ImageRead read = readInFlight(got)) {
-            assertThat(unnamed(read.inventory())).isEqualTo(unnamed(inspector.inspect(got.download().path())));
+            assertThat(read.inventory()).isEqualTo(unnamed(inspector.inspect(got.download().path())));
         }
     }
 
@@ -180,5 +174,26 @@ class InFlightReadTest {
 
         assertThat(again.download().fromCache()).isTrue();
         assertThat(again.inFlight()).isEqualTo(new Downloader.InFlightOutcome.NotRead<ImageRead>("the file was in the cache"));
+    }
+
+    @Test
+    void aMirrorThatStartsOverAfterAResumeIsNotReadInFlightAndSaysSo() throws IOException {
+        Path target = downloader.cachePathFor(url(ROOTFS));
+        Files.createDirectories(target.getParent());
+        Files.write(target.resolveSibling(target.getFileName() + ".part"),
+                Arrays.copyOf(ROOTFS.bytes(), ROOTFS.bytes().length / 3));
+        // A validator the mirror no longer has: it answers the Range request with the whole file (200).
+        Files.writeString(target.resolveSibling(target.getFileName() + ".part.validator"), "\"another-version\"");
+
+        var got = downloader.download(url(ROOTFS), ROOTFS.sha256(), HINT, reader());
+
+        assertThat(server.requests("/img/" + ROOTFS.name())).extracting(FixtureServer.Request::status).containsExactly(200);
+        assertThat(got.inFlight()).isInstanceOfSatisfying(Downloader.InFlightOutcome.NotRead.class,
+                n -> assertThat(n.why()).contains("answered 200, not 206").contains("started over"));
+        assertThat(got.download().sha256()).as("hashed from the finished file instead").isEqualTo(ROOTFS.sha256());
+        assertThat(notes).anyMatch(n -> n.startsWith("not read while downloading ") && n.contains("after the download"));
+        try (Stream<Path> left = Files.list(dir.resolve("spool"))) {
+            assertThat(left).isEmpty();
+        }
     }
 }
