@@ -76,7 +76,7 @@ class InFlightReadTest {
         try (ImageRead read = readInFlight(got)) {
             assertThat(read.oci()).isEmpty();
             assertThat(read.inventory().format()).isEqualTo(ArchiveFormat.PLAIN_ROOTFS);
-            assertThat(read.inventory()).isEqualTo(unnamed(inspector.inspect(got.download().path())));
+            assertThat(read.inventory()).isEqualTo(inspector.inspect(got.download().path()));
         }
         assertThat(got.download().sha256()).isEqualTo(ROOTFS.sha256());
     }
@@ -91,7 +91,7 @@ class InFlightReadTest {
             assertThat(read.inventory()).isEqualTo(fromFile.inventory());
             OciImage oci = read.oci().orElseThrow();
             assertThat(oci.layers()).isEqualTo(fromFile.oci().orElseThrow().layers());
-            assertThat(oci.inventory()).isEqualTo(unnamed(fromFile.oci().orElseThrow().inventory()));
+            assertThat(oci.inventory()).isEqualTo(fromFile.oci().orElseThrow().inventory());
             assertThat(oci.inventory().osRelease().versionId()).isEqualTo("9.7");
         }
         try (Stream<Path> left = Files.list(dir.resolve("spool"))) {
@@ -124,7 +124,7 @@ class InFlightReadTest {
         assertThat(got.download().resumed()).isTrue();
         assertThat(got.download().bytesTransferred()).isLessThan(ROOTFS.size());
         try (ImageRead read = readInFlight(got)) {
-            assertThat(read.inventory()).isEqualTo(unnamed(inspector.inspect(got.download().path())));
+            assertThat(read.inventory()).isEqualTo(inspector.inspect(got.download().path()));
         }
     }
 
