@@ -18,7 +18,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32;
 import org.tukaani.xz.SingleXZInputStream;
 import org.tukaani.xz.XZInputStream;
 
@@ -41,8 +40,7 @@ import org.tukaani.xz.XZInputStream;
  * {@link InFlightDeclined}, and the image is then inspected from the finished file. Memory is
  * bounded as in {@link ParallelXzInputStream}: decoded blocks not yet read stay within the budget.
  */
-final class ArrivingXzInputStream extends InputStream {
-    private static final byte[] FOOTER_MAGIC = {'Y', 'Z'};
+final class ArrivingXzInputStream extends DecodedBlocksInputStream {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     /** One block's place in the file and its sizes, from its header. */
@@ -65,11 +63,9 @@ final class ArrivingXzInputStream extends InputStream {
     private final Thread splitter;
     private final LinkedBlockingQueue<CompletableFuture<Decoded>> decoded = new LinkedBlockingQueue<>();
     private final CompletableFuture<Decoded> end = CompletableFuture.completedFuture(null);
-    private volatile boolean closed;
     private long position;
 
     private Decoded current;
-    private int pos;
     private boolean atEnd;
     private IOException failure;
 
@@ -81,11 +77,11 @@ final class ArrivingXzInputStream extends InputStream {
             throws IOException {
         int limitKib = ArchiveStreams.kib(memoryLimitBytes);
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        byte[] streamHeader = readFully(in, 12, seen);
+        byte[] streamHeader = XzFormat.readFully(in, 12, seen);
         int first = in.read();
         if (first > 0) {
             seen.write(first);
-            byte[] header = blockHeader(first, in, seen);
+            byte[] header = XzFormat.blockHeader(first, in, seen);
             int flags = header[1] & 0xff;
             if (threads >= 2 && (flags & 0xC0) == 0xC0) {
                 return new ArrivingXzInputStream(in, file, limitKib, threads, streamHeader, header);
@@ -105,7 +101,7 @@ final class ArrivingXzInputStream extends InputStream {
         this.budget = (int) (Math.min(ParallelXzInputStream.BUFFER_BUDGET, Runtime.getRuntime().maxMemory() / 4) / 1024);
         this.budgetKib = new Semaphore(budget);
         this.position = 12 + firstHeader.length;
-        int checkSize = checkSize(streamHeader);
+        int checkSize = XzFormat.checkSize(streamHeader);
         int pool = POOLS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -138,7 +134,7 @@ final class ArrivingXzInputStream extends InputStream {
                 if (next == 0) {
                     break;
                 }
-                header = blockHeader(next, in, null);
+                header = XzFormat.blockHeader(next, in, null);
                 position += header.length - 1;
             }
             checkIndexAndFooter(blocks, streamHeader);
@@ -203,9 +199,9 @@ final class ArrivingXzInputStream extends InputStream {
     /** Decodes one block as a one-block xz stream read from its slice of the file. */
     private byte[] decode(Block b) throws IOException {
         InputStream stream = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream(concat(b.streamHeader(), b.header())),
+                new ByteArrayInputStream(XzFormat.concat(b.streamHeader(), b.header())),
                 file.slice(b.bodyOffset(), b.bodyLength()),
-                new ByteArrayInputStream(indexAndFooter(b)))));
+                new ByteArrayInputStream(XzFormat.indexAndFooter(b.streamHeader(), b.unpadded(), b.uncompressed())))));
         try (InputStream xz = new SingleXZInputStream(stream, memoryLimitKib)) {
             byte[] out = new byte[(int) b.uncompressed()];
             int done = 0;
@@ -224,30 +220,6 @@ final class ArrivingXzInputStream extends InputStream {
             }
             return out;
         }
-    }
-
-    /** The index of a stream holding only {@code b}, and its footer. */
-    private static byte[] indexAndFooter(Block b) {
-        ByteArrayOutputStream index = new ByteArrayOutputStream();
-        index.write(0);
-        varint(index, 1);
-        varint(index, b.unpadded());
-        varint(index, b.uncompressed());
-        while (index.size() % 4 != 0) {
-            index.write(0);
-        }
-        byte[] body = index.toByteArray();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(body);
-        out.writeBytes(le32(crc32(body, 0, body.length)));
-        byte[] tail = new byte[6];
-        System.arraycopy(le32((body.length + 4) / 4 - 1), 0, tail, 0, 4);
-        tail[4] = b.streamHeader()[6];
-        tail[5] = b.streamHeader()[7];
-        out.writeBytes(le32(crc32(tail, 0, tail.length)));
-        out.writeBytes(tail);
-        out.writeBytes(FOOTER_MAGIC);
-        return out.toByteArray();
     }
 
     /** The file's index (its indicator already read) and stream footer, against the blocks seen. */
@@ -272,14 +244,14 @@ final class ArrivingXzInputStream extends InputStream {
             }
         }
         byte[] body = index.toByteArray();
-        byte[] crc = readFully(in, 4, null);
-        if (!Arrays.equals(crc, le32(crc32(body, 0, body.length)))) {
+        byte[] crc = XzFormat.readFully(in, 4, null);
+        if (!Arrays.equals(crc, XzFormat.le32(XzFormat.crc32(body, 0, body.length)))) {
             throw new IOException("the xz index's CRC32 does not match");
         }
-        byte[] footer = readFully(in, 12, null);
+        byte[] footer = XzFormat.readFully(in, 12, null);
         position += 16;
-        if (!Arrays.equals(Arrays.copyOfRange(footer, 0, 4), le32(crc32(footer, 4, 6)))
-                || !Arrays.equals(Arrays.copyOfRange(footer, 4, 8), le32((body.length + 4) / 4 - 1))
+        if (!Arrays.equals(Arrays.copyOfRange(footer, 0, 4), XzFormat.le32(XzFormat.crc32(footer, 4, 6)))
+                || !Arrays.equals(Arrays.copyOfRange(footer, 4, 8), XzFormat.le32((body.length + 4) / 4 - 1))
                 || footer[8] != streamHeader[6] || footer[9] != streamHeader[7]
                 || footer[10] != 'Y' || footer[11] != 'Z') {
             throw new IOException("the xz stream footer does not match its header and index");
@@ -327,66 +299,36 @@ final class ArrivingXzInputStream extends InputStream {
     // -------------------------------------------------------------------------------------
     // The reader: decoded blocks in order.
 
-    private boolean ensureData() throws IOException {
-        if (closed) {
-            throw new IOException("stream closed");
-        }
+    @Override
+    protected boolean nextBlock() throws IOException {
         if (failure != null) {
             throw failure;
         }
-        while (current == null || pos == current.bytes().length) {
-            if (atEnd) {
+        if (current != null) {
+            budgetKib.release(current.permits());
+            current = null;
+            dropCurrent();
+        }
+        if (atEnd) {
+            return false;
+        }
+        try {
+            CompletableFuture<Decoded> next = decoded.take();
+            if (next == end) {
+                atEnd = true;
+                splitter.join();
                 return false;
             }
-            if (current != null) {
-                budgetKib.release(current.permits());
-                current = null;
-            }
-            try {
-                CompletableFuture<Decoded> next = decoded.take();
-                if (next == end) {
-                    atEnd = true;
-                    splitter.join();
-                    return false;
-                }
-                current = next.get();
-                pos = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for an xz block");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                failure = cause instanceof IOException io ? new IOException(io.getMessage(), io) : new IOException(cause);
-                throw failure;
-            }
+            current = next.get();
+            current(current.bytes(), current.bytes().length);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for an xz block");
+        } catch (ExecutionException e) {
+            failure = asIOException(e.getCause());
+            throw failure;
         }
-        return true;
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (!ensureData()) {
-            return -1;
-        }
-        return current.bytes()[pos++] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
-        }
-        if (!ensureData()) {
-            return -1;
-        }
-        int n = Math.min(len, current.bytes().length - pos);
-        System.arraycopy(current.bytes(), pos, b, off, n);
-        pos += n;
-        return n;
     }
 
     /** Stops the splitter and the workers and waits for them, so the file's stream is free again. */
@@ -397,6 +339,7 @@ final class ArrivingXzInputStream extends InputStream {
         }
         closed = true;
         current = null;
+        dropCurrent();
         splitter.interrupt();
         workers.shutdownNow();
         try {
@@ -408,62 +351,4 @@ final class ArrivingXzInputStream extends InputStream {
     }
 
     // -------------------------------------------------------------------------------------
-
-    /** A block header whose first byte (its size / 4 - 1, not 0) was read; CRC32 checked. */
-    private static byte[] blockHeader(int first, InputStream in, ByteArrayOutputStream seen) throws IOException {
-        int size = (first + 1) * 4;
-        byte[] header = new byte[size];
-        header[0] = (byte) first;
-        byte[] rest = readFully(in, size - 1, seen);
-        System.arraycopy(rest, 0, header, 1, rest.length);
-        if (!Arrays.equals(Arrays.copyOfRange(header, size - 4, size), le32(crc32(header, 0, size - 4)))) {
-            throw new IOException("an xz block header's CRC32 does not match: the file is damaged");
-        }
-        return header;
-    }
-
-    /** The size of the stream's integrity check, from its stream header (checked). */
-    private static int checkSize(byte[] streamHeader) throws IOException {
-        if (!ArchiveStreams.startsWith(streamHeader, ArchiveStreams.XZ_MAGIC) || streamHeader[6] != 0
-                || !Arrays.equals(Arrays.copyOfRange(streamHeader, 8, 12), le32(crc32(streamHeader, 6, 2)))) {
-            throw new IOException("the xz stream header is damaged");
-        }
-        int check = streamHeader[7] & 0x0f;
-        return check == 0 ? 0 : 4 << ((check - 1) / 3);
-    }
-
-    private static byte[] readFully(InputStream in, int n, ByteArrayOutputStream seen) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (seen != null) {
-            seen.writeBytes(b);
-        }
-        if (b.length < n) {
-            throw new EOFException("the xz file is cut");
-        }
-        return b;
-    }
-
-    private static void varint(ByteArrayOutputStream out, long v) {
-        while (v >= 0x80) {
-            out.write((int) (v & 0x7f) | 0x80);
-            v >>>= 7;
-        }
-        out.write((int) v);
-    }
-
-    private static long crc32(byte[] b, int off, int len) {
-        CRC32 crc = new CRC32();
-        crc.update(b, off, len);
-        return crc.getValue();
-    }
-
-    private static byte[] le32(long v) {
-        return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 }

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A download's {@code .part} file as it grows, read from its first byte by another thread while
@@ -36,14 +34,13 @@ final class GrowingPart {
     }
 
     private final Path part;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final MessageDigest sha256 = Hashing.sha256();
     private long written;
     private boolean complete;
     private String abandoned;
     private long consumed;
     private boolean drained;
+    private String hex;
 
     /** Follows {@code part}, which may already hold the bytes of an earlier, interrupted transfer. */
     GrowingPart(Path part) {
@@ -51,71 +48,46 @@ final class GrowingPart {
         this.written = Files.isRegularFile(part) ? HttpTransfers.sizeOf(part) : 0;
     }
 
+    // One monitor guards the state below; readers wait on it for the writer (wait/notifyAll).
+
     /** Writer: the file now holds {@code size} bytes, flushed to it. */
-    void grew(long size) {
-        lock.lock();
-        try {
-            written = size;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    synchronized void grew(long size) {
+        written = size;
+        notifyAll();
     }
 
     /** Writer: the file is about to start over from byte 0. */
-    void startingOver(String why) {
-        lock.lock();
-        try {
-            if (written > 0) {
-                abandon(why);
-            }
-        } finally {
-            lock.unlock();
+    synchronized void startingOver(String why) {
+        if (written > 0) {
+            abandon(why);
         }
     }
 
     /** Writer: the transfer ended with the whole file. */
-    void complete() {
-        lock.lock();
-        try {
-            complete = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    synchronized void complete() {
+        complete = true;
+        notifyAll();
     }
 
     /** Either side: gives the reading up; the first reason is kept. */
-    void abandon(String reason) {
-        lock.lock();
-        try {
-            if (abandoned == null) {
-                abandoned = reason;
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+    synchronized void abandon(String reason) {
+        if (abandoned == null) {
+            abandoned = reason;
         }
+        notifyAll();
     }
 
     /** Why the reading was abandoned, if it was. */
-    Optional<String> abandonedBecause() {
-        lock.lock();
-        try {
-            return Optional.ofNullable(abandoned);
-        } finally {
-            lock.unlock();
-        }
+    synchronized Optional<String> abandonedBecause() {
+        return Optional.ofNullable(abandoned);
     }
 
     /** The sha256 of the whole file, once the reader has read it to the end and nothing was abandoned. */
-    Optional<String> sha256() {
-        lock.lock();
-        try {
-            return drained && abandoned == null ? Optional.of(Hashing.hex(sha256.digest())) : Optional.empty();
-        } finally {
-            lock.unlock();
+    synchronized Optional<String> sha256() {
+        if (hex == null && drained && abandoned == null) {
+            hex = Hashing.hex(sha256.digest());
         }
+        return abandoned == null ? Optional.ofNullable(hex) : Optional.empty();
     }
 
     /** The reader's side: one stream from the first byte to the last. Only one reader; closing it releases the file. */
@@ -142,39 +114,82 @@ final class GrowingPart {
         InputStream slice(long offset, long length);
     }
 
-    private long awaitUpTo(long position) throws IOException {
-        lock.lock();
+    /** Waits until a byte at {@code position} was written or the file is complete; returns the bytes written. */
+    private synchronized long awaitUpTo(long position) throws IOException {
         try {
             while (abandoned == null && position >= written && !complete) {
-                changed.await();
+                wait();
             }
-            if (abandoned != null) {
-                throw new Abandoned(abandoned);
-            }
-            return written;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while waiting for " + part + " to grow");
-        } finally {
-            lock.unlock();
         }
+        if (abandoned != null) {
+            throw new Abandoned(abandoned);
+        }
+        return written;
     }
 
-    private final class Slice extends InputStream {
-        private long position;
-        private final long end;
-        private FileChannel channel;
-
-        Slice(long offset, long length) {
-            this.position = offset;
-            this.end = offset + length;
+    /** {@link #reader()} read {@code n} more bytes, {@code b[off..]}: hashes them, unless the reading was abandoned. */
+    private synchronized void consumed(byte[] b, int off, int n) throws Abandoned {
+        if (abandoned != null) {
+            throw new Abandoned(abandoned);
         }
+        sha256.update(b, off, n);
+        consumed += n;
+    }
+
+    /** Where {@link #reader()} is, and the end of the file when it has read all of it: -1 then. */
+    private synchronized long readerAt() throws IOException {
+        long have = awaitUpTo(consumed);
+        if (consumed >= have) {
+            drained = true;
+            return -1;
+        }
+        return consumed;
+    }
+
+    /** A stream over a range of the file, read with positional reads as the bytes arrive. */
+    private abstract class FileRange extends InputStream {
+        private FileChannel channel;
 
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        /** Reads at most {@code len} bytes at {@code position}, which were written already. */
+        int readAt(long position, byte[] b, int off, int len) throws IOException {
+            // Closed too when a thread reading it was interrupted (a decoder stopped): open it again.
+            if (channel == null || !channel.isOpen()) {
+                channel = FileChannel.open(part, StandardOpenOption.READ);
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, len), position);
+            if (n <= 0) {
+                throw new IOException(part + " is shorter than the bytes written to it");
+            }
+            return n;
+        }
+
+        /** Lets go of the file; a later read opens it again. */
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+                channel = null;
+            }
+        }
+    }
+
+    private final class Slice extends FileRange {
+        private long position;
+        private final long end;
+
+        Slice(long offset, long length) {
+            this.position = offset;
+            this.end = offset + length;
         }
 
         @Override
@@ -189,39 +204,16 @@ final class GrowingPart {
             if (position >= have) {
                 return -1; // complete, and shorter than the slice: the decoder says the block is cut
             }
-            if (channel == null) {
-                channel = FileChannel.open(part, StandardOpenOption.READ);
-            }
-            int want = (int) Math.min(len, Math.min(end, have) - position);
-            int n = channel.read(ByteBuffer.wrap(b, off, want), position);
-            if (n <= 0) {
-                throw new IOException(part + " is shorter than the " + have + " bytes written to it");
-            }
+            int n = readAt(position, b, off, (int) Math.min(len, Math.min(end, have) - position));
             position += n;
             return n;
         }
-
-        @Override
-        public void close() throws IOException {
-            if (channel != null) {
-                channel.close();
-            }
-        }
     }
 
-    private final class Reader extends InputStream implements Arriving {
+    private final class Reader extends FileRange implements Arriving {
         @Override
         public InputStream slice(long offset, long length) {
             return GrowingPart.this.slice(offset, length);
-        }
-
-        private FileChannel channel;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -229,61 +221,14 @@ final class GrowingPart {
             if (len == 0) {
                 return 0;
             }
-            long available = awaitBytes();
-            if (available < 0) {
+            long at = readerAt();
+            if (at < 0) {
                 return -1;
             }
-            // Closed too when a thread reading it was interrupted (a decoder stopped): open it again.
-            if (channel == null || !channel.isOpen()) {
-                channel = FileChannel.open(part, StandardOpenOption.READ);
-            }
-            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, available)), consumed);
-            if (n <= 0) {
-                throw new IOException(part + " is shorter than the " + written + " bytes written to it");
-            }
-            lock.lock();
-            try {
-                if (abandoned != null) {
-                    throw new Abandoned(abandoned);
-                }
-                sha256.update(b, off, n);
-                consumed += n;
-            } finally {
-                lock.unlock();
-            }
+            long available = awaitUpTo(at) - at;
+            int n = readAt(at, b, off, (int) Math.min(len, available));
+            consumed(b, off, n);
             return n;
-        }
-
-        /** Bytes written and not yet read, waiting for some; -1 at the end of a complete file. */
-        private long awaitBytes() throws IOException {
-            lock.lock();
-            try {
-                while (abandoned == null && consumed >= written && !complete) {
-                    changed.await();
-                }
-                if (abandoned != null) {
-                    throw new Abandoned(abandoned);
-                }
-                if (consumed >= written) {
-                    drained = true;
-                    return -1;
-                }
-                return written - consumed;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while waiting for " + part + " to grow");
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Lets go of the file; a later read opens it again where this one stopped. */
-        @Override
-        public void close() throws IOException {
-            if (channel != null) {
-                channel.close();
-                channel = null;
-            }
         }
     }
 }
