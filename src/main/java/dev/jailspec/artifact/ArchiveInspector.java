@@ -95,8 +95,42 @@ public final class ArchiveInspector {
         }
     }
 
-    /** Reads the tar layer (already decompressed) into an inventory. */
+    /**
+     * Sees every member of the archive in the inventory's pass, positioned at its data (a member whose
+     * content the inventory kept, os-release, is not offered): so one pass can also spool an OCI
+     * archive's blobs ({@link OciLayoutReader.BlobSpool}).
+     */
+    interface MemberHook {
+        void offer(TarArchiveEntry entry, InputStream data) throws IOException;
+    }
+
+    /** {@link #inspect(InputStream, String)}, offering each member to {@code hook} in the same pass. */
+    ArchiveInventory inspect(InputStream in, String name, MemberHook hook) {
+        InputStream tar = null;
+        try {
+            tar = ArchiveStreams.decompress(in, name, ArchiveStreams.expectedFromName(name), xzMemoryLimit, xzThreads);
+            return read(tar, name, hook);
+        } catch (IOException e) {
+            throw ArchiveStreams.translate(e, name, xzMemoryLimit);
+        } finally {
+            // Its threads read `in`: they stop before anyone else reads it (`in` itself stays open).
+            if (tar instanceof ArrivingXzInputStream arriving) {
+                arriving.close();
+            }
+        }
+    }
+
     private ArchiveInventory read(InputStream tarStream, String name) {
+        return read(tarStream, name, null);
+    }
+
+    /** Reads an already decompressed tar layer, offering each member to {@code hook}. */
+    ArchiveInventory readTar(InputStream tarStream, String name, MemberHook hook) {
+        return read(tarStream, name, hook);
+    }
+
+    /** Reads the tar layer (already decompressed) into an inventory. */
+    private ArchiveInventory read(InputStream tarStream, String name, MemberHook hook) {
         InventoryCollector collector = new InventoryCollector(maxListed);
         try {
             TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
@@ -105,6 +139,9 @@ public final class ArchiveInspector {
                 InventoryCollector.Member m = member(entry);
                 byte[] content = collector.wantsContent(m) ? tar.readNBytes((int) m.size()) : null;
                 collector.add(m, content);
+                if (hook != null && content == null) {
+                    hook.offer(entry, tar);
+                }
             }
             // Read to the end so the xz index, the CRCs and a cut tail are checked too.
             tarStream.transferTo(java.io.OutputStream.nullOutputStream());

@@ -50,6 +50,15 @@ final class ArchiveStreams {
      */
     static InputStream decompress(InputStream raw, String name, Compression expected, long xzMemoryLimit)
             throws IOException {
+        return decompress(raw, name, expected, xzMemoryLimit, 1);
+    }
+
+    /**
+     * The same; a download's arriving bytes ({@link GrowingPart.Arriving}) in xz are decoded by up
+     * to {@code xzThreads} threads as they arrive ({@link ArrivingXzInputStream}).
+     */
+    static InputStream decompress(InputStream raw, String name, Compression expected, long xzMemoryLimit,
+                                  int xzThreads) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
         in.mark(PEEK);
         byte[] head = in.readNBytes(PEEK);
@@ -69,7 +78,9 @@ final class ArchiveStreams {
                     name + " is neither xz, gzip nor tar: it starts with " + describeBytes(head) + ".");
         }
         return switch (actual) {
-            case XZ -> XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true)
+            case XZ -> raw instanceof GrowingPart.Arriving arriving && xzThreads > 1
+                    ? ArrivingXzInputStream.open(in, arriving, xzMemoryLimit, xzThreads)
+                    : XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true)
                     .setMemoryLimitKiB(kib(xzMemoryLimit)).get();
             case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
             case NONE -> in;

@@ -15,6 +15,14 @@ final class CachePaths {
      * segment kept to {@code [A-Za-z0-9._+~-]} (others become {@code _}); a query adds a suffix.
      */
     static Path of(Path cacheDir, URI url) {
+        return of(cacheDir, url, java.util.Map.of());
+    }
+
+    /**
+     * The same, with the servers named in {@code serverNames} (by {@code host:port}, as
+     * {@link URI#getRawAuthority()} has it) cached under the given directory name instead.
+     */
+    static Path of(Path cacheDir, URI url, java.util.Map<String, String> serverNames) {
         String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("only http and https URLs can be downloaded, got " + url);
@@ -22,7 +30,9 @@ final class CachePaths {
         if (url.getHost() == null) {
             throw new IllegalArgumentException("URL has no host: " + url);
         }
-        Path p = cacheDir.resolve(safe(url.getHost() + (url.getPort() >= 0 ? "_" + url.getPort() : "")));
+        String server = serverNames.get(url.getRawAuthority());
+        Path p = cacheDir.resolve(safe(server != null ? server
+                : url.getHost() + (url.getPort() >= 0 ? "_" + url.getPort() : "")));
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         String last = null;
         for (String seg : path.split("/")) {

@@ -6,6 +6,7 @@ import dev.jailspec.event.DownloadRetrying;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,6 +121,7 @@ public final class Downloader {
     private final EventBus bus;
     private final Options options;
     private final HttpTransfers http;
+    private final Map<String, String> serverNames;
 
     public Downloader(Path cacheDir, EventBus bus) {
         this(cacheDir, bus, Options.defaults());
@@ -134,10 +136,28 @@ public final class Downloader {
 
     /** {@code client} should follow redirects; the default one does (not from https to http). */
     public Downloader(Path cacheDir, EventBus bus, Options options, HttpClient client) {
+        this(cacheDir, bus, options, new HttpTransfers(Objects.requireNonNull(client, "client"), bus, options),
+                Map.of());
+    }
+
+    private Downloader(Path cacheDir, EventBus bus, Options options, HttpTransfers http,
+                       Map<String, String> serverNames) {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir").toAbsolutePath();
         this.bus = Objects.requireNonNull(bus, "bus");
         this.options = Objects.requireNonNull(options, "options");
-        this.http = new HttpTransfers(Objects.requireNonNull(client, "client"), this.bus, this.options);
+        this.http = http;
+        this.serverNames = Map.copyOf(serverNames);
+    }
+
+    /**
+     * This downloader, caching what comes from the server at {@code base} (its host and port) under
+     * {@code directory} instead of {@code <host>_<port>}: the sim's embedded mirror listens on another
+     * port each run, and serves the same bytes, so a kept cache is reused across runs.
+     */
+    public Downloader cachingServerAs(URI base, String directory) {
+        var names = new java.util.HashMap<>(serverNames);
+        names.put(Objects.requireNonNull(base.getRawAuthority(), "base has no authority: " + base), directory);
+        return new Downloader(cacheDir, bus, options, http, names);
     }
 
     public Path cacheDir() {
@@ -150,7 +170,7 @@ public final class Downloader {
 
     /** Where the verified file for {@code url} lives; see {@link CachePaths}. */
     public Path cachePathFor(URI url) {
-        return CachePaths.of(cacheDir, url);
+        return CachePaths.of(cacheDir, url, serverNames);
     }
 
     public DownloadResult download(URI url, String expectedSha256) {
@@ -166,14 +186,64 @@ public final class Downloader {
      * @throws DownloadException         when the server refuses or retries run out
      */
     public DownloadResult download(URI url, String expectedSha256, String hint) {
-        String expected = Hashing.requireSha256(expectedSha256, "expected sha256 for " + url);
-        Path target = cachePathFor(url);
-        synchronized (LOCKS.computeIfAbsent(target, k -> new Object())) {
-            return downloadLocked(url, expected, target, hint);
+        return download(url, expectedSha256, hint, null).download();
+    }
+
+    /**
+     * Reads the bytes of a download as they arrive, on a thread of its own, in the same pass that
+     * hashes them ({@link ImageRead}'s pass over an image). It gets the whole file from its first
+     * byte, a resumed transfer's earlier bytes included; it must not keep the stream.
+     */
+    @FunctionalInterface
+    public interface InFlight<T extends AutoCloseable> {
+        T read(InputStream arriving, String name);
+    }
+
+    /** What an {@link InFlight} reader came to; a value not handed on is closed by the Downloader. */
+    public sealed interface InFlightOutcome<T extends AutoCloseable> extends AutoCloseable {
+        /** The reader read the whole, verified file. */
+        record Read<T extends AutoCloseable>(T value) implements InFlightOutcome<T> {
+        }
+
+        /** The reader failed on the verified bytes (a damaged or unreadable archive): its verdict. */
+        record Failed<T extends AutoCloseable>(RuntimeException error) implements InFlightOutcome<T> {
+        }
+
+        /** Nothing was read in flight: the file came from the cache, or the reading was given up ({@code why}). */
+        record NotRead<T extends AutoCloseable>(String why) implements InFlightOutcome<T> {
+        }
+
+        @Override
+        default void close() {
+            if (this instanceof Read<T> r) {
+                try {
+                    r.value().close();
+                } catch (Exception e) {
+                    // a spool left behind is the temporary directory's to clean; the outcome stands
+                }
+            }
         }
     }
 
-    private DownloadResult downloadLocked(URI url, String expected, Path target, String hint) {
+    /** A verified download and what the in-flight reader made of it. */
+    public record InspectedDownload<T extends AutoCloseable>(DownloadResult download, InFlightOutcome<T> inFlight) {
+    }
+
+    /**
+     * {@link #download(URI, String, String)}, with {@code reader} (may be null) reading the bytes as
+     * they arrive. Its outcome counts only for bytes that verified; a cache hit reads nothing.
+     */
+    public <T extends AutoCloseable> InspectedDownload<T> download(URI url, String expectedSha256, String hint,
+                                                                   InFlight<T> reader) {
+        String expected = Hashing.requireSha256(expectedSha256, "expected sha256 for " + url);
+        Path target = cachePathFor(url);
+        synchronized (LOCKS.computeIfAbsent(target, k -> new Object())) {
+            return downloadLocked(url, expected, target, hint, reader);
+        }
+    }
+
+    private <T extends AutoCloseable> InspectedDownload<T> downloadLocked(URI url, String expected, Path target,
+                                                                          String hint, InFlight<T> reader) {
         long start = System.nanoTime();
         String name = target.getFileName().toString();
         Path part = target.resolveSibling(name + ".part");
@@ -183,7 +253,8 @@ public final class Downloader {
             if (cached.equals(expected)) {
                 long size = HttpTransfers.sizeOf(target);
                 bus.publish(new DownloadFinished(bus.now(), url.toString(), new DownloadFinished.CachedFile(target.toString()), 0, true, cached));
-                return new DownloadResult(url, target, size, 0, true, false, 0, cached, elapsed(start));
+                return new InspectedDownload<>(new DownloadResult(url, target, size, 0, true, false, 0, cached,
+                        elapsed(start)), new InFlightOutcome.NotRead<>("the file was in the cache"));
             }
             Path stale = target.resolveSibling(name + ".stale");
             move(target, stale);
@@ -200,11 +271,31 @@ public final class Downloader {
         long transferred = 0;
         boolean resumed = false;
         for (int pass = 1; ; pass++) {
-            HttpTransfers.Transfer t = http.transfer(url, part, validator, hint, attempts);
+            // Named as the finished file is, so what it reads says the same as reading that file would.
+            InFlightRead<T> inFlight = reader == null ? null : new InFlightRead<>(part, target.toString(), reader);
+            HttpTransfers.Transfer t;
+            try {
+                t = http.transfer(url, part, validator, hint, attempts, inFlight == null ? null : inFlight.follower());
+            } catch (RuntimeException e) {
+                if (inFlight != null) {
+                    inFlight.abandon("the download failed");
+                }
+                throw e;
+            }
             attempts = t.attempts;
             transferred += t.transferred;
             resumed |= t.resumed;
-            String actual = Hashing.sha256(part);
+            InFlightOutcome<T> outcome = inFlight == null
+                    ? new InFlightOutcome.NotRead<>("no in-flight reader") : inFlight.finish();
+            if (outcome instanceof InFlightOutcome.NotRead<T> notRead && inFlight != null) {
+                bus.publish(new Note(bus.now(), "not read while downloading " + url + " (" + notRead.why()
+                        + "): it is hashed, and can be inspected, after the download instead"));
+            }
+            String actual = inFlight == null ? Hashing.sha256(part)
+                    : inFlight.sha256().orElseGet(() -> Hashing.sha256(part));
+            if (!actual.equals(expected)) {
+                outcome.close();
+            }
             if (actual.equals(expected)) {
                 try {
                     Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -217,8 +308,8 @@ public final class Downloader {
                 long size = HttpTransfers.sizeOf(target);
                 bus.publish(new DownloadFinished(bus.now(), url.toString(), new DownloadFinished.CachedFile(target.toString()), transferred, false,
                         actual));
-                return new DownloadResult(url, target, size, transferred, false, resumed, attempts, actual,
-                        elapsed(start));
+                return new InspectedDownload<>(new DownloadResult(url, target, size, transferred, false, resumed,
+                        attempts, actual, elapsed(start)), outcome);
             }
             Path rejected = target.resolveSibling(name + ".rejected");
             move(part, rejected);

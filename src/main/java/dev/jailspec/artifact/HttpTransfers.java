@@ -73,6 +73,11 @@ final class HttpTransfers {
 
     /** Runs requests until {@code part} holds the whole file, or throws. */
     Transfer transfer(URI url, Path part, Path validatorFile, String hint, int attemptsSoFar) {
+        return transfer(url, part, validatorFile, hint, attemptsSoFar, null);
+    }
+
+    /** The same, telling {@code follower} (may be null) how {@code part} grows or starts over. */
+    Transfer transfer(URI url, Path part, Path validatorFile, String hint, int attemptsSoFar, GrowingPart follower) {
         Transfer t = new Transfer();
         t.attempts = attemptsSoFar;
         return withRetries(url, hint, attemptsSoFar, attempt -> {
@@ -97,11 +102,17 @@ final class HttpTransfers {
                             }
                             writeValidator(validatorFile, resp);
                             long total = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
-                            yield receive(url, body, part, false, 0, total, t);
+                            if (follower != null) {
+                                follower.startingOver(url + " answered 200, not 206, to a Range request: the download started over");
+                            }
+                            yield receive(url, body, part, false, 0, total, t, follower);
                         }
                         case 206 -> {
                             Matcher m = CONTENT_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
                             if (!m.matches() || Long.parseLong(m.group(1)) != have) {
+                                if (follower != null) {
+                                    follower.startingOver("a 206 that did not continue the partial file: the download started over");
+                                }
                                 deleteQuietly(part);
                                 yield new Failure("206 with Content-Range \""
                                         + resp.headers().firstValue("Content-Range").orElse("")
@@ -109,12 +120,15 @@ final class HttpTransfers {
                             }
                             long total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
                             t.resumed = true;
-                            yield receive(url, body, part, true, have, total, t);
+                            yield receive(url, body, part, true, have, total, t, follower);
                         }
                         case 416 -> {
                             Matcher m = UNSATISFIED_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
                             if (m.matches() && Long.parseLong(m.group(1)) == have) {
                                 yield null; // the partial file was already complete
+                            }
+                            if (follower != null) {
+                                follower.startingOver("a 416 for the partial file: the download started over");
                             }
                             deleteQuietly(part);
                             yield new Failure("416 for a Range from byte " + have + "; starting over", 416, 0, null);
@@ -177,7 +191,7 @@ final class HttpTransfers {
 
     /** Copies the body into {@code part}; returns null when complete, else a retryable failure. */
     private Failure receive(URI url, InputStream body, Path part, boolean append, long offset, long total,
-                            Transfer t) {
+                            Transfer t, GrowingPart follower) {
         long progressEveryNanos = options.progressInterval().toNanos();
         long started = System.nanoTime();
         long lastPublished = started;
@@ -217,6 +231,9 @@ final class HttpTransfers {
                 }
                 received += n;
                 t.transferred += n;
+                if (follower != null) {
+                    follower.grew(offset + received);
+                }
                 long now = System.nanoTime();
                 if (now - lastPublished >= progressEveryNanos) {
                     lastPublished = now;

@@ -70,16 +70,25 @@ public final class OciImage implements AutoCloseable {
         return spoolAndRead(tarStream, name, inspector, spoolParent);
     }
 
-    private static OciImage spoolAndRead(InputStream tarStream, String name, ArchiveInspector inspector,
-                                         Path spoolParent) {
-        Path spool;
+    /** The image of a layout a {@link OciLayoutReader.BlobSpool} has already read. */
+    static OciImage of(OciLayoutReader.Layout layout, ArchiveInspector inspector) {
+        return new OciImage(layout, inspector);
+    }
+
+    /** A new private spool directory under {@code spoolParent}. */
+    static Path newSpool(Path spoolParent, String name) {
         try {
             Files.createDirectories(spoolParent);
-            spool = Files.createTempDirectory(spoolParent, "jailspec-oci-");
+            return Files.createTempDirectory(spoolParent, "jailspec-oci-");
         } catch (IOException e) {
             throw new ArchiveException(name, ArchiveException.Problem.IO,
                     "cannot create a spool directory under " + spoolParent + " for " + name + ": " + e, e);
         }
+    }
+
+    private static OciImage spoolAndRead(InputStream tarStream, String name, ArchiveInspector inspector,
+                                         Path spoolParent) {
+        Path spool = newSpool(spoolParent, name);
         try {
             return new OciImage(OciLayoutReader.read(tarStream, name, inspector, spool), inspector);
         } catch (RuntimeException e) {
@@ -137,7 +146,7 @@ public final class OciImage implements AutoCloseable {
         deleteTree(layout.spool());
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

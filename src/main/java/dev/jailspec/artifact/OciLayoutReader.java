@@ -47,33 +47,67 @@ final class OciLayoutReader {
 
     /** Reads the (decompressed) tar layer of the archive, spooling its blobs. */
     static Layout read(InputStream tarStream, String name, ArchiveInspector inspector, Path spool) {
-        Map<String, Path> blobs = new HashMap<>();
-        byte[] indexJson = null;
-        byte[] layout = null;
+        BlobSpool blobSpool = new BlobSpool(name, spool);
         try {
             TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
-                String member = ArchivePaths.normalize(e.getName());
-                if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
-                    continue;
-                }
-                if (member.equals("index.json")) {
-                    indexJson = readCapped(tar, e, name, member);
-                } else if (member.equals("oci-layout")) {
-                    layout = readCapped(tar, e, name, member);
-                } else {
-                    Matcher m = BLOB.matcher(member);
-                    if (m.matches()) {
-                        String digest = m.group(1) + ":" + m.group(2);
-                        blobs.put(digest, spoolBlob(tar, name, digest, m.group(1), m.group(2), spool));
-                    }
-                }
+                blobSpool.offer(e, tar);
             }
             tarStream.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw ArchiveStreams.translate(e, name, inspector.xzMemoryLimit());
         }
+        return blobSpool.finish();
+    }
+
+    /**
+     * The spooling half, fed one tar member at a time, so that the pass that inventories an archive
+     * (ArchiveInspector with a member hook) can spool its blobs too: the archive is read once.
+     */
+    static final class BlobSpool implements ArchiveInspector.MemberHook {
+        private final String name;
+        private final Path spool;
+        private final Map<String, Path> blobs = new HashMap<>();
+        private byte[] indexJson;
+        private byte[] layout;
+
+        BlobSpool(String name, Path spool) {
+            this.name = name;
+            this.spool = spool;
+        }
+
+        /** Keeps {@code e} when it is index.json, oci-layout or a blob; {@code tar} is positioned at its data. */
+        @Override
+        public void offer(TarArchiveEntry e, InputStream tar) throws IOException {
+            String member = ArchivePaths.normalize(e.getName());
+            if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
+                return;
+            }
+            if (member.equals("index.json")) {
+                indexJson = readCapped(tar, e, name, member);
+            } else if (member.equals("oci-layout")) {
+                layout = readCapped(tar, e, name, member);
+            } else {
+                Matcher m = BLOB.matcher(member);
+                if (m.matches()) {
+                    String digest = m.group(1) + ":" + m.group(2);
+                    blobs.put(digest, spoolBlob(tar, name, digest, m.group(1), m.group(2), spool));
+                }
+            }
+        }
+
+        Path spool() {
+            return spool;
+        }
+
+        /** Checks what was spooled and picks the manifest. */
+        Layout finish() {
+            return layoutOf(name, spool, blobs, indexJson, layout);
+        }
+    }
+
+    private static Layout layoutOf(String name, Path spool, Map<String, Path> blobs, byte[] indexJson, byte[] layout) {
         if (indexJson == null) {
             throw bad(name, name + " has no index.json: it is not an OCI image layout"
                     + (layout == null ? " (no oci-layout either)" : "") + ".");
@@ -229,7 +263,7 @@ final class OciLayoutReader {
         }
     }
 
-    private static byte[] readCapped(TarArchiveInputStream tar, TarArchiveEntry e, String name, String member)
+    private static byte[] readCapped(InputStream tar, TarArchiveEntry e, String name, String member)
             throws IOException {
         if (e.getSize() > MAX_JSON) {
             throw bad(name, name + ": " + member + " is " + e.getSize() + " bytes; refusing to read more than "

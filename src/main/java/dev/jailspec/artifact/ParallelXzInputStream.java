@@ -3,7 +3,6 @@ package dev.jailspec.artifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ import org.tukaani.xz.SeekableXZInputStream;
  * {@link #MAX_BLOCK_BUFFER}, or when the buffers would not fit the budget; the caller then
  * streams as usual.
  */
-final class ParallelXzInputStream extends InputStream {
+final class ParallelXzInputStream extends DecodedBlocksInputStream {
     /** A block larger than this is not buffered: the file is streamed instead. */
     static final long MAX_BLOCK_BUFFER = 64L * 1024 * 1024;
     /** At most this many bytes of decoded blocks wait to be read (also at most a quarter of the heap). */
@@ -58,11 +57,8 @@ final class ParallelXzInputStream extends InputStream {
     private final AtomicReferenceArray<CompletableFuture<Block>> results;
     private final ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
     private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean closed;
 
     private int nextToRead;
-    private Block current;
-    private int pos;
     private IOException failure;
 
     /**
@@ -213,21 +209,23 @@ final class ParallelXzInputStream extends InputStream {
     // -------------------------------------------------------------------------------------
     // The reader: blocks in order.
 
-    /** Moves to the next block; false at the end. */
-    private boolean advance() throws IOException {
+    @Override
+    protected boolean nextBlock() throws IOException {
         if (failure != null) {
             throw failure;
         }
-        if (current != null) {
-            spare.offer(current.buffer());
-            current = null;
+        byte[] done = currentBlock();
+        if (done != null) {
+            spare.offer(done);
+            dropCurrent();
             permits.release();
         }
         if (nextToRead >= blockCount) {
             return false;
         }
+        Block next;
         try {
-            current = results.get(nextToRead).get();
+            next = results.get(nextToRead).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for xz block " + nextToRead);
@@ -237,76 +235,8 @@ final class ParallelXzInputStream extends InputStream {
         }
         results.set(nextToRead, null);
         nextToRead++;
-        pos = 0;
+        current(next.buffer(), next.size());
         return true;
-    }
-
-    private static IOException asIOException(Throwable t) {
-        if (t instanceof IOException io) {
-            // Wrapped so the stack shows the reader; translate() looks through causes.
-            return new IOException(io.getMessage(), io);
-        }
-        if (t instanceof UncheckedIOException u) {
-            return new IOException(u.getMessage(), u.getCause());
-        }
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        return new IOException(t);
-    }
-
-    private boolean ensureData() throws IOException {
-        if (closed) {
-            throw new IOException("stream closed");
-        }
-        while (current == null || pos == current.size()) {
-            if (!advance()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (!ensureData()) {
-            return -1;
-        }
-        return current.buffer()[pos++] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
-        }
-        if (!ensureData()) {
-            return -1;
-        }
-        int n = Math.min(len, current.size() - pos);
-        System.arraycopy(current.buffer(), pos, b, off, n);
-        pos += n;
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        long skipped = 0;
-        while (skipped < n && ensureData()) {
-            int step = (int) Math.min(n - skipped, current.size() - pos);
-            pos += step;
-            skipped += step;
-        }
-        return skipped;
-    }
-
-    @Override
-    public int available() {
-        return closed || current == null ? 0 : current.size() - pos;
     }
 
     /** Stops the workers (each finishes at most its current 1 MiB chunk) and lets go of the buffers. */
@@ -316,7 +246,7 @@ final class ParallelXzInputStream extends InputStream {
             return;
         }
         closed = true;
-        current = null;
+        dropCurrent();
         spare.clear();
         for (Thread t : workers) {
             t.interrupt();

@@ -1,16 +1,11 @@
 package dev.jailspec.provision;
 
-import dev.jailspec.artifact.ArchiveFormat;
-import dev.jailspec.artifact.ArchiveInspector;
 import dev.jailspec.artifact.ArchiveInventory;
 import dev.jailspec.artifact.DownloadResult;
-import dev.jailspec.artifact.Hashing;
 import dev.jailspec.artifact.Downloader;
 import dev.jailspec.artifact.ExtractionCheck;
-import dev.jailspec.artifact.OciImage;
 import dev.jailspec.artifact.TaggedChecksums;
 import dev.jailspec.artifact.RootfsValidator;
-import dev.jailspec.event.ArchiveInspected;
 import dev.jailspec.event.ArtifactResolved;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
@@ -21,11 +16,6 @@ import dev.jailspec.host.Command;
 import dev.jailspec.host.Host;
 import dev.jailspec.linux.ImageSource;
 import dev.jailspec.linux.LinuxDistribution;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -92,14 +82,15 @@ final class InstallLinuxUserland implements ProvisionStep {
                 image.image().toString(), dated.sha256()));
         bus.publish(new Note(bus.now(), distribution.displayName() + " image: " + dated.file() + " (sha256 "
                 + dated.sha256() + ")" + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
-        DownloadResult download = downloader.download(image.image(), listed.sha256(),
-                "check " + settingHint + "mirror or " + settingHint + "imageUrl");
-
+        ImagePreparation.Ready ready = new ImagePreparation(downloader, preparedImages, bus).prepare(image.image(),
+                listed.sha256(), dated.file(), "check " + settingHint + "mirror or " + settingHint + "imageUrl",
+                RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major()));
+        DownloadResult download = ready.download();
         if (listed.size() >= 0 && download.size() != listed.size()) {
             throw new ProvisionException(image.image() + " is " + download.size() + " bytes, but " + image.checksum()
                     + " says " + listed.size() + "; the cached file is " + download.path() + ": remove it and run again");
         }
-        PreparedImages.Prepared prepared = prepared(download.path(), dated.file(), listed.sha256());
+        PreparedImages.Prepared prepared = ready.prepared();
         extracted = prepared.extracted();
         boolean flattened = !prepared.rootfsTar().equals(download.path());
         String onHost = layout.path("media/" + dated.file() + (flattened ? ".rootfs.tar" : ""));
@@ -116,44 +107,6 @@ final class InstallLinuxUserland implements ProvisionStep {
                 ExtractionCheck.require(extracted, layout.linuxRootOnHost(), HostTree.of(host)).describe()));
         new FileCopy(host).copy("/etc/resolv.conf", layout.linuxRootOnHost() + "/etc/");
         new Mkdir(host).parents(MOUNT_POINTS.stream().map(dir -> layout.linuxRootOnHost() + "/" + dir).toList());
-    }
-
-    /** This run's earlier preparation of the image with {@code sha256}, or a new one (inspected, checked, flattened). */
-    private PreparedImages.Prepared prepared(Path download, String name, String sha256) {
-        var earlier = preparedImages.find(sha256);
-        if (earlier.isPresent()) {
-            bus.publish(new Note(bus.now(), "reused this run's inspection of " + name + " (sha256 " + sha256
-                    + "): not read again"));
-            return earlier.get();
-        }
-        Path rootfsTar = rootfsOf(download, name, sha256);
-        var made = new PreparedImages.Prepared(rootfsTar, rootfsTar.equals(download) ? sha256 : Hashing.sha256(rootfsTar),
-                extracted);
-        preparedImages.remember(sha256, made);
-        return made;
-    }
-
-    /** A plain rootfs tar of the image, flattened from its layers when it is an OCI archive; checked. */
-    private Path rootfsOf(Path download, String name, String sha256) {
-        var inspector = new ArchiveInspector();
-        ArchiveInventory inventory = inspector.inspect(download);
-        bus.publish(new ArchiveInspected(bus.now(), name, sha256, inventory.entryCount()));
-        var validator = RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major());
-        if (inventory.format() != ArchiveFormat.OCI_ARCHIVE) {
-            validator.require(name, inventory);
-            extracted = inventory;
-            return download;
-        }
-        Path flat = download.resolveSibling(download.getFileName() + ".rootfs.tar");
-        try (OciImage oci = OciImage.open(download)) {
-            validator.require(name + " (flattened)", oci.inventory());
-            try (OutputStream out = Files.newOutputStream(flat)) {
-                extracted = oci.writeFlattenedTar(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the flattened root file system " + flat, e);
-        }
-        return flat;
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class JailspecRun implements AutoCloseable {
         this.recorder = settings.recordDir().map(dir -> new RecordingHost(target.host(), dir.toAbsolutePath()));
         Host transport = recorder.<Host>map(r -> r).orElse(target.host());
         this.host = new TimedHost(new ObservedHost(transport, bus), TimeoutPolicy.ofKeys(settings.timeouts()));
-        this.downloader = new Downloader(target.downloadCache(settings), bus);
+        this.downloader = target.downloader(settings, bus);
         this.lock = new RunLock(host, runId, bus);
         this.hostState = new HostState(host, layout.zfsRoot());
         bus.register(hostState);

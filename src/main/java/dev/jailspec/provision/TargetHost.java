@@ -1,5 +1,6 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.artifact.Downloader;
 import dev.jailspec.config.FaultRule;
 import dev.jailspec.config.Setting;
 import dev.jailspec.config.Settings;
@@ -51,6 +52,16 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
      */
     Path downloadCache(Settings settings) {
         return scratchCache.orElseGet(settings::cacheDir);
+    }
+
+    /**
+     * The run's downloader over {@link #downloadCache}. The embedded mirror's port changes each run,
+     * its bytes do not: its files are cached under one name, so a kept cache is reused (issue 15).
+     */
+    Downloader downloader(Settings settings, dev.jailspec.event.EventBus bus) {
+        Downloader downloads = new Downloader(downloadCache(settings), bus);
+        return fixtureMirror.map(mirror -> downloads.cachingServerAs(mirror.baseUrl(), "embedded-mirror"))
+                .orElse(downloads);
     }
 
     /** The embedded mirror's archives take a while to build (xz); a JVM that opens many sim runs builds them once. */

@@ -250,6 +250,17 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheImagePreparationKeepsAndTrustsInspectionsAcrossRuns() {
+        noClasses().that().resideOutsideOfPackage("dev.jailspec.artifact..")
+                .and().doNotHaveFullyQualifiedName("dev.jailspec.provision.ImagePreparation")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.jailspec.artifact.InspectionCache")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.jailspec.artifact.InspectionCache$Entry")
+                .because("an image's cached inspection is taken in one place, after its download's sha256 was checked,"
+                        + " and its rules applied again (issue 15)")
+                .check(MAIN);
+    }
+
+    @Test
     void reportsReadTypedEventsNotTheParsersOfCommandOutput() {
         noClasses().that().resideInAPackage("dev.jailspec.report..")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Parser")

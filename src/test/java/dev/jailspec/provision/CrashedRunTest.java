@@ -53,10 +53,14 @@ class CrashedRunTest {
         });
         reader.setDaemon(true);
         reader.start();
-        Awaitility.await("the child JVM's jail running").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(50))
-                .failFast("the child JVM exited", () -> !child.isAlive())
-                .until(() -> output.contains("READY"));
+        try {
+            Awaitility.await("the child JVM's jail running").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .failFast("the child JVM exited", () -> !child.isAlive())
+                    .until(() -> output.contains("READY"));
+        } catch (org.awaitility.core.TerminalFailureException e) {
+            throw new AssertionError("the child JVM exited before its jail ran; it printed:\n" + String.join("\n", output), e);
+        }
         SimHost host = SimRuns.plain(root);
         assertThat(SimRuns.jails(host)).as("jails while the child runs").hasSize(1);
         return root;

@@ -92,7 +92,7 @@ public final class BrowserCheck {
         check(chromium.get(), report, screenshot);
     }
 
-    static boolean isCi(String ci) {
+    public static boolean isCi(String ci) {
         return ci != null && List.of("true", "1", "yes").contains(ci.strip().toLowerCase(Locale.ROOT));
     }
 
