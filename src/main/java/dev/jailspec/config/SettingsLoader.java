@@ -45,7 +45,7 @@ public final class SettingsLoader {
         });
         readKeys(systemProperties, "-D system property", given, sources);
 
-        Target target = Target.parse(given.getOrDefault(Setting.TARGET, "sim"));
+        Target target = target(given, sources);
         var values = new EnumMap<Setting, String>(Setting.class);
         for (Setting s : Setting.values()) {
             if (given.containsKey(s)) {
@@ -59,6 +59,29 @@ public final class SettingsLoader {
         }
         applyRealTargetRules(target, values, sources);
         return new Settings(values, sources);
+    }
+
+    /**
+     * The target whose defaults and rules apply: jailspec.target, or for a matrix spread over hosts
+     * (jailspec.targets, which excludes jailspec.target) the first of them, as every cell runs on a
+     * real host with the same settings.
+     */
+    private static Target target(Map<Setting, String> given, Map<Setting, String> sources) {
+        String targets = given.getOrDefault(Setting.TARGETS, "");
+        if (targets.isEmpty()) {
+            return Target.parse(given.getOrDefault(Setting.TARGET, "sim"));
+        }
+        if (given.containsKey(Setting.TARGET)) {
+            throw new SettingsException(Setting.TARGETS.key() + " (from " + sources.get(Setting.TARGETS) + ") spreads the"
+                    + " matrix over its hosts, and " + Setting.TARGET.key() + " (from " + sources.get(Setting.TARGET)
+                    + ") names one target: set one of them (each cell is given its host as jailspec.target)");
+        }
+        if (given.getOrDefault(Setting.MATRIX, "").isEmpty()) {
+            throw new SettingsException(Setting.TARGETS.key() + " (from " + sources.get(Setting.TARGETS) + ") spreads the"
+                    + " cells of " + Setting.MATRIX.key() + " over its hosts, but there is no matrix: give one with"
+                    + " -D" + Setting.MATRIX.key() + "=..., or name the one host as " + Setting.TARGET.key());
+        }
+        return Targets.parse(targets).hosts().get(0);
     }
 
     private static void applyRealTargetRules(Target target, Map<Setting, String> values, Map<Setting, String> sources) {
