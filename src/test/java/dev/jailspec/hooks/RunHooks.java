@@ -58,13 +58,17 @@ public final class RunHooks {
     /**
      * The run's cell of the release matrix, on every scenario's result: the FreeBSD and Rocky releases,
      * and the simulated host's where it is not the template's; so results of several runs (the cells of
-     * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own.
+     * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own. A cell of a
+     * matrix on real hosts also names the host it ran on (jailspec.targets spreads the cells over several).
      */
     private static MatrixCell cellOf(JailspecRun run) {
         Settings s = run.settings();
         MatrixCell cell = MatrixCell.of(s.freebsdRelease(), run.linuxUserland().distribution().name(),
                 run.linuxUserland().settings().release());
-        return !s.target().isReal() && !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
+        if (s.target().isReal()) {
+            return System.getProperty(CellMain.CELL) != null ? cell.onHost(s.target().toString()) : cell;
+        }
+        return !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
     }
 
     @AfterAll
