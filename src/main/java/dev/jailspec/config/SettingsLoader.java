@@ -81,6 +81,16 @@ public final class SettingsLoader {
                     + " cells of " + Setting.MATRIX.key() + " over its hosts, but there is no matrix: give one with"
                     + " -D" + Setting.MATRIX.key() + "=..., or name the one host as " + Setting.TARGET.key());
         }
+        if (PROPERTIES_FILE.equals(sources.get(Setting.TARGETS))) {
+            throw new SettingsException(Setting.TARGETS.key() + " is set in " + PROPERTIES_FILE + ", which each cell's JVM"
+                    + " reads too while it is given its one host as " + Setting.TARGET.key() + ": give the hosts with -D"
+                    + Setting.TARGETS.key() + "=... (or " + Setting.TARGETS.envName() + ") instead");
+        }
+        if (Matrix.parse(given.get(Setting.MATRIX), null).cells().stream().anyMatch(c -> c.values().containsKey(Matrix.Axis.HOST))) {
+            throw new SettingsException("the matrix's host axis sets the simulated host's release, but the cells of "
+                    + Setting.TARGETS.key() + " run on real hosts, whose release is their own: leave the host axis out,"
+                    + " or the hosts (the matrix then runs on sim)");
+        }
         return Targets.parse(targets).hosts().get(0);
     }
 

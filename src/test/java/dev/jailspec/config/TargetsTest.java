@@ -73,6 +73,21 @@ class TargetsTest {
     }
 
     @Test
+    void theSimulatedHostsAxisIsRefusedWithRealHosts() {
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.targets", "ssh://a,ssh://b",
+                "jailspec.matrix", "rocky=9|host=14.4-RELEASE;freebsd=14.4-RELEASE")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("leave the host axis out");
+    }
+
+    @Test
+    void targetsInThePropertiesFileAreRefusedAsEachCellReadsItToo() throws java.io.IOException {
+        java.nio.file.Files.writeString(project.resolve(SettingsLoader.PROPERTIES_FILE), "jailspec.targets=ssh://a,ssh://b\n");
+        assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.matrix", "rocky=9,10")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("give the hosts with -Djailspec.targets=... (or JAILSPEC_TARGETS) instead");
+    }
+
+    @Test
     void aBadValueNamesTheSettingAndTheProblem() {
         assertThatThrownBy(() -> SettingsLoader.load(project, Map.of(), props("jailspec.targets", "ssh://a,sim")))
                 .isInstanceOf(SettingsException.class)

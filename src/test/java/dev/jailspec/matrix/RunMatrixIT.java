@@ -46,11 +46,6 @@ class RunMatrixIT {
         List<Target> targets = settings.targets();
         List<MatrixHost> hosts = targets.isEmpty() ? List.of(new MatrixHost(settings.target().toString(), Map.of()))
                 : targets.stream().map(t -> MatrixHost.target(t.toString())).toList();
-        if (!targets.isEmpty() && matrix.cells().stream().anyMatch(c -> c.values().containsKey(Matrix.Axis.HOST))) {
-            throw new IllegalArgumentException("the matrix's host axis sets the simulated host's release, but its cells run"
-                    + " on the real hosts of " + Setting.TARGETS.key() + ", whose release is their own: leave the host"
-                    + " axis out, or the hosts (the matrix then runs on sim)");
-        }
         // On real hosts each cell's preflight asks the host itself (CellApplicability decides on sim only).
         Function<Matrix.Cell, Optional<String>> notApplicable = targets.isEmpty()
                 ? cell -> CellApplicability.notApplicable(settingsOf(cell)) : cell -> Optional.empty();
