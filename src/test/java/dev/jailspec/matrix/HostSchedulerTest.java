@@ -27,13 +27,32 @@ class HostSchedulerTest {
     private final List<Event<String>> events = Collections.synchronizedList(new ArrayList<>());
     /** cell -> the hosts it was run on, in order. */
     private final Map<String, List<String>> runs = new ConcurrentHashMap<>();
+    /** Open once the scheduler has dealt with a host dropping out (its observer runs on the scheduler's thread). */
+    private final CountDownLatch dropSeen = new CountDownLatch(1);
 
     private HostScheduler<String> scheduler(List<MatrixHost> hosts, HostScheduler.CellRunner<String> runner) {
         HostScheduler.CellRunner<String> recording = (cell, host) -> {
             runs.computeIfAbsent(cell, c -> Collections.synchronizedList(new ArrayList<>())).add(host.name());
             return runner.run(cell, host);
         };
-        return new HostScheduler<>(hosts, recording, events::add, Clock.systemUTC());
+        return new HostScheduler<>(hosts, recording, e -> {
+            events.add(e);
+            if (e instanceof Event.HostDropped<String>) {
+                dropSeen.countDown();
+            }
+        }, Clock.systemUTC());
+    }
+
+    /** A's first cell ends only after B's drop was dealt with: the order of what follows is then fixed. */
+    private void awaitTheDrop(String cell) throws InterruptedException {
+        if (cell.equals("c1")) {
+            assertThat(dropSeen.await(10, TimeUnit.SECONDS)).as("the drop was dealt with").isTrue();
+        }
+    }
+
+    private Event.HostDropped<String> theDrop() {
+        return events.stream().filter(e -> e instanceof Event.HostDropped<String>).map(e -> (Event.HostDropped<String>) e)
+                .findFirst().orElseThrow();
     }
 
     private static CellOutcome passed() {
@@ -64,68 +83,41 @@ class HostSchedulerTest {
 
     @Test
     void aHostLostDuringItsCellFailsThatCellAndTheRestMoveToTheHostLeft() throws Exception {
-        var dropSeen = new CountDownLatch(1);
-        var observed = new ArrayList<Event<String>>();
-        HostScheduler<String> watching = new HostScheduler<>(List.of(A, B), (cell, host) -> {
-            runs.computeIfAbsent(cell, c -> Collections.synchronizedList(new ArrayList<>())).add(host.name());
+        List<Placement<String>> placed = scheduler(List.of(A, B), (cell, host) -> {
             if (host == B) {
                 return new CellOutcome.HostLost("connection refused", true);
             }
-            if (cell.equals("c1")) {
-                assertThat(dropSeen.await(10, TimeUnit.SECONDS)).isTrue();
-            }
+            awaitTheDrop(cell);
             return passed();
-        }, e -> {
-            observed.add(e);
-            if (e instanceof Event.HostDropped<String>) {
-                dropSeen.countDown();
-            }
-        }, Clock.systemUTC());
-
-        List<Placement<String>> placed = watching.run(CELLS);
+        }).run(CELLS);
 
         assertThat(placed.get(1).host()).contains(B);
         assertThat(placed.get(1).outcome()).isEqualTo(new CellOutcome.HostLost("connection refused", true));
         assertThat(List.of(placed.get(0), placed.get(2), placed.get(3))).allMatch(p -> p.host().equals(Optional.of(A))
                 && p.outcome().passed());
-        Event.HostDropped<String> dropped = observed.stream().filter(e -> e instanceof Event.HostDropped<String>)
-                .map(e -> (Event.HostDropped<String>) e).findFirst().orElseThrow();
-        assertThat(dropped.host()).isEqualTo(B);
-        assertThat(dropped.requeued()).isEmpty();
-        assertThat(dropped.queued()).containsExactly("c3", "c4");
-        assertThat(dropped.left()).containsExactly(A);
+        assertThat(theDrop().host()).isEqualTo(B);
+        assertThat(theDrop().requeued()).isEmpty();
+        assertThat(theDrop().queued()).containsExactly("c3", "c4");
+        assertThat(theDrop().left()).containsExactly(A);
         assertThat(runs.get("c2")).as("the cell that was running is not run again").containsExactly(B.name());
     }
 
     @Test
     void aHostGoneBetweenCellsHandsItsCellBackAtTheHeadOfTheQueue() throws Exception {
-        var dropSeen = new CountDownLatch(1);
         List<String> orderOnA = Collections.synchronizedList(new ArrayList<>());
-        var observed = Collections.synchronizedList(new ArrayList<Event<String>>());
-        HostScheduler<String> s = new HostScheduler<>(List.of(A, B), (cell, host) -> {
+        List<Placement<String>> placed = scheduler(List.of(A, B), (cell, host) -> {
             if (host == B) {
                 return new CellOutcome.HostLost("ssh: connect to host b port 22: Connection refused", false);
             }
             orderOnA.add(cell);
-            if (cell.equals("c1")) {
-                assertThat(dropSeen.await(10, TimeUnit.SECONDS)).isTrue();
-            }
+            awaitTheDrop(cell);
             return passed();
-        }, e -> {
-            observed.add(e);
-            if (e instanceof Event.HostDropped<String>) {
-                dropSeen.countDown();
-            }
-        }, Clock.systemUTC());
-
-        List<Placement<String>> placed = s.run(CELLS);
+        }).run(CELLS);
 
         assertThat(orderOnA).as("c2 went back first: the matrix's order is kept").containsExactly("c1", "c2", "c3", "c4");
         assertThat(placed).allMatch(p -> p.host().equals(Optional.of(A)) && p.outcome().passed());
-        Event.HostDropped<String> dropped = observed.stream().filter(e -> e instanceof Event.HostDropped<String>)
-                .map(e -> (Event.HostDropped<String>) e).findFirst().orElseThrow();
-        assertThat(dropped.requeued()).contains("c2");
-        assertThat(dropped.queued()).containsExactly("c2", "c3", "c4");
+        assertThat(theDrop().requeued()).contains("c2");
+        assertThat(theDrop().queued()).containsExactly("c2", "c3", "c4");
     }
 
     @Test
