@@ -50,8 +50,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * host, at the same time (two cells: each more would add a whole run of the features to the build);
  * then the 2 × 2 cells of two FreeBSD and two Rocky releases, each a few features, and one host's
  * sshd is killed once its first cell has begun a scenario: that cell fails with the transport error
- * and the cells still queued run on the other host. Its own failsafe execution (pom.xml), its
- * reports under target/.
+ * and the cells still queued run on the other host; last, a cell given to the host that is gone
+ * goes back to the queue before any of its scenarios begins and runs on the other. Its own failsafe
+ * execution (pom.xml), its reports under target/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MatrixOverTwoHostsIT {
@@ -64,6 +65,8 @@ class MatrixOverTwoHostsIT {
     private static FixtureServer mirror;
     private static SimTargetOverSsh first;
     private static SimTargetOverSsh second;
+    private static MatrixHost a;
+    private static MatrixHost b;
     private static List<Matrix.Cell> cells;
     private static String newest;
 
@@ -89,6 +92,8 @@ class MatrixOverTwoHostsIT {
         given.setProperty("jailspec.rocky.mirror", mirror.url(rockyPath).toString());
         first = SimTargetOverSsh.start(Files.createDirectories(dir.resolve("a")), given);
         second = SimTargetOverSsh.start(Files.createDirectories(dir.resolve("b")), given);
+        a = host(first);
+        b = host(second);
     }
 
     @AfterAll
@@ -128,8 +133,6 @@ class MatrixOverTwoHostsIT {
     @Test
     @Order(1)
     void theMatrixRunsTheFeaturesOnBothHostsInParallel() throws Exception {
-        MatrixHost a = host(first);
-        MatrixHost b = host(second);
         Path reports = reports("both");
 
         List<Matrix.Cell> newestCells = cells.stream().filter(c -> c.values().get(Matrix.Axis.FREEBSD).equals(newest)).toList();
@@ -150,8 +153,6 @@ class MatrixOverTwoHostsIT {
     @Test
     @Order(2)
     void aHostThatDropsOutFailsItsCellAndTheOtherHostTakesTheRest() throws Exception {
-        MatrixHost a = host(first);
-        MatrixHost b = host(second);
         Path reports = reports("failover");
         List<Event<Matrix.Cell>> events = Collections.synchronizedList(new ArrayList<>());
         var run = new MatrixRun(reports, List.of(a, b), runProperties(Optional.of(FEW_FEATURES)), events::add);
@@ -195,6 +196,30 @@ class MatrixOverTwoHostsIT {
         assertThat(lostResult.page().status()).isEqualTo(MatrixPage.CellStatus.FAILED);
         assertThat(lostResult.page().reason()).hasValueSatisfying(r -> assertThat(r).startsWith("its host dropped out: "));
         assertMergedReport(reports, placed);
+    }
+
+    @Test
+    @Order(3)
+    void aHostThatCannotBeReachedHandsBackItsCellBeforeItBegins() throws Exception {
+        second.behind().sshd().kill();  // gone since the test before; killed here too, should that one not have got so far
+        Matrix.Cell cell = cells.get(0);
+        List<Event<Matrix.Cell>> events = Collections.synchronizedList(new ArrayList<>());
+
+        List<MatrixRun.Result> results = new MatrixRun(reports("unreachable"), List.of(b, a),
+                runProperties(Optional.of("features/01_host_preflight.feature")), events::add).run(List.of(cell), c -> Optional.empty());
+
+        Placement<Matrix.Cell> placed = results.get(0).placement().orElseThrow();
+        assertThat(placed.host()).as("run again on the host left").contains(a);
+        assertThat(placed.outcome().passed()).as(placed.outcome().toString()).isTrue();
+        assertThat(events).filteredOn(e -> e instanceof Event.Started<Matrix.Cell>)
+                .extracting(e -> ((Event.Started<Matrix.Cell>) e).host()).containsExactly(b, a);
+        assertThat(events).filteredOn(e -> e instanceof Event.HostDropped<Matrix.Cell>).singleElement()
+                .satisfies(e -> {
+                    var dropped = (Event.HostDropped<Matrix.Cell>) e;
+                    assertThat(dropped.host()).isEqualTo(b);
+                    assertThat(dropped.requeued()).as("none of its scenarios had begun").contains(cell);
+                    assertThat(dropped.reason()).as("the transport's error").contains("127.0.0.1");
+                });
     }
 
     private static Optional<Matrix.Cell> startedOn(List<Event<Matrix.Cell>> events, MatrixHost host) {

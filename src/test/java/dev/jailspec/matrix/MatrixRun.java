@@ -131,7 +131,7 @@ final class MatrixRun {
         }
         String queued = d.queued().stream().map(Matrix.Cell::id).collect(Collectors.joining(", "));
         return d.left().isEmpty() ? "no host is left: " + queued + " will not run"
-                : queued + " move to " + d.left().stream().map(MatrixHost::name).collect(Collectors.joining(", "));
+                : queued + (d.queued().size() == 1 ? " moves to " : " move to ") + d.left().stream().map(MatrixHost::name).collect(Collectors.joining(", "));
     }
 
     private void oneReport(List<MatrixPage.Cell> outcomes) {
