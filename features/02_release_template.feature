@@ -12,9 +12,21 @@ Feature: Release template
   values in effect. A release past its end of life has left the mirror's releases/ directory for
   the archive (jailspec.freebsd.archiveMirror), where its base.txz is fetched from.
 
-  How-to steps 3 and 5 to 10. freebsd-update refuses to fetch without a terminal unless told it
-  runs from a script (--not-running-from-cron), and with -b it must be told the template's
-  release (--currently-running), or it patches by the host's release. The template is built once and reused by later runs.
+  How the base system gets into the template is jailspec.freebsd.template, the template kind:
+  - dist (how-to steps 3 and 5 to 10): the release's base.txz is fetched, checked against the
+    release MANIFEST and extracted, then patched with freebsd-update. freebsd-update refuses to
+    fetch without a terminal unless told it runs from a script (--not-running-from-cron), and with
+    -b it must be told the template's release (--currently-running), or it patches by the host's
+    release.
+  - pkgbase (FreeBSD 15.0 and later): pkg installs the set FreeBSD-set-minimal-jail from the
+    FreeBSD-base repository into the template (pkg --rootdir, with jailspec's own repository
+    directory, --repo-conf-dir, so the host's /etc/pkg stays as it is; the host's signing keys
+    /usr/share/keys/pkgbase-15 are copied in first), then patches it with pkg upgrade. pkg cannot
+    detect the ABI of an empty root, so it is given (-o ABI=FreeBSD:15:amd64), with
+    IGNORE_OSVERSION and ASSUME_ALWAYS_YES, so nothing asks. Its template is named after its kind
+    ("15.1-RELEASE-pkgbase"), so both kinds can be kept side by side.
+  The report shows the commands the kind in effect ran. The template is built once and reused by
+  later runs.
 
   Scenario: The jail datasets form one tree under the ZFS root
     When the jail dataset tree is created under the ZFS root
@@ -24,8 +36,8 @@ Feature: Release template
   Scenario: The release template holds the base system and is frozen as "@base"
     Given the jail dataset tree exists under the ZFS root
     When the template dataset of the release is created
-    And the release's base system is fetched and extracted into the template
-    And the template is patched with freebsd-update, without a terminal
+    And the release's base system is put into the template as the template kind says
+    And the template is patched as the template kind says, without a terminal
     And the template is snapshotted as "@base"
     Then the template snapshot "@base" exists
     And the template contains the FreeBSD base system of the release

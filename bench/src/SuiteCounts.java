@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Counts what one run asked of its host, from the run's {@code reports/events.jsonl}: the numbers
- * the performance issue sets goals for (host commands, {@code zfs list}, image copies, hashes and
+ * the performance issue sets goals for (host commands, {@code zfs list} and {@code zfs get}, {@code sysrc}, image copies, hashes and
  * extractions per archive, and the passes over each image, {@code ArchiveInspected}). Prints one {@code key<TAB>value} line each, sorted by key, so two
  * runs' outputs compare line by line ({@code bench/suite --previous}).
  *
@@ -84,7 +84,7 @@ public final class SuiteCounts {
         }
         add("commands.kind." + intent.path("kind").asText("DEFAULT"));
         String program = argv.path(0).asText();
-        if (program.equals("zfs") || program.equals("jls") || program.equals("ifconfig")) {
+        if (program.equals("zfs") || program.equals("jls") || program.equals("ifconfig") || program.equals("sysrc")) {
             add("commands." + program + (program.equals("zfs") ? "." + argv.path(1).asText() : ""));
         }
         if (program.equals("sha256")) {

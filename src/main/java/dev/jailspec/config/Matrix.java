@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * matrix is the groups' cells in order, each once. E.g.
  * {@code freebsd=14.4-RELEASE,14.5-RELEASE;rocky=9,10 | host=14.4-RELEASE;freebsd=14.5-RELEASE;rocky=9}
  * is the 2 × 2 cells of two FreeBSD and two Rocky releases, and one cell with a template newer than
- * its (simulated) host. The Linux userland's axis is named after jailspec.linux.distribution and
+ * its (simulated) host; {@code template=dist,pkgbase} builds each cell's template both ways. The Linux userland's axis is named after jailspec.linux.distribution and
  * sets that distribution's {@code jailspec.<name>.release}.
  */
 public record Matrix(List<Cell> cells) {
@@ -33,7 +33,9 @@ public record Matrix(List<Cell> cells) {
         /** The Linux userland's release ({@code jailspec.<distribution>.release}); the axis is named after the distribution. */
         LINUX,
         /** The simulated host's own release (jailspec.sim.release, target sim only); by default the template's. */
-        HOST;
+        HOST,
+        /** How the template is built, dist or pkgbase (jailspec.freebsd.template). */
+        TEMPLATE;
 
         /** The axis's name in the matrix text. */
         public String word(String distribution) {
@@ -41,6 +43,7 @@ public record Matrix(List<Cell> cells) {
                 case FREEBSD -> "freebsd";
                 case LINUX -> distribution;
                 case HOST -> "host";
+                case TEMPLATE -> "template";
             };
         }
 
@@ -50,6 +53,7 @@ public record Matrix(List<Cell> cells) {
                 case FREEBSD -> Optional.of(Setting.FREEBSD_RELEASE);
                 case LINUX -> Setting.byKey("jailspec." + distribution + ".release");
                 case HOST -> Optional.of(Setting.SIM_RELEASE);
+                case TEMPLATE -> Optional.of(Setting.FREEBSD_TEMPLATE);
             };
         }
 
@@ -105,7 +109,7 @@ public record Matrix(List<Cell> cells) {
 
     /**
      * Empty when {@code text} has a matrix's form whatever the Linux distribution (any axis other than
-     * freebsd and host is taken as the Linux userland's, its values only checked for being there), else
+     * freebsd, host and template is taken as the Linux userland's, its values only checked for being there), else
      * what is wrong: for the setting's own check, before the distribution in effect is known.
      */
     public static Optional<String> formProblem(String text) {

@@ -33,6 +33,16 @@ public enum Setting {
     FREEBSD_ALLOW_EOL("jailspec.freebsd.allowEol", "false", "false", oneOf("true", "false"),
             "true to build a template of a release past its end of life on purpose (freebsd-update is then skipped"
                     + " and the template stays unpatched), or false"),
+    // The kinds of template: the release's distribution sets (base.txz, freebsd-update) or, from 15.0
+    // (ReleaseChange.PKGBASE_REPOSITORY), the base system's packages from the FreeBSD-base repository.
+    FREEBSD_TEMPLATE("jailspec.freebsd.template", "dist", "dist", oneOf("dist", "pkgbase"),
+            "dist (the release's base.txz, patched with freebsd-update) or pkgbase (FreeBSD 15.0 and later: the"
+                    + " FreeBSD-set-minimal-jail packages of the FreeBSD-base repository installed and patched with pkg)"),
+    // Real default: the host of FreeBSD.conf's FreeBSD-base url (usr.sbin/pkg/FreeBSD.conf.quarterly-release), taken
+    // over plain https with mirror_type none [UNVERIFIED: that pkg.FreeBSD.org answers https without its SRV records].
+    FREEBSD_PKG_MIRROR("jailspec.freebsd.pkgMirror", "", "https://pkg.FreeBSD.org", Rules.OPTIONAL_URL,
+            "an http(s) URL above <ABI>/base_release_<minor>/ (e.g. FreeBSD:15:amd64/base_release_1/), the FreeBSD-base"
+                    + " repository of a pkgbase template (on sim, empty: the embedded fixture mirror)"),
     FREEBSD_MIRROR("jailspec.freebsd.mirror", "", "https://download.freebsd.org/ftp", Rules.OPTIONAL_URL,
             "an http(s) URL above releases/amd64/amd64/<release>/ (on sim, empty: the embedded fixture mirror)"),
     // Real default: the archive's host and /pub/FreeBSD-Archive root are in public links (http://);
@@ -98,8 +108,8 @@ public enum Setting {
     // Its form is checked here; the Linux axis's name and values once the distribution is known (RunMatrixIT).
     MATRIX("jailspec.matrix", "", "", v -> v.isEmpty() || Matrix.formProblem(v).isEmpty(),
             "empty (one run with the settings as they are), or the release matrix to run the features in, once per"
-                    + " cell: axes freebsd, the Linux userland's (named after jailspec.linux.distribution: rocky) and host"
-                    + " (sim only), e.g. 'freebsd=14.4-RELEASE,14.5-RELEASE;rocky=9,10';"
+                    + " cell: axes freebsd, the Linux userland's (named after jailspec.linux.distribution: rocky), host"
+                    + " (sim only) and template (dist, pkgbase), e.g. 'freebsd=14.4-RELEASE,14.5-RELEASE;rocky=9,10';"
                     + " groups separated by | add cells, e.g. '...|host=14.4-RELEASE;freebsd=14.5-RELEASE;rocky=9'"),
     RECORD("jailspec.record", "", "", Rules.OPTIONAL_PATH,
             "a directory (absolute, or relative to the project) to write every host command into as a transcript"

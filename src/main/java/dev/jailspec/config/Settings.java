@@ -84,6 +84,16 @@ public final class Settings {
         return get(Setting.FREEBSD_RELEASE);
     }
 
+    /** How the template is built: dist (base.txz) or pkgbase (jailspec.freebsd.template). */
+    public TemplateKind templateKind() {
+        return TemplateKind.of(get(Setting.FREEBSD_TEMPLATE));
+    }
+
+    /** Empty on sim when the embedded fixture mirror is meant (jailspec.freebsd.pkgMirror). */
+    public String freebsdPkgMirror() {
+        return get(Setting.FREEBSD_PKG_MIRROR);
+    }
+
     /** Whether a template of a release past its end of life may be built (jailspec.freebsd.allowEol=true). */
     public boolean allowEol() {
         return get(Setting.FREEBSD_ALLOW_EOL).equals("true");

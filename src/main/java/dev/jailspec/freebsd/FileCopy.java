@@ -16,6 +16,11 @@ public final class FileCopy {
         host.run(Command.of("cp", source, target)).orThrow();
     }
 
+    /** {@code cp -Rp SRC DIR}: a directory tree, with its modes, into the directory {@code targetDir}. */
+    public void copyTree(String source, String targetDir) {
+        host.run(Command.of("cp", "-Rp", source, targetDir)).orThrow();
+    }
+
     /** {@code rm -f PATH}: succeeds when the file is already gone. */
     public void removeFile(String path) {
         host.run(Command.of("rm", "-f", path)).orThrow();

@@ -13,18 +13,39 @@ import java.util.Objects;
  * {@link ReleaseChange#PKGBASE_REPOSITORY}): the base system's packages from the FreeBSD-base
  * repository installed into a directory, and upgraded there instead of freebsd-update.
  *
- * <p>The command lines follow pkg's own option tables (freebsd/pkg src/main.c: the global
- * {@code -r/--rootdir} and {@code -R/--repo-conf-dir}, parsed with a leading "+" so they stand
- * before the command; src/install.c {@code "+ACfFgiIlMnqr:RUxy"} and src/upgrade.c
- * {@code "+CfFgiInqr:Uxyv"}: {@code -r/--repository}, {@code -y/--yes}) [UNVERIFIED: read in an
- * unpinned copy of freebsd/pkg, not the pkg 2.x a 15.x host installs]. The set a jail needs is
- * {@code FreeBSD-set-minimal-jail} (15.1R relnotes, System Packaging Changes; the same name in
- * public jail scripts). Groundwork for the pkgbase template of issue 16: not wired into the
- * procedure yet, and the simulator has no pkg.
+ * <p>The command lines follow pkg's own option tables: freebsd/pkg src/main.c, global options
+ * {@code "+dj:c:C:R:r:lNvo:46"} with {@code --rootdir} ({@code -r}), {@code --repo-conf-dir}
+ * ({@code -R}) and {@code -o NAME=VALUE} (exported to the environment as pkg's configuration),
+ * parsed with a leading "+" so they stand before the command; src/install.c
+ * {@code "+ACfFgiIlMnqr:RUxy"} and src/upgrade.c {@code "+CfFgiInqr:Uxyv"}: {@code -r/--repository},
+ * {@code -y/--yes} [UNVERIFIED: read in an unpinned copy of freebsd/pkg, not the pkg 2.x a 15.x host
+ * installs]. The {@code -o} options are those a pkgbase bootstrap into an empty root passes
+ * (BastilleBSD/bastille's pkgbase bootstrap: {@code -o IGNORE_OSVERSION="yes" -o ABI="${abi}"
+ * -o ASSUME_ALWAYS_YES="yes"}) [UNVERIFIED: read in an unpinned copy of bastille]: pkg cannot detect
+ * the ABI of a root that holds no base system yet, and the packages' OSVERSION is checked against
+ * the host's unless IGNORE_OSVERSION is set. pkg keeps the root's package database in
+ * {@code ROOT/var/db/pkg}. The set a jail needs is {@code FreeBSD-set-minimal-jail} (15.1R relnotes,
+ * System Packaging Changes; the same name in public jail scripts).
  */
 public final class Pkg {
     public static final String BASE_REPOSITORY = "FreeBSD-base";
     public static final String MINIMAL_JAIL_SET = "FreeBSD-set-minimal-jail";
+    /** The one architecture jailspec builds for (the release's files are under releases/amd64/amd64). */
+    public static final String ARCH = "amd64";
+    /** The name of jailspec's repository file in its own repository directory. */
+    public static final String REPOSITORY_FILE = BASE_REPOSITORY + ".conf";
+
+    /** Where pkg works: the template's root, jailspec's repository directory and the release the root gets. */
+    public record Target(String rootdir, String repoConfDir, ReleaseVersion release) {
+        public Target {
+            for (String dir : List.of(rootdir, repoConfDir)) {
+                if (!dir.startsWith("/")) {
+                    throw new IllegalArgumentException("pkg needs absolute directories, got '" + dir + "'");
+                }
+            }
+            requirePkgbase(release);
+        }
+    }
 
     private final Host host;
 
@@ -32,61 +53,82 @@ public final class Pkg {
         this.host = Objects.requireNonNull(host, "host");
     }
 
-    /** {@code pkg --rootdir ROOT --repo-conf-dir REPOS install --yes --repository FreeBSD-base PACKAGE...}. */
-    public CommandResult installBase(String rootdir, String repoConfDir, List<String> packages) {
+    /**
+     * {@code pkg --rootdir ROOT --repo-conf-dir REPOS -o ABI=FreeBSD:N:amd64 -o IGNORE_OSVERSION=yes
+     * -o ASSUME_ALWAYS_YES=yes install --yes --repository FreeBSD-base PACKAGE...}.
+     */
+    public CommandResult installBase(Target target, List<String> packages) {
         if (packages.isEmpty()) {
             throw new IllegalArgumentException("name at least one package, e.g. " + MINIMAL_JAIL_SET);
         }
-        var argv = new ArrayList<>(global(rootdir, repoConfDir));
+        var argv = new ArrayList<>(global(target));
         argv.addAll(List.of("install", "--yes", "--repository", BASE_REPOSITORY));
         argv.addAll(packages);
         return host.run(Command.of(argv).withKind(CommandKind.EXTRACT));
     }
 
-    /** {@code pkg --rootdir ROOT --repo-conf-dir REPOS upgrade --yes --repository FreeBSD-base}: the template's patches. */
-    public CommandResult upgradeBase(String rootdir, String repoConfDir) {
-        var argv = new ArrayList<>(global(rootdir, repoConfDir));
+    /** The same global options, {@code upgrade --yes --repository FreeBSD-base}: the template's patches. */
+    public CommandResult upgradeBase(Target target) {
+        var argv = new ArrayList<>(global(target));
         argv.addAll(List.of("upgrade", "--yes", "--repository", BASE_REPOSITORY));
         return host.run(Command.of(argv).withKind(CommandKind.UPDATE));
     }
 
-    private static List<String> global(String rootdir, String repoConfDir) {
-        for (String dir : List.of(rootdir, repoConfDir)) {
-            if (!dir.startsWith("/")) {
-                throw new IllegalArgumentException("pkg needs absolute directories, got '" + dir + "'");
-            }
-        }
-        return List.of("pkg", "--rootdir", rootdir, "--repo-conf-dir", repoConfDir);
+    private static List<String> global(Target t) {
+        return List.of("pkg", "--rootdir", t.rootdir(), "--repo-conf-dir", t.repoConfDir(),
+                "-o", "ABI=" + abi(t.release()), "-o", "IGNORE_OSVERSION=yes", "-o", "ASSUME_ALWAYS_YES=yes");
+    }
+
+    /** pkg's ABI string of a release, {@code FreeBSD:15:amd64} (the ${ABI} of FreeBSD.conf's urls). */
+    public static String abi(ReleaseVersion release) {
+        return "FreeBSD:" + release.major() + ":" + ARCH;
     }
 
     /**
-     * The FreeBSD-base repository as FreeBSD defines it (usr.sbin/pkg/FreeBSD.conf.quarterly-release:
-     * url, mirror_type, signature_type, fingerprints), but enabled: the file jailspec puts in its
-     * own repository directory, so the host's /etc/pkg and /usr/local/etc/pkg stay as they are.
-     * [UNVERIFIED: read in an unpinned copy; ${ABI} and ${VERSION_MINOR} are pkg's, expanded from
-     * the release pkg detects, the host's when the root is still empty]
+     * The FreeBSD-base repository of {@code release} on {@code mirror}: FreeBSD.conf's
+     * {@code ${ABI}/base_release_${VERSION_MINOR}} written out for the release, so the repository
+     * does not depend on what pkg would detect (usr.sbin/pkg/FreeBSD.conf.quarterly-release
+     * [UNVERIFIED: read in an unpinned copy, not at releng/15.x]).
      */
-    public static String baseRepositoryConf() {
-        return """
-                FreeBSD-base: {
-                  url: "pkg+https://pkg.FreeBSD.org/${ABI}/base_release_${VERSION_MINOR}",
-                  mirror_type: "srv",
-                  signature_type: "fingerprints",
-                  fingerprints: "/usr/share/keys/pkgbase-${VERSION_MAJOR}",
-                  enabled: yes
-                }
-                """;
+    public static String repositoryUrl(String mirror, ReleaseVersion release) {
+        requirePkgbase(release);
+        return mirror.replaceAll("/+$", "") + "/" + abi(release) + "/base_release_" + release.minor();
     }
 
     /**
-     * Where the base packages' signing keys are ({@code /usr/share/keys/pkgbase-15}): pkg reads
-     * the fingerprints inside the root, so they are copied there before the first install (as the
-     * 15.0 release notes' upgrade note copies {@code share/keys/pkgbase-15}, and public jail scripts do).
+     * jailspec's FreeBSD-base repository: FreeBSD.conf's definition (signature_type fingerprints,
+     * the fingerprints of {@code /usr/share/keys/pkgbase-N}) with the release's url and
+     * {@code mirror_type: "none"} (the url is taken as it is, not looked up by SRV records), and
+     * enabled. It goes in jailspec's own repository directory, so the host's /etc/pkg and
+     * /usr/local/etc/pkg stay as they are. {@code fingerprintsDir} is given as the host sees it, as
+     * bastille passes FINGERPRINTS inside the root [UNVERIFIED: whether pkg reads a repository's
+     * fingerprints path relative to --rootdir].
+     */
+    public static String baseRepositoryConf(String url, String fingerprintsDir) {
+        return BASE_REPOSITORY + ": {\n"
+                + "  url: \"" + url + "\",\n"
+                + "  mirror_type: \"none\",\n"
+                + "  signature_type: \"fingerprints\",\n"
+                + "  fingerprints: \"" + fingerprintsDir + "\",\n"
+                + "  enabled: yes\n"
+                + "}\n";
+    }
+
+    /**
+     * Where the base packages' signing keys are ({@code /usr/share/keys/pkgbase-15}, with
+     * {@code trusted/} and {@code revoked/}; freebsd-src share/keys/pkgbase-15): copied into the root
+     * before the first install, so the template, and every jail cloned from it, can check the
+     * repository itself (as the 15.0 release notes' upgrade note copies {@code share/keys/pkgbase-15}).
      */
     public static String keysDir(ReleaseVersion release) {
-        if (release.major() < 15) {
-            throw new IllegalArgumentException("pkgbase templates need FreeBSD 15.0 or later, got " + release);
-        }
+        requirePkgbase(release);
         return "/usr/share/keys/pkgbase-" + release.major();
+    }
+
+    private static void requirePkgbase(ReleaseVersion release) {
+        if (release.compareTo(ReleaseChange.PKGBASE_REPOSITORY.since()) < 0) {
+            throw new IllegalArgumentException("pkgbase templates need FreeBSD "
+                    + ReleaseChange.PKGBASE_REPOSITORY.since() + " or later, got " + release);
+        }
     }
 }

@@ -45,7 +45,8 @@ public enum ReleaseChange {
     /** The FreeBSD-base pkg repository is defined, disabled, in /etc/pkg/FreeBSD.conf (pkgbase templates). */
     PKGBASE_REPOSITORY("15.0-RELEASE",
             "the FreeBSD-base pkg repository is defined, disabled by default, in /etc/pkg/FreeBSD.conf: the base"
-                    + " system can be installed with pkg (pkgbase); distribution sets and freebsd-update remain",
+                    + " system can be installed with pkg (pkgbase; jailspec.freebsd.template=pkgbase builds the template"
+                    + " so, with jailspec's own repository file); distribution sets and freebsd-update remain",
             "15.0R relnotes, Userland Configuration Changes (src 5d832135a971); usr.sbin/pkg/FreeBSD.conf.quarterly-release"
                     + " (FreeBSD-base: url pkg+https://pkg.FreeBSD.org/${ABI}/base_release_${VERSION_MINOR}, fingerprints"
                     + " /usr/share/keys/pkgbase-${VERSION_MAJOR}, enabled: no) [UNVERIFIED: read in an unpinned copy]", true),

@@ -16,6 +16,7 @@ import java.util.Optional;
  * target the cell runs and preflight asks the host, with the same checks.
  *
  * <ul>
+ *   <li>A pkgbase template of a release before 15.0 ({@link TemplateKindCheck}).</li>
  *   <li>A template newer than its host: the rule preflight applies ({@link ReleaseVersion#isNewerReleaseThan},
  *       the Handbook's "can not be newer").</li>
  *   <li>A CPU without the level the Linux userland is built for (x86-64-v3 for Rocky 10): preflight's own
@@ -33,6 +34,10 @@ public final class CellApplicability {
             return Optional.empty();
         }
         Settings s = RunRelease.resolve(given);
+        Optional<String> kind = TemplateKindCheck.problem(s);
+        if (kind.isPresent()) {
+            return kind;
+        }
         ReleaseVersion host = ReleaseVersion.parse(s.simRelease());
         ReleaseVersion template = ReleaseVersion.parse(s.freebsdRelease());
         if (template.isNewerReleaseThan(host)) {

@@ -1,21 +1,20 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Zfs;
-import dev.jailspec.freebsd.ZfsDataset;
 import dev.jailspec.host.Host;
 import java.util.List;
 import java.util.Optional;
 
 /** How-to step 12: the jail's dataset is a clone of the template's {@code @base} snapshot. */
 final class CloneJail implements ProvisionStep {
-    private final Host host;
     private final Zfs zfs;
+    private final HostState state;
     private final Layout layout;
     private final Marks marks;
 
-    CloneJail(Host host, Layout layout, Marks marks) {
-        this.host = host;
+    CloneJail(Host host, HostState state, Layout layout, Marks marks) {
         this.zfs = new Zfs(host);
+        this.state = state;
         this.layout = layout;
         this.marks = marks;
     }
@@ -28,7 +27,7 @@ final class CloneJail implements ProvisionStep {
     /** Done when the clone exists with this run's own mark; inherited marks (from containers) do not count. */
     @Override
     public boolean isDone() {
-        Optional<DatasetMarks.Mark> mark = new DatasetMarks(host).of(layout.jailDataset());
+        Optional<DatasetMarks.Mark> mark = state.datasets().mark(layout.jailDataset());
         if (mark.isEmpty()) {
             return false;
         }
@@ -53,7 +52,8 @@ final class CloneJail implements ProvisionStep {
 
     @Override
     public void verify() {
-        ZfsDataset ds = zfs.list(layout.jailDataset(), false).get(0);
+        HostState.Dataset ds = state.datasets().find(layout.jailDataset()).orElseThrow(() -> new ProvisionException(
+                layout.jailDataset() + " does not exist after zfs clone"));
         if (!ds.origin().orElse("").equals(layout.templateSnapshot())) {
             throw new ProvisionException(layout.jailDataset() + " has origin " + ds.origin().orElse("(none)")
                     + ", expected the template snapshot " + layout.templateSnapshot());

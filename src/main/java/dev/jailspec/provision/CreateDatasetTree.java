@@ -1,7 +1,6 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.freebsd.Zfs;
-import dev.jailspec.freebsd.ZfsDataset;
 import java.util.HashMap;
 import java.util.List;
 
@@ -14,11 +13,13 @@ final class CreateDatasetTree implements ProvisionStep {
     static final List<String> CHILDREN = List.of("media", "templates", "containers");
 
     private final Zfs zfs;
+    private final HostState state;
     private final Layout layout;
     private final Marks marks;
 
-    CreateDatasetTree(Zfs zfs, Layout layout, Marks marks) {
+    CreateDatasetTree(Zfs zfs, HostState state, Layout layout, Marks marks) {
         this.zfs = zfs;
+        this.state = state;
         this.layout = layout;
         this.marks = marks;
     }
@@ -30,18 +31,19 @@ final class CreateDatasetTree implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return zfs.exists(layout.zfsRoot()) && CHILDREN.stream().allMatch(c -> zfs.exists(layout.dataset(c)));
+        HostState.Datasets seen = state.datasets();
+        return seen.exists(layout.zfsRoot()) && CHILDREN.stream().allMatch(c -> seen.exists(layout.dataset(c)));
     }
 
     @Override
     public void apply() {
-        if (!zfs.exists(layout.zfsRoot())) {
+        if (!state.datasets().exists(layout.zfsRoot())) {
             var props = new HashMap<>(marks.keptZfsProperties(Marks.KEEP_TREE));
             props.put("mountpoint", layout.mountpoint());
             zfs.create(layout.zfsRoot(), true, props);
         }
         for (String child : CHILDREN) {
-            if (!zfs.exists(layout.dataset(child))) {
+            if (!state.datasets().exists(layout.dataset(child))) {
                 zfs.create(layout.dataset(child), false, marks.keptZfsProperties(Marks.KEEP_TREE));
             }
         }
@@ -50,7 +52,8 @@ final class CreateDatasetTree implements ProvisionStep {
     @Override
     public void verify() {
         for (String child : CHILDREN) {
-            ZfsDataset ds = zfs.list(layout.dataset(child), false).get(0);
+            HostState.Dataset ds = state.datasets().find(layout.dataset(child)).orElseThrow(() -> new ProvisionException(
+                    layout.dataset(child) + " does not exist after zfs create"));
             String expected = layout.path(child);
             if (!ds.mountpoint().orElse("").equals(expected)) {
                 throw new ProvisionException(ds.name() + " is mounted at " + ds.mountpoint().orElse("(nowhere)")

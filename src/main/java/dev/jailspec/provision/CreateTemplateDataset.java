@@ -9,13 +9,13 @@ import java.util.List;
  */
 final class CreateTemplateDataset implements ProvisionStep {
     private final Zfs zfs;
-    private final DatasetMarks datasetMarks;
+    private final HostState state;
     private final Layout layout;
     private final Marks marks;
 
-    CreateTemplateDataset(Zfs zfs, DatasetMarks datasetMarks, Layout layout, Marks marks) {
+    CreateTemplateDataset(Zfs zfs, HostState state, Layout layout, Marks marks) {
         this.zfs = zfs;
-        this.datasetMarks = datasetMarks;
+        this.state = state;
         this.layout = layout;
         this.marks = marks;
     }
@@ -27,7 +27,7 @@ final class CreateTemplateDataset implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        var mark = datasetMarks.of(layout.templateDataset());
+        var mark = state.datasets().mark(layout.templateDataset());
         if (mark.isEmpty()) {
             return false;
         }
@@ -55,7 +55,7 @@ final class CreateTemplateDataset implements ProvisionStep {
 
     @Override
     public void verify() {
-        if (!zfs.exists(layout.templateDataset())) {
+        if (!state.datasets().exists(layout.templateDataset())) {
             throw new ProvisionException("the template dataset " + layout.templateDataset() + " does not exist after zfs create");
         }
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * values (an inherited mark belongs to the parent, not to the dataset).
  */
 final class DatasetMarks {
-    private static final String PROPS = String.join(",", Marks.OWNER, Marks.RUN, Marks.KEEP);
+    static final List<String> MARK_PROPERTIES = List.of(Marks.OWNER, Marks.RUN, Marks.KEEP);
+    private static final String PROPS = String.join(",", MARK_PROPERTIES);
 
     /** The local marks of one dataset or snapshot. */
     record Mark(String dataset, Optional<String> owner, Optional<String> run, Optional<String> keep) {
@@ -63,10 +64,15 @@ final class DatasetMarks {
         if (r.exitCode() == 1 && r.stderr().contains("dataset does not exist")) {
             return Map.of();
         }
+        return marks(ZfsGetParser.parseScripted(r.orThrow().stdout()));
+    }
+
+    /** The marks in {@code zfs get} lines (other properties among them are passed over), by dataset in output order. */
+    static Map<String, Mark> marks(List<ZfsProperty> lines) {
         Map<String, Map<String, String>> local = new LinkedHashMap<>();
-        for (ZfsProperty p : ZfsGetParser.parseScripted(r.orThrow().stdout())) {
+        for (ZfsProperty p : lines) {
             Map<String, String> props = local.computeIfAbsent(p.dataset(), k -> new LinkedHashMap<>());
-            if (p.source().kind() == ZfsPropertySource.Kind.LOCAL) {
+            if (p.source().kind() == ZfsPropertySource.Kind.LOCAL && MARK_PROPERTIES.contains(p.property())) {
                 p.valueIfSet().ifPresent(v -> props.put(p.property(), v));
             }
         }

@@ -27,15 +27,17 @@ final class EnableLinuxAbi implements ProvisionStep {
     private final Host host;
     private final Sysrc sysrc;
     private final Kldstat kldstat;
+    private final HostState state;
     private final Optional<LinuxUserland> userland;
 
-    EnableLinuxAbi(Host host) {
-        this(host, Optional.empty());
+    EnableLinuxAbi(Host host, HostState state) {
+        this(host, state, Optional.empty());
     }
 
     /** With the userland to run: the version the ABI claims must be one its glibc accepts. */
-    EnableLinuxAbi(Host host, Optional<LinuxUserland> userland) {
+    EnableLinuxAbi(Host host, HostState state, Optional<LinuxUserland> userland) {
         this.host = host;
+        this.state = state;
         this.sysrc = new Sysrc(host);
         this.kldstat = new Kldstat(host);
         this.userland = userland;
@@ -48,7 +50,8 @@ final class EnableLinuxAbi implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return sysrc.get("linux_enable").filter("YES"::equalsIgnoreCase).isPresent() && kldstat.isFileLoaded(KLD_FILE);
+        return state.rcConf(List.of("linux_enable")).get("linux_enable").filter("YES"::equalsIgnoreCase).isPresent()
+                && kldstat.isFileLoaded(KLD_FILE);
     }
 
     /** rc.conf's linux_enable as it was; the loaded module stays (unloading it could break other Linux jails). */

@@ -43,7 +43,7 @@ public final class HostFacts {
     }
 
     public Optional<ZfsDataset> dataset(String name) {
-        return zfs.exists(name) ? Optional.of(zfs.list(name, false).get(0)) : Optional.empty();
+        return zfs.find(name);
     }
 
     public List<ZfsDataset> datasetsUnderRoot() {

@@ -25,17 +25,17 @@ import java.net.URI;
  */
 final class InstallBaseSystem implements ProvisionStep {
     private final Host host;
-    private final Zfs zfs;
+    private final HostState state;
     private final Layout layout;
     private final Downloader downloader;
     private final ReleaseDirs releaseDirs;
     private final EventBus bus;
 
     /** {@code releaseDirs}: the mirror's {@code .../releases/amd64/amd64/<release>/} and the archive's directory. */
-    InstallBaseSystem(Host host, Layout layout, Downloader downloader, ReleaseDirs releaseDirs, EventBus bus) {
+    InstallBaseSystem(Host host, HostState state, Layout layout, Downloader downloader, ReleaseDirs releaseDirs, EventBus bus) {
         this.bus = bus;
         this.host = host;
-        this.zfs = new Zfs(host);
+        this.state = state;
         this.layout = layout;
         this.downloader = downloader;
         this.releaseDirs = releaseDirs;
@@ -48,7 +48,7 @@ final class InstallBaseSystem implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return zfs.exists(layout.templateSnapshot());
+        return state.datasets().exists(layout.templateSnapshot());
     }
 
     @Override
@@ -68,18 +68,12 @@ final class InstallBaseSystem implements ProvisionStep {
         host.run(Command.of("tar", "-xf", archive, "-C", layout.templatePath(), "--unlink").withKind(CommandKind.EXTRACT)).orThrow();
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(inventory, layout.templatePath(), HostTree.of(host)).describe()));
-        var files = new FileCopy(host);
-        files.copy("/etc/resolv.conf", layout.templatePath() + "/etc/resolv.conf");
-        files.copy("/etc/localtime", layout.templatePath() + "/etc/localtime");
+        TemplateContent.copyHostFiles(host, layout);
     }
 
     @Override
     public void verify() {
-        for (String required : new String[] {"/bin/sh", "/etc/rc", "/bin/freebsd-version"}) {
-            if (host.stat(layout.templatePath() + required).isEmpty()) {
-                throw new ProvisionException("the template " + layout.templatePath() + " has no " + required
-                        + " after extracting " + layout.baseArchivePath() + "; the archive is not a FreeBSD base.txz");
-            }
-        }
+        TemplateContent.requireBaseSystem(host, layout,
+                "after extracting " + layout.baseArchivePath() + "; the archive is not a FreeBSD base.txz");
     }
 }

@@ -115,9 +115,7 @@ final class InstallLinuxUserland implements ProvisionStep {
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(extracted, layout.linuxRootOnHost(), HostTree.of(host)).describe()));
         new FileCopy(host).copy("/etc/resolv.conf", layout.linuxRootOnHost() + "/etc/");
-        for (String dir : MOUNT_POINTS) {
-            new Mkdir(host).parents(layout.linuxRootOnHost() + "/" + dir);
-        }
+        new Mkdir(host).parents(MOUNT_POINTS.stream().map(dir -> layout.linuxRootOnHost() + "/" + dir).toList());
     }
 
     /** This run's earlier preparation of the image with {@code sha256}, or a new one (inspected, checked, flattened). */

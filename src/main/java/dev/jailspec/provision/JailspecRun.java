@@ -43,6 +43,7 @@ public final class JailspecRun implements AutoCloseable {
     private final Downloader downloader;
     /** The Linux images this run prepared: inspected once, reused by later scenarios. */
     private final PreparedImages preparedImages = new PreparedImages();
+    private final HostState hostState;
     private final RunLock lock;
     private final Set<Provisioner> openScenarios = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
@@ -66,6 +67,8 @@ public final class JailspecRun implements AutoCloseable {
         this.host = new TimedHost(new ObservedHost(transport, bus), TimeoutPolicy.ofKeys(settings.timeouts()));
         this.downloader = new Downloader(target.downloadCache(settings), bus);
         this.lock = new RunLock(host, runId, bus);
+        this.hostState = new HostState(host, layout.zfsRoot());
+        bus.register(hostState);
         this.shutdownHook = new Thread(this::onShutdown, "jailspec-shutdown-" + runId);
     }
 
@@ -91,6 +94,11 @@ public final class JailspecRun implements AutoCloseable {
             opened = Optional.of(real);
         }
         Settings settings = resolved;
+        Optional<String> kind = TemplateKindCheck.problem(settings);
+        if (kind.isPresent()) {
+            opened.ifPresent(TargetHost::close);
+            throw new dev.jailspec.config.SettingsException(kind.get());
+        }
         bus.publish(new SettingsResolved(bus.now(), settings.asMap(), settings.sourcesByKey()));
         if (!linux.release().isVerified()) {
             bus.publish(new Note(bus.now(), "[UNVERIFIED] this run depends on catalogue entries no source confirmed: "
@@ -215,8 +223,18 @@ public final class JailspecRun implements AutoCloseable {
         return linuxUserland.image(target.linuxMirror());
     }
 
+    /** What the procedure's checks have read of the host since it last could have changed. */
+    HostState hostState() {
+        return hostState;
+    }
+
+    /** The FreeBSD-base repository's mirror of a pkgbase template (the sim's embedded one, or the configured one). */
+    String pkgMirror() {
+        return target.pkgMirror();
+    }
+
     ProvisionStep baseSystemInstaller(Host on) {
-        return new InstallBaseSystem(on, layout, downloader, new ReleaseDirs(freebsdReleaseDir(), freebsdArchiveDir()), bus);
+        return new InstallBaseSystem(on, hostState, layout, downloader, new ReleaseDirs(freebsdReleaseDir(), freebsdArchiveDir()), bus);
     }
 
     ProvisionStep linuxUserlandInstaller(Host on) {

@@ -1,6 +1,7 @@
 package dev.jailspec.provision;
 
 import dev.jailspec.config.Settings;
+import dev.jailspec.config.TemplateKind;
 import dev.jailspec.linux.LinuxDistributions;
 
 /**
@@ -8,12 +9,22 @@ import dev.jailspec.linux.LinuxDistributions;
  * release or pool is a setting and never a literal in code.
  *
  * <p>The tree is the how-to's: {@code <root>/media} holds downloads, {@code <root>/templates}
- * the release templates, {@code <root>/containers} the jails.
+ * the release templates, {@code <root>/containers} the jails. A template's dataset is named after
+ * its release, and after its kind when that is not the how-to's ({@code templates/15.1-RELEASE} from
+ * base.txz, {@code templates/15.1-RELEASE-pkgbase} from packages), so both can be kept and reused.
  */
 public record Layout(String zfsRoot, String mountpoint, String release, String jailName, int jailId,
-                     String bridge, String jailAddress, String gateway, String linuxRootInJail) {
+                     String bridge, String jailAddress, String gateway, String linuxRootInJail,
+                     TemplateKind templateKind) {
 
     public static final String BASE_SNAPSHOT = "base";
+
+    /** The names of a jail whose template is built from the release's base.txz. */
+    public Layout(String zfsRoot, String mountpoint, String release, String jailName, int jailId,
+                  String bridge, String jailAddress, String gateway, String linuxRootInJail) {
+        this(zfsRoot, mountpoint, release, jailName, jailId, bridge, jailAddress, gateway, linuxRootInJail,
+                TemplateKind.DIST);
+    }
 
     /** The names of a jail with the default Linux userland's directory. */
     public Layout(String zfsRoot, String mountpoint, String release, String jailName, int jailId,
@@ -26,7 +37,7 @@ public record Layout(String zfsRoot, String mountpoint, String release, String j
     public static Layout of(Settings given) {
         Settings s = RunRelease.resolve(given);
         return new Layout(s.zfsRoot(), s.zfsMountpoint(), s.freebsdRelease(), s.jailName(), s.jailId(),
-                s.bridge(), s.jailAddress(), s.jailGateway(), LinuxUserland.distribution(s).compatDir());
+                s.bridge(), s.jailAddress(), s.jailGateway(), LinuxUserland.distribution(s).compatDir(), s.templateKind());
     }
 
     public String pool() {
@@ -54,11 +65,16 @@ public record Layout(String zfsRoot, String mountpoint, String release, String j
     }
 
     public String templateDataset() {
-        return dataset("templates/" + release);
+        return dataset("templates/" + templateName());
     }
 
     public String templatePath() {
-        return path("templates/" + release);
+        return path("templates/" + templateName());
+    }
+
+    /** {@code 15.1-RELEASE}, or {@code 15.1-RELEASE-pkgbase} for a template built from packages. */
+    private String templateName() {
+        return templateKind == TemplateKind.DIST ? release : release + "-" + templateKind.word();
     }
 
     public String templateSnapshot() {
@@ -67,6 +83,11 @@ public record Layout(String zfsRoot, String mountpoint, String release, String j
 
     public String baseArchivePath() {
         return path("media/" + release + "-base.txz");
+    }
+
+    /** jailspec's own pkg repository directory of a pkgbase template (the host's /etc/pkg stays as it is). */
+    public String pkgRepoConfDir() {
+        return path("media/" + release + "-pkgbase-repos");
     }
 
     public String jailDataset() {

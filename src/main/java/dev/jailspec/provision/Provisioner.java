@@ -1,5 +1,7 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.config.Setting;
+import dev.jailspec.config.TemplateKind;
 import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
@@ -10,6 +12,7 @@ import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Jls;
+import dev.jailspec.freebsd.Pkg;
 import dev.jailspec.freebsd.ServiceJailStopOutcome;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.CommandResult;
@@ -32,7 +35,6 @@ public final class Provisioner {
     private final Zfs zfs;
     private final Jls jls;
     private final JailService jailService;
-    private final DatasetMarks datasetMarks;
     private final StepRunner steps;
     private final Waits waits;
     private final UndoExecutor undos;
@@ -49,13 +51,14 @@ public final class Provisioner {
         this.zfs = new Zfs(host);
         this.jls = new Jls(host);
         this.jailService = new JailService(host);
-        this.datasetMarks = new DatasetMarks(host);
         this.waits = new Waits(bus);
         this.undos = new UndoExecutor(host, layout, run.marks(), run.settings().keepHostConfig(),
                 run.settings().teardownDyingWait(), bus, "teardown");
         this.teardown = new Teardown(undos, bus);
         this.steps = new StepRunner(bus, teardown);
         this.facts = new HostFacts(host, layout, LinuxJailOptions.of(run.settings()));
+        // A new scenario: what an earlier one saw of the host is not evidence for this one.
+        run.hostState().forget();
         run.register(this);
     }
 
@@ -73,12 +76,12 @@ public final class Provisioner {
 
     public void enableLinuxAbi() {
         run.requireHostReady();
-        steps.ensure(new EnableLinuxAbi(host, java.util.Optional.of(run.linuxUserland())));
+        steps.ensure(new EnableLinuxAbi(host, run.hostState(), java.util.Optional.of(run.linuxUserland())));
     }
 
     public void createDatasetTree() {
         run.requireHostReady();
-        datasetChanged(steps.ensure(new CreateDatasetTree(zfs, layout, run.marks())), layout.zfsRoot(),
+        datasetChanged(steps.ensure(new CreateDatasetTree(zfs, run.hostState(), layout, run.marks())), layout.zfsRoot(),
                 DatasetChanged.Change.CREATED, "with media, templates and containers");
     }
 
@@ -90,26 +93,44 @@ public final class Provisioner {
 
     /** Until the template is snapshotted (and marked kept), teardown destroys it again: a half-built template is not reused. */
     public void createTemplateDataset() {
-        datasetChanged(steps.ensure(new CreateTemplateDataset(zfs, datasetMarks, layout, run.marks())),
+        datasetChanged(steps.ensure(new CreateTemplateDataset(zfs, run.hostState(), layout, run.marks())),
                 layout.templateDataset(), DatasetChanged.Change.CREATED, "template of " + layout.release());
     }
 
+    /** The base system into the template: base.txz extracted, or (pkgbase) the repository written, the keys copied, pkg install. */
     public void installBaseSystem() {
+        bus.publish(new Note(bus.now(), "template kind " + layout.templateKind().word() + " ("
+                + Setting.FREEBSD_TEMPLATE.key() + "): " + (layout.templateKind() == TemplateKind.PKGBASE
+                ? "pkg install " + Pkg.MINIMAL_JAIL_SET + " from the FreeBSD-base repository into " + layout.templatePath()
+                        + ", patched with pkg upgrade"
+                : "the release's base.txz extracted into " + layout.templatePath() + ", patched with freebsd-update")));
+        if (layout.templateKind() == TemplateKind.PKGBASE) {
+            steps.ensure(new WritePkgbaseRepository(host, layout, run.pkgMirror()));
+            steps.ensure(new CopyPkgbaseKeys(host, layout));
+            steps.ensure(new InstallPkgbaseSystem(host, layout));
+            return;
+        }
         steps.ensure(run.baseSystemInstaller(host));
     }
 
+    /** The template's patches: freebsd-update, or (pkgbase) pkg upgrade. */
     public void updateTemplate() {
-        if (run.releaseSupport().skipsUpdate(layout.release()) && !zfs.exists(layout.templateSnapshot())) {
+        if (layout.templateKind() == TemplateKind.PKGBASE) {
+            steps.ensure(new UpgradePkgbaseTemplate(host, layout));
+            return;
+        }
+        if (run.releaseSupport().skipsUpdate(layout.release())
+                && !run.hostState().datasets().exists(layout.templateSnapshot())) {
             // freebsd-update.sh fetch_warn_eol: fetch of a release past its EoL exits 1, so it is not run at all.
             bus.publish(new Note(bus.now(), "freebsd-update skipped: " + layout.release() + " is past its end of life and"
                     + " jailspec.freebsd.allowEol=true; the template " + layout.templatePath() + " stays unpatched"));
             return;
         }
-        steps.ensure(new UpdateTemplate(host, layout));
+        steps.ensure(new UpdateTemplate(host, run.hostState(), layout));
     }
 
     public void snapshotTemplate() {
-        datasetChanged(steps.ensure(new SnapshotTemplate(zfs, datasetMarks, layout, run.marks())),
+        datasetChanged(steps.ensure(new SnapshotTemplate(zfs, run.hostState(), layout, run.marks())),
                 layout.templateSnapshot(), DatasetChanged.Change.SNAPSHOTTED, "the jails are cloned from it");
     }
 
@@ -125,11 +146,11 @@ public final class Provisioner {
     // --- the jail (undone by teardown) ---
 
     public void enableJailsAtBoot() {
-        steps.ensure(new EnableJailsAtBoot(host));
+        steps.ensure(new EnableJailsAtBoot(host, run.hostState()));
     }
 
     public void cloneJail() {
-        datasetChanged(steps.ensure(new CloneJail(host, layout, run.marks())), layout.jailDataset(),
+        datasetChanged(steps.ensure(new CloneJail(host, run.hostState(), layout, run.marks())), layout.jailDataset(),
                 DatasetChanged.Change.CLONED, "from " + layout.templateSnapshot());
     }
 

@@ -9,13 +9,13 @@ import dev.jailspec.freebsd.Zfs;
  */
 final class SnapshotTemplate implements ProvisionStep {
     private final Zfs zfs;
-    private final DatasetMarks datasetMarks;
+    private final HostState state;
     private final Layout layout;
     private final Marks marks;
 
-    SnapshotTemplate(Zfs zfs, DatasetMarks datasetMarks, Layout layout, Marks marks) {
+    SnapshotTemplate(Zfs zfs, HostState state, Layout layout, Marks marks) {
         this.zfs = zfs;
-        this.datasetMarks = datasetMarks;
+        this.state = state;
         this.layout = layout;
         this.marks = marks;
     }
@@ -27,13 +27,14 @@ final class SnapshotTemplate implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return zfs.exists(layout.templateSnapshot()) && datasetMarks.of(layout.templateDataset())
+        HostState.Datasets seen = state.datasets();
+        return seen.exists(layout.templateSnapshot()) && seen.mark(layout.templateDataset())
                 .filter(DatasetMarks.Mark::isKept).isPresent();
     }
 
     @Override
     public void apply() {
-        if (!zfs.exists(layout.templateSnapshot())) {
+        if (!state.datasets().exists(layout.templateSnapshot())) {
             zfs.snapshot(layout.templateSnapshot());
             zfs.set(layout.templateSnapshot(), Marks.OWNER, Marks.OWNER_VALUE);
             zfs.set(layout.templateSnapshot(), Marks.RUN, marks.runId());
@@ -43,7 +44,7 @@ final class SnapshotTemplate implements ProvisionStep {
 
     @Override
     public void verify() {
-        if (!zfs.exists(layout.templateSnapshot())) {
+        if (!state.datasets().exists(layout.templateSnapshot())) {
             throw new ProvisionException("the snapshot " + layout.templateSnapshot() + " does not exist after zfs snapshot");
         }
     }

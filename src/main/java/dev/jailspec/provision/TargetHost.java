@@ -15,7 +15,11 @@ import dev.jailspec.sim.SimFault;
 import dev.jailspec.sim.SimFaults;
 import dev.jailspec.sim.SimHost;
 import dev.jailspec.sim.SimHostSpec;
+import dev.jailspec.freebsd.FreebsdReleases;
+import dev.jailspec.freebsd.ReleaseChange;
+import dev.jailspec.freebsd.ReleaseVersion;
 import dev.jailspec.sim.fixtures.FixtureArchives;
+import dev.jailspec.sim.fixtures.FixturePkgbase;
 import dev.jailspec.sim.fixtures.FixtureServer;
 import dev.jailspec.sim.fixtures.LinuxFixtures;
 import java.io.IOException;
@@ -36,7 +40,7 @@ import java.util.stream.Stream;
  * files; on {@code local}, this FreeBSD machine, on {@code ssh://}, one over SSH, each with the configured mirror.
  */
 record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, String linuxMirror,
-                  Optional<FixtureServer> fixtureMirror,
+                  String pkgMirror, Optional<FixtureServer> fixtureMirror,
                   Optional<Path> tempRoot, Optional<Path> scratchCache)
         implements AutoCloseable {
 
@@ -76,7 +80,8 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             throw e;
         }
         return new TargetHost(host, settings.freebsdMirror(), settings.freebsdArchiveMirror(),
-                linuxUserland(settings).mirror(), Optional.empty(), Optional.empty(), Optional.empty());
+                linuxUserland(settings).mirror(), settings.freebsdPkgMirror(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** The simulated host the settings describe: its release, pool and bridge. */
@@ -107,8 +112,9 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
         String archiveMirror = settings.freebsdArchiveMirror();
         Settings.LinuxUserlandSettings linux = linuxUserland(settings);
         String linuxMirror = linux.mirror();
+        String pkgMirror = settings.freebsdPkgMirror();
         Optional<FixtureServer> server = Optional.empty();
-        if (freebsdMirror.isEmpty() || archiveMirror.isEmpty() || linuxMirror.isEmpty()) {
+        if (freebsdMirror.isEmpty() || archiveMirror.isEmpty() || linuxMirror.isEmpty() || pkgMirror.isEmpty()) {
             FixtureArchives.FreebsdDist dist = FREEBSD_FIXTURES.computeIfAbsent(settings.freebsdRelease(),
                     FixtureArchives::freebsd);
             FixtureServer started = FixtureServer.start();
@@ -118,6 +124,7 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             } else {
                 started.serveFreebsd(dist);
             }
+            servePkgbase(started, settings.freebsdRelease());
             String linuxPath;
             try {
                 linuxPath = LinuxFixtures.serve(started, linux.distribution(), linux.release(), linux.simFormat());
@@ -131,11 +138,27 @@ record TargetHost(Host host, String freebsdMirror, String freebsdArchiveMirror, 
             freebsdMirror = freebsdMirror.isEmpty() ? started.url("/ftp").toString() : freebsdMirror;
             archiveMirror = archiveMirror.isEmpty() ? started.url(FixtureServer.ARCHIVE_ROOT).toString() : archiveMirror;
             linuxMirror = linuxMirror.isEmpty() ? started.url(linuxPath).toString() : linuxMirror;
+            pkgMirror = pkgMirror.isEmpty() ? started.url(FixtureServer.PKG_ROOT).toString() : pkgMirror;
         }
         Optional<Path> scratch = server.isPresent() && settings.get(Setting.CACHE_DIR).isEmpty()
                 ? Optional.of(createTempDir("jailspec-downloads-")) : Optional.empty();
-        return new TargetHost(sim, freebsdMirror, archiveMirror, linuxMirror, server, temp, scratch);
+        return new TargetHost(sim, freebsdMirror, archiveMirror, linuxMirror, pkgMirror, server, temp, scratch);
     }
+
+    /**
+     * A release from 15.0 on also has its FreeBSD-base repository on the embedded mirror, its packages at
+     * the newest patch level the catalogue knows (none known: the release as it shipped).
+     */
+    private static void servePkgbase(FixtureServer server, String release) {
+        if (ReleaseVersion.parse(release).compareTo(ReleaseChange.PKGBASE_REPOSITORY.since()) < 0) {
+            return;
+        }
+        int patch = FreebsdReleases.find(release).map(r -> r.build().newestPatch().orElse(0)).orElse(0);
+        server.servePkgbase(PKGBASE_FIXTURES.computeIfAbsent(release + "-p" + patch,
+                k -> FixturePkgbase.repository(release, patch)));
+    }
+
+    private static final Map<String, FixturePkgbase.Repository> PKGBASE_FIXTURES = new ConcurrentHashMap<>();
 
     /** Lets a transport that logs in again after a dropped connection (ssh://) say so on the run's bus. */
     void reportTo(dev.jailspec.event.EventBus bus) {

@@ -64,8 +64,12 @@ final class Teardown {
         var failures = new ArrayList<String>();
         while (!stack.isEmpty()) {
             Undo undo = stack.pop();
+            if (undo instanceof Undo.RestoreRcConf first) {
+                restoreRcConfTogether(first, stack, failures);
+                continue;
+            }
             try {
-                executor.undo(undo).text().ifPresent(done -> bus.publish(new Note(bus.now(), "teardown: " + done)));
+                executor.undo(undo).text().ifPresent(this::report);
             } catch (RuntimeException e) {
                 failures.add(undo.description() + ": " + e.getMessage());
             }
@@ -73,5 +77,23 @@ final class Teardown {
         if (!failures.isEmpty()) {
             throw new ProvisionException("teardown left things behind:\n- " + String.join("\n- ", failures));
         }
+    }
+
+    /** rc.conf values next to each other on the stack (a step's variables) are put back with one sysrc each way. */
+    private void restoreRcConfTogether(Undo.RestoreRcConf first, Deque<Undo> stack, List<String> failures) {
+        List<Undo.RestoreRcConf> together = new ArrayList<>(List.of(first));
+        while (stack.peek() instanceof Undo.RestoreRcConf next) {
+            together.add(next);
+            stack.pop();
+        }
+        try {
+            executor.restoreRcConf(together).forEach(outcome -> outcome.text().ifPresent(this::report));
+        } catch (RuntimeException e) {
+            together.forEach(r -> failures.add(r.description() + ": " + e.getMessage()));
+        }
+    }
+
+    private void report(String done) {
+        bus.publish(new Note(bus.now(), "teardown: " + done));
     }
 }

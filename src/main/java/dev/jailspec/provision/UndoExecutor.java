@@ -102,7 +102,7 @@ final class UndoExecutor {
         } else if (undo instanceof Undo.RemoveJailConf f) {
             return removeJailConf(f);
         } else if (undo instanceof Undo.RestoreRcConf r) {
-            return restoreRcConf(r);
+            return restoreRcConf(List.of(r)).get(0);
         } else if (undo instanceof Undo.RestoreDevfsRules d) {
             return DevfsRulesUndo.restore(host, d, keepHostConfig);
         } else if (undo instanceof Undo.DestroyPlanted p) {
@@ -227,21 +227,39 @@ final class UndoExecutor {
         return new Outcome.Done(f.description());
     }
 
-    private Outcome restoreRcConf(Undo.RestoreRcConf r) {
-        Optional<String> now = new RcConfFile(host).value(r.variable());
-        if (now.equals(Optional.ofNullable(r.before()))) {
-            return new Outcome.NothingToDo();
-        }
-        if (keepHostConfig) {
-            return new Outcome.LeftAlone("keep " + r.variable() + "=" + now.orElse("(unset)") + " in rc.conf"
-                    + " (jailspec.teardown.hostconfig=keep; it was " + (r.before() == null ? "unset" : r.before()) + ")");
+    /**
+     * Puts rc.conf's variables back, each as {@link #undo} would one, with one {@code sysrc -x} for
+     * those that were unset and one {@code sysrc NAME=VALUE...} for those that had a value: one
+     * outcome per undo, in their order. A failed sysrc fails every undo it carried.
+     */
+    List<Outcome> restoreRcConf(List<Undo.RestoreRcConf> restores) {
+        RcConfFile file = new RcConfFile(host);
+        Map<Undo.RestoreRcConf, Outcome> outcomes = new java.util.LinkedHashMap<>();
+        List<String> deletes = new java.util.ArrayList<>();
+        var sets = new java.util.LinkedHashMap<String, String>();
+        for (Undo.RestoreRcConf r : restores) {
+            Optional<String> now = file.value(r.variable());
+            if (now.equals(Optional.ofNullable(r.before()))) {
+                outcomes.put(r, new Outcome.NothingToDo());
+            } else if (keepHostConfig) {
+                outcomes.put(r, new Outcome.LeftAlone("keep " + r.variable() + "=" + now.orElse("(unset)") + " in rc.conf"
+                        + " (jailspec.teardown.hostconfig=keep; it was " + (r.before() == null ? "unset" : r.before()) + ")"));
+            } else {
+                if (r.before() == null) {
+                    deletes.add(r.variable());
+                } else {
+                    sets.put(r.variable(), r.before());
+                }
+                outcomes.put(r, new Outcome.Done(r.description()));
+            }
         }
         Sysrc sysrc = new Sysrc(host);
-        if (r.before() == null) {
-            sysrc.delete(r.variable());
-        } else {
-            sysrc.set(r.variable(), r.before());
+        if (!deletes.isEmpty()) {
+            sysrc.delete(deletes);
         }
-        return new Outcome.Done(r.description());
+        if (!sets.isEmpty()) {
+            sysrc.set(sets);
+        }
+        return restores.stream().map(outcomes::get).toList();
     }
 }

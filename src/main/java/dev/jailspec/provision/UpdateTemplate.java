@@ -1,6 +1,5 @@
 package dev.jailspec.provision;
 
-import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.event.CommandKind;
 import dev.jailspec.host.Command;
 import dev.jailspec.host.CommandResult;
@@ -14,13 +13,13 @@ import dev.jailspec.host.Host;
  */
 final class UpdateTemplate implements ProvisionStep {
     private final Host host;
-    private final Zfs zfs;
+    private final HostState state;
     private final Layout layout;
     private boolean applied;
 
-    UpdateTemplate(Host host, Layout layout) {
+    UpdateTemplate(Host host, HostState state, Layout layout) {
         this.host = host;
-        this.zfs = new Zfs(host);
+        this.state = state;
         this.layout = layout;
     }
 
@@ -31,7 +30,7 @@ final class UpdateTemplate implements ProvisionStep {
 
     @Override
     public boolean isDone() {
-        return zfs.exists(layout.templateSnapshot());
+        return state.datasets().exists(layout.templateSnapshot());
     }
 
     @Override

@@ -35,7 +35,7 @@ import java.util.OptionalLong;
  */
 final class FetchTool implements SimTool {
     /** libfetch's http_errlist (lib/libfetch/http.errors). */
-    private static final Map<Integer, String> REASONS = Map.ofEntries(
+    static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(300, "Multiple Choices"), Map.entry(304, "Not Modified"), Map.entry(400, "Bad Request"),
             Map.entry(401, "Unauthorized"), Map.entry(402, "Payment Required"), Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),

@@ -82,6 +82,7 @@ final class HostSeeder {
 
     SimState seed(SimHostSpec spec) throws IOException {
         seedFiles();
+        seedPkgbaseKeys(spec.release());
         Files.createDirectories(store.zfsStore());
         SimState state = new SimState();
         state.release = spec.release();
@@ -113,6 +114,24 @@ final class HostSeeder {
         fs.write("/etc/group", HostAccounts.GROUP.getBytes(StandardCharsets.UTF_8), 0644);
         fs.write("/etc/resolv.conf", "nameserver 192.168.7.221\n".getBytes(StandardCharsets.UTF_8), 0644);
         fs.write("/etc/localtime", utcZoneFile(), 0444);
+    }
+
+    /**
+     * A 15.x host's {@code /usr/share/keys/pkgbase-N/trusted/} (freebsd-src share/keys/pkgbase-15/trusted:
+     * awskms-15 and backup-signing-15, and an empty {@code revoked/}), holding the fixture repository's
+     * fingerprint instead of the real keys' (sim.fixtures.FixturePkgbase).
+     */
+    private void seedPkgbaseKeys(String release) throws IOException {
+        int major = Integer.parseInt(release.substring(0, release.indexOf('.')));
+        if (major < 15) {
+            return;
+        }
+        String dir = "/usr/share/keys/pkgbase-" + major;
+        fs.mkdirs(dir + "/trusted");
+        fs.mkdirs(dir + "/revoked");
+        byte[] key = dev.jailspec.sim.fixtures.FixturePkgbase.trustedKeyFile().getBytes(StandardCharsets.UTF_8);
+        fs.write(dir + "/trusted/awskms-" + major, key, 0644);
+        fs.write(dir + "/trusted/backup-signing-" + major, key, 0644);
     }
 
     /** A TZif version 1 file for UTC: no transitions, one type, abbreviation "UTC". */

@@ -34,6 +34,7 @@ final class Programs {
                 new ChrootTool(),
                 new FetchTool(),
                 new FreebsdUpdateTool(),
+                new PkgTool(),
                 new IdTool(),
                 new DevfsTool(),
                 new LsTool(),

@@ -157,6 +157,13 @@ final class SimFileSystem {
         return Optional.of(new FileStat(absPath, type, a.size(), modeOf(a.permissions()), 0, 0));
     }
 
+    /** The names in a directory, sorted (as readdir order does not matter to the callers). */
+    List<String> list(String absDir) throws IOException {
+        try (var names = java.nio.file.Files.list(resolve(absDir))) {
+            return names.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     byte[] read(String absPath) throws IOException {
         return Files.readAllBytes(resolve(absPath));
     }

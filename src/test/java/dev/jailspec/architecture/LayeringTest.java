@@ -176,6 +176,23 @@ class LayeringTest {
                 a -> a.getTargetOwner().getFullName().equals(owner) && a.getTarget().getName().equals(name));
     }
 
+    @Test
+    void onlyThePkgbaseStepsRunPkgIntoATemplate() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.jailspec.provision.InstallPkgbaseSystem")
+                .and().doNotHaveFullyQualifiedName("dev.jailspec.provision.UpgradePkgbaseTemplate")
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "installBase"))
+                .orShould().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "upgradeBase"))
+                .because("pkg changes a template only inside the idempotent pkgbase steps, which run before the"
+                        + " template is snapshotted and whose half-built template CreateTemplateDataset's undo removes")
+                .check(MAIN);
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.InstallPkgbaseSystem")
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "installBase"))
+                .check(MAIN);
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.UpgradePkgbaseTemplate")
+                .should().accessTargetWhere(accessTo("dev.jailspec.freebsd.Pkg", "upgradeBase"))
+                .check(MAIN);
+    }
+
     /** The classes of the one lifecycle: steps declare undos, StepRunner records, Teardown and Reaper run them. */
     private static final String[] LIFECYCLE = {"Teardown", "Undo", "UndoExecutor", "Reaper", "StepRunner"};
 
@@ -239,6 +256,22 @@ class LayeringTest {
                         + " RetryPolicy; only the simulator's injected hang and the fixture server's stall model"
                         + " time passing")
                 .check(MAIN);
+    }
+
+    @Test
+    void whatFeaturesAssertOnAndWhatWaitsPollIsReadFreshNotFromHostState() {
+        String[] fresh = {"HostFacts", "LinuxJailChecks", "LinuxUserlandIsolation", "Waits", "FreedJailDestroy",
+            "UndoExecutor", "Reaper", "Diagnosis", "Preflight"};
+        for (String name : fresh) {
+            noClasses().that().haveFullyQualifiedName("dev.jailspec.provision." + name)
+                    .should().dependOnClassesThat().haveFullyQualifiedName("dev.jailspec.provision.HostState")
+                    .because("a Then step checked against a remembered value proves nothing, a wait must see the host"
+                            + " change, and teardown checks its marks on the host it is about to change")
+                    .check(MAIN);
+        }
+        // HostState is package-private: outside provision (the step glue included) nobody can reach it.
+        classes().that().haveFullyQualifiedName("dev.jailspec.provision.HostState")
+                .should().notBePublic().check(MAIN);
     }
 
     @Test

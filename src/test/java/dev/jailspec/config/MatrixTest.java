@@ -22,6 +22,17 @@ class MatrixTest {
     }
 
     @Test
+    void theTemplateAxisGivesEachCellItsKindOfTemplate() {
+        Matrix m = Matrix.parse("freebsd=15.1-RELEASE;rocky=9;template=dist,pkgbase", "rocky");
+        assertThat(m.cells()).extracting(Matrix.Cell::id).containsExactly(
+                "freebsd=15.1-RELEASE rocky=9 template=dist", "freebsd=15.1-RELEASE rocky=9 template=pkgbase");
+        assertThat(m.cells().get(1).settings()).containsEntry("jailspec.freebsd.template", "pkgbase");
+        assertThatThrownBy(() -> Matrix.parse("template=pkg", "rocky")).hasMessageContaining("'pkg' is not a value of the"
+                + " axis template (jailspec.freebsd.template): dist (the release's base.txz");
+        assertThat(Matrix.formProblem("freebsd=15.1-RELEASE;template=pkgbase")).isEmpty();
+    }
+
+    @Test
     void badMatricesSayWhatIsWrongAndWhatIsAllowed() {
         assertThatThrownBy(() -> Matrix.parse("", "rocky")).hasMessageContaining("the matrix is empty");
         assertThatThrownBy(() -> Matrix.parse("kernel=14.4", "rocky")).hasMessageContaining("unknown matrix axis 'kernel'")

@@ -82,6 +82,34 @@ class SysrcTest {
     }
 
     @Test
+    void severalVariablesAreReadInOneCommandAnUnknownOneIsEmpty() {
+        // sysrc prints the known ones, names the unknown one on stderr, exits 1 (its loop over "$@").
+        host.expect("sysrc", "jail_enable", "no_such", "jail_list").exit(1)
+                .stdout("jail_enable: NO\njail_list: \n").stderr("sysrc: unknown variable 'no_such'\n");
+        host.expect("sysrc", "jail_enable", "linux_enable").exit(2).stderr("sysrc: something else\n");
+
+        assertThat(new Sysrc(host).get(java.util.List.of("jail_enable", "no_such", "jail_list"))).containsExactly(
+                Map.entry("jail_enable", Optional.of("NO")), Map.entry("no_such", Optional.empty()),
+                Map.entry("jail_list", Optional.of("")));
+        assertThatThrownBy(() -> new Sysrc(host).get(java.util.List.of("jail_enable", "linux_enable")))
+                .isInstanceOf(CommandFailedException.class).hasMessageContaining("something else");
+    }
+
+    @Test
+    void severalAssignmentsAndDeletionsAreOneCommandEach() {
+        host.expect("sysrc", "jail_enable=YES", "jail_parallel_start=YES")
+                .stdout("jail_enable: NO -> YES\njail_parallel_start: NO -> YES\n");
+        host.expect("sysrc", "-x", "jail_enable", "jail_parallel_start");
+        var assignments = new java.util.LinkedHashMap<String, String>();
+        assignments.put("jail_enable", "YES");
+        assignments.put("jail_parallel_start", "YES");
+
+        assertThat(new Sysrc(host).set(assignments)).containsExactly(new SysrcChange("jail_enable", "NO", "YES"),
+                new SysrcChange("jail_parallel_start", "NO", "YES"));
+        new Sysrc(host).delete(java.util.List.of("jail_enable", "jail_parallel_start"));
+    }
+
+    @Test
     void setOnFileReportsDefaultAsBefore() {
         // freebsd-facts 5.1 transcript: sysrc -f /etc/rc.conf.d/jail jail_enable="YES" -> jail_enable: NO -> YES
         host.expect("sysrc", "-f", "/etc/rc.conf.d/jail", "jail_enable=YES").stdout("jail_enable: NO -> YES\n");

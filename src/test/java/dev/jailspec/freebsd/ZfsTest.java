@@ -89,6 +89,35 @@ class ZfsTest {
     }
 
     @Test
+    void findIsOneListingThatAlsoSaysWhetherTheDatasetExists() {
+        host.expect("zfs", "list", "-H", "-p", "-o", "name,type,used,avail,refer,mountpoint,origin", "zroot/jails")
+                .stdout("zroot/jails\tfilesystem\t98304\t52613349376\t98304\t/usr/local/jails\t-\n");
+        host.expect("zfs", "list", "-H", "-p", "-o", "name,type,used,avail,refer,mountpoint,origin", "zroot/nope").exit(1)
+                .stderr("cannot open 'zroot/nope': dataset does not exist\n");
+        host.expect("zfs", "list", "-H", "-p", "-o", "name,type,used,avail,refer,mountpoint,origin", "nopool/x").exit(1)
+                .stderr("cannot open 'nopool/x': no such pool 'nopool'\n");
+
+        assertThat(zfs.find("zroot/jails")).hasValueSatisfying(ds -> assertThat(ds.mountpoint()).contains("/usr/local/jails"));
+        assertThat(zfs.find("zroot/nope")).isEmpty();
+        assertThatThrownBy(() -> zfs.find("nopool/x")).isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("no such pool");
+    }
+
+    @Test
+    void getRecursiveIsEmptyForADatasetThatDoesNotExist() {
+        host.expect("zfs", "get", "-H", "-p", "-o", "name,property,value,source", "-r", "type,jailspec:run", "zroot/jails")
+                .stdout("zroot/jails\ttype\tfilesystem\t-\nzroot/jails\tjailspec:run\tr1\tlocal\n"
+                        + "zroot/jails@a\ttype\tsnapshot\t-\nzroot/jails@a\tjailspec:run\tr1\tinherited from zroot/jails\n");
+        host.expect("zfs", "get", "-H", "-p", "-o", "name,property,value,source", "-r", "type", "zroot/nope").exit(1)
+                .stderr("cannot open 'zroot/nope': dataset does not exist\n");
+
+        assertThat(zfs.getRecursive("zroot/jails", "type", "jailspec:run")).extracting(ZfsProperty::dataset)
+                .containsExactly("zroot/jails", "zroot/jails", "zroot/jails@a", "zroot/jails@a");
+        assertThat(zfs.getRecursive("zroot/nope", "type")).isEmpty();
+        assertThatThrownBy(() -> zfs.getRecursive("zroot/jails")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void listBuildsScriptedArgvAndParses() {
         host.expect("zfs", "list", "-H", "-p", "-o", "name,type,used,avail,refer,mountpoint,origin", "-r",
                         "-t", "filesystem,snapshot", "zroot/jails")

@@ -6,6 +6,7 @@ import dev.jailspec.config.SettingsException;
 import dev.jailspec.config.SettingsLoader;
 import dev.jailspec.matrix.CellMain;
 import dev.jailspec.provision.JailspecRun;
+import dev.jailspec.config.TemplateKind;
 import dev.jailspec.report.MatrixCell;
 import dev.jailspec.report.RunContext;
 import io.cucumber.java.AfterAll;
@@ -57,7 +58,7 @@ public final class RunHooks {
 
     /**
      * The run's cell of the release matrix, on every scenario's result: the FreeBSD and Rocky releases,
-     * and the simulated host's where it is not the template's; so results of several runs (the cells of
+     * the simulated host's where it is not the template's, and the template kind where it is not dist; so results of several runs (the cells of
      * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own. A cell of a
      * matrix on real hosts also names the host it ran on (jailspec.targets spreads the cells over several).
      */
@@ -65,10 +66,10 @@ public final class RunHooks {
         Settings s = run.settings();
         MatrixCell cell = MatrixCell.of(s.freebsdRelease(), run.linuxUserland().distribution().name(),
                 run.linuxUserland().settings().release());
-        if (s.target().isReal()) {
-            return System.getProperty(CellMain.CELL) != null ? cell.onHost(s.target().toString()) : cell;
-        }
-        return !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
+        cell = !s.target().isReal() && !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
+        // The how-to's kind (dist) is every cell's unless it says otherwise, so earlier results keep their history.
+        cell = s.templateKind() == TemplateKind.DIST ? cell : cell.withAxis("Template", s.templateKind().word());
+        return s.target().isReal() && System.getProperty(CellMain.CELL) != null ? cell.onHost(s.target().toString()) : cell;
     }
 
     @AfterAll

@@ -36,6 +36,14 @@ class CellApplicabilityTest {
                 .as("the default simulated CPU is x86-64-v3").isEmpty();
     }
 
+    @Test
+    void aPkgbaseTemplateBefore15IsNotApplicableAndFrom15Runs() {
+        assertThat(CellApplicability.notApplicable(sim("14.5-RELEASE", "14.5-RELEASE", "jailspec.freebsd.template", "pkgbase")))
+                .hasValueSatisfying(r -> assertThat(r).contains("pkgbase needs FreeBSD 15.0-RELEASE or later"));
+        assertThat(CellApplicability.notApplicable(sim("15.1-RELEASE", "15.1-RELEASE", "jailspec.freebsd.template", "pkgbase")))
+                .isEmpty();
+    }
+
     private static Settings sim(String host, String template, String... more) {
         Properties p = new Properties();
         if (!host.isEmpty()) {

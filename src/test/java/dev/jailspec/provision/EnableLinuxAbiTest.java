@@ -3,7 +3,10 @@ package dev.jailspec.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jailspec.event.EventBus;
 import dev.jailspec.host.Command;
+import dev.jailspec.host.Host;
+import dev.jailspec.host.ObservedHost;
 import dev.jailspec.sim.SimHost;
 import dev.jailspec.sim.SimHostSpec;
 import java.nio.file.Path;
@@ -17,8 +20,11 @@ class EnableLinuxAbiTest {
 
     @Test
     void isDoneAndVerifiedByTheFileLinux64KoNotByAVersionTag() {
-        SimHost host = SimHost.create(root, SimHostSpec.defaults());
-        var step = new EnableLinuxAbi(host);
+        var bus = new EventBus();
+        Host host = new ObservedHost(SimHost.create(root, SimHostSpec.defaults()), bus);
+        var state = new HostState(host, "zdata/jails");
+        bus.register(state);
+        var step = new EnableLinuxAbi(host, state);
         assertThat(step.isDone()).as("before service linux start").isFalse();
 
         step.apply();
@@ -32,7 +38,7 @@ class EnableLinuxAbiTest {
     @Test
     void verifyNamesTheFileAndWhatToDoWhenItIsNotLoaded() {
         SimHost host = SimHost.create(root, SimHostSpec.defaults());
-        var step = new EnableLinuxAbi(host);
+        var step = new EnableLinuxAbi(host, new HostState(host, "zdata/jails"));
 
         assertThatThrownBy(step::verify)
                 .isInstanceOf(ProvisionException.class)

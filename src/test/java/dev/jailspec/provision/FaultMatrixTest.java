@@ -58,7 +58,7 @@ class FaultMatrixTest {
                 // the jail, on a host with the template
                 jail("sysrc linux_enable=YES=fail", abi, "command `sysrc linux_enable=YES` exited 1"),
                 jail("service linux start=exit:2", abi, "command `service linux start` exited 2"),
-                jail("sysrc jail_enable=YES=fail", atBoot, "command `sysrc jail_enable=YES` exited 1"),
+                jail("sysrc jail_enable=YES=fail", atBoot, "command `sysrc jail_enable=YES jail_parallel_start=YES` exited 1"),
                 jail("zfs clone=exit:1", clone, "command `zfs clone -o jailspec:owner=jailspec"),
                 jail("mkdir -p /zdata=fail", rocky, "command `mkdir -p /zdata/jails/containers/lrdev/compat/rocky` exited 1"),
                 jail("tar -xpf=exit:1", rocky, "command `tar -xpf /zdata/jails/media/"),

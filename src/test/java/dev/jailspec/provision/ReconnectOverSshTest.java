@@ -78,7 +78,7 @@ class ReconnectOverSshTest {
     private Throwable cutUnder(Runnable cut) throws Exception {
         CompletableFuture<Void> command = CompletableFuture.runAsync(() -> run.host().run(HANGS));
         TestSshd sshd = target.behind().sshd();
-        await("the hanging command in an sshd session").atMost(Duration.ofSeconds(10)).until(() -> sshd.runs("sim-entry.py"));
+        await("the hanging command in an sshd session").atMost(Duration.ofSeconds(10)).until(() -> sshd.runs("sim-entry.pl"));
         cut.run();
         try {
             command.get(15, TimeUnit.SECONDS);

@@ -51,12 +51,14 @@ public final class TemplateSteps {
         provisioner.createTemplateDataset();
     }
 
-    @When("the release's base system is fetched and extracted into the template")
+    /** dist: base.txz fetched, checked and extracted; pkgbase: the repository written, the keys copied, pkg install. */
+    @When("the release's base system is put into the template as the template kind says")
     public void baseSystem() {
         provisioner.installBaseSystem();
     }
 
-    @When("the template is patched with freebsd-update, without a terminal")
+    /** dist: freebsd-update fetch install; pkgbase: pkg upgrade. */
+    @When("the template is patched as the template kind says, without a terminal")
     public void patchTemplate() {
         provisioner.updateTemplate();
     }

@@ -121,7 +121,12 @@ public final class SshHost implements Host {
         SshHost host = new SshHost(SshLogin.open(address, options));
         if (options.become() != Become.NONE) {
             try {
-                host.run(Command.probe("true").withTimeout(Duration.ofSeconds(30)));
+                CommandResult probe = host.run(Command.probe("true").withTimeout(Duration.ofSeconds(30)));
+                if (probe.exitCode() != 0) {
+                    throw new TransportException(options.become() + " on " + address + " could not run `true` as root"
+                            + " (exit " + probe.exitCode() + "): " + probe.stderr().strip()
+                            + "; check that " + options.become().prefix().get(0) + " is installed and on the login's PATH");
+                }
             } catch (RuntimeException e) {
                 host.close();
                 throw e;
@@ -177,6 +182,11 @@ public final class SshHost implements Host {
                 throw new TransportException(become + " on " + describe() + " wants a password for "
                         + login.user() + " to run `" + command.display() + "`; jailspec never types one ("
                         + String.join(" ", become.prefix()) + "): " + become.howToAllow(login.user())
+                        + ". It said: " + errText.strip());
+            }
+            if (exit != 0 && become.refused(errText)) {
+                throw new TransportException(become + " on " + describe() + " does not let " + login.user()
+                        + " run `" + command.display() + "` as root: " + become.howToPermit(login.user())
                         + ". It said: " + errText.strip());
             }
             return new CommandResult(command, exit, stdout.text(), errText, Duration.ofNanos(System.nanoTime() - start));

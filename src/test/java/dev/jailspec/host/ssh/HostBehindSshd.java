@@ -11,13 +11,14 @@ import java.util.List;
 /**
  * A {@link Host} (the simulator) behind a real OpenSSH sshd, so that {@link SshHost} drives it as it
  * drives a FreeBSD machine. The Host is resident: opened once, in this JVM, and served by
- * {@link ResidentHostServer} on a unix socket. The sshd's ForceCommand is {@code sim-entry.py}, run
- * by the system's python3 for each command: a client of a few milliseconds, not a JVM. The sftp
+ * {@link ResidentHostServer} on a unix socket. The sshd's ForceCommand is {@code sim-entry.pl}, run
+ * by the system's perl for each command: a client of a few milliseconds, not a JVM (perl-base is
+ * Essential in Debian; python3 took ten times longer to start, which was most of a command's cost). The sftp
  * subsystem request reaches it too (ForceCommand takes subsystems, and SSH_ORIGINAL_COMMAND is then
  * the subsystem's command, "internal-sftp": OpenSSH session.c, do_exec).
  */
 public final class HostBehindSshd implements AutoCloseable {
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    static final Path PERL = Path.of("/usr/bin/perl");
 
     private final ResidentHostServer resident;
     private final TestSshd sshd;
@@ -29,20 +30,20 @@ public final class HostBehindSshd implements AutoCloseable {
 
     public static HostBehindSshd start(Path dir, Host host) {
         TestSshd.assumeInstalled();
-        if (!Files.isExecutable(PYTHON)) {
-            throw new IllegalStateException("the simulator's entry point behind sshd needs " + PYTHON
-                    + " (Debian: python3-minimal; .ci/run installs it)");
+        if (!Files.isExecutable(PERL)) {
+            throw new IllegalStateException("the simulator's entry point behind sshd needs " + PERL
+                    + " (Debian: perl-base, an Essential package)");
         }
         ResidentHostServer resident = null;
         try {
             Files.createDirectories(dir);
             resident = ResidentHostServer.start(host, dir.resolve("resident.sock"));
-            Path entry = dir.resolve("sim-entry.py");
-            try (var script = HostBehindSshd.class.getResourceAsStream("sim-entry.py")) {
+            Path entry = dir.resolve("sim-entry.pl");
+            try (var script = HostBehindSshd.class.getResourceAsStream("sim-entry.pl")) {
                 Files.copy(script, entry);
             }
-            // -S -E: no site packages, no PYTHON* variables: the same few milliseconds on every machine.
-            String forced = ShellQuote.join(List.of(PYTHON.toString(), "-S", "-E", entry.toString(),
+            // -T off, no -w: nothing from PERL5LIB or PERL5OPT matters to it, as it uses Socket only.
+            String forced = ShellQuote.join(List.of(PERL.toString(), entry.toString(),
                     resident.socket().toString()));
             // The entry point runs under the login user's shell (sshd: "shell -c ForceCommand"). Debian's bash
             // then reads ~/.bashrc for a command from sshd (SSH_SOURCE_BASHRC), which on a developer's machine

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * A {@link Host} (the simulator, opened once) served on a unix socket, so that a real OpenSSH sshd
- * can hand it each command: the sshd's ForceCommand is {@code sim-entry.py} (python3 of the
+ * can hand it each command: the sshd's ForceCommand is {@code sim-entry.pl} (perl of the
  * system, a few milliseconds, not a JVM per command), which passes the line sshd was asked to run
  * and its stdin here and gives back the output and the exit status (the protocol is in the
  * script). Each line is one {@link ShellQuote#remoteLine} made; it runs as the Host's command with

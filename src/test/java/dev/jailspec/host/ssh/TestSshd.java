@@ -28,12 +28,15 @@ public final class TestSshd implements AutoCloseable {
     final Path hostKey;
     public final Path userKey;
     final Path log;
-    public final String user = System.getProperty("user.name");
+    public final String user;
     private final Path configFile;
+    private final List<String> launcher;
     private Process process;
 
-    private TestSshd(Path dir, int port, Path hostKey, Path userKey, Process process) {
+    private TestSshd(Path dir, int port, Path hostKey, Path userKey, String user, List<String> launcher, Process process) {
         this.configFile = dir.resolve("sshd_config");
+        this.user = user;
+        this.launcher = launcher;
         this.dir = dir;
         this.port = port;
         this.hostKey = hostKey;
@@ -53,6 +56,14 @@ public final class TestSshd implements AutoCloseable {
     }
 
     static TestSshd start(Path dir, Path userKey, String... extraConfig) {
+        return start(dir, userKey, System.getProperty("user.name"), List.of(), extraConfig);
+    }
+
+    /**
+     * An sshd that lets {@code user} in with {@code userKey}, started through {@code launcher}
+     * (words put before sshd's own argv, e.g. {@code unshare} into a mount namespace with its own /etc).
+     */
+    static TestSshd start(Path dir, Path userKey, String user, List<String> launcher, String... extraConfig) {
         try {
             Files.createDirectories(dir);
             Path hostKey = keygen(dir, "host_key");
@@ -72,14 +83,16 @@ public final class TestSshd implements AutoCloseable {
                 // sshd as root wants its privilege separation directory (Debian makes it at boot via systemd).
                 Files.createDirectories(Path.of("/run/sshd"));
             }
-            return new TestSshd(dir, port, hostKey, userKey, launch(dir, configFile, port));
+            return new TestSshd(dir, port, hostKey, userKey, user, launcher, launch(launcher, dir, configFile, port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Process launch(Path dir, Path configFile, int port) throws IOException {
-        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-E", dir.resolve("sshd.log").toString(), "-f", configFile.toString())
+    private static Process launch(List<String> launcher, Path dir, Path configFile, int port) throws IOException {
+        var argv = new ArrayList<>(launcher);
+        argv.addAll(List.of(SSHD.toString(), "-D", "-E", dir.resolve("sshd.log").toString(), "-f", configFile.toString()));
+        Process process = new ProcessBuilder(argv)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.out").toFile()).start();
         await("sshd on 127.0.0.1:" + port + " (log: " + dir.resolve("sshd.log") + ")")
                 .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
@@ -93,7 +106,7 @@ public final class TestSshd implements AutoCloseable {
     /** Starts the sshd again after {@link #kill()}, on the same port with the same keys: the host is back. */
     public void restart() {
         try {
-            process = launch(dir, configFile, port);
+            process = launch(launcher, dir, configFile, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,182 @@
+package dev.jailspec.sim;
+
+import static dev.jailspec.sim.SimTestSupport.freshHost;
+import static dev.jailspec.sim.SimTestSupport.ok;
+import static dev.jailspec.sim.SimTestSupport.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jailspec.freebsd.Pkg;
+import dev.jailspec.freebsd.ReleaseVersion;
+import dev.jailspec.host.CommandResult;
+import dev.jailspec.sim.fixtures.FixturePkgbase;
+import dev.jailspec.sim.fixtures.FixtureServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The simulated pkg building a pkgbase root from the fixture FreeBSD-base repository. */
+class PkgToolTest {
+    private static final String RELEASE = "15.1-RELEASE";
+    private static final String ROOT = "/zdata/jails/templates/15.1-RELEASE-pkgbase";
+    private static final String REPOS = "/zdata/jails/media/repos";
+    private static final String KEYS = "/usr/share/keys/pkgbase-15";
+
+    @TempDir
+    Path dir;
+    SimHost host;
+    FixtureServer server;
+
+    @BeforeEach
+    void setUp() {
+        host = freshHost(dir, SimHostSpec.defaults().withRelease(RELEASE), java.time.Instant.parse("2026-10-01T00:00:00Z"));
+        server = FixtureServer.start().servePkgbase(FixturePkgbase.repository(RELEASE, 3));
+        ok(host, "mkdir", "-p", ROOT + "/usr/share/keys", REPOS);
+        ok(host, "cp", "-Rp", KEYS, ROOT + "/usr/share/keys");
+        writeRepo(server.url(FixtureServer.PKG_ROOT).toString(), ROOT + KEYS);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void writeRepo(String mirror, String fingerprints) {
+        host.writeText(REPOS + "/" + Pkg.REPOSITORY_FILE, Pkg.baseRepositoryConf(
+                Pkg.repositoryUrl(mirror, ReleaseVersion.parse(RELEASE)), fingerprints));
+    }
+
+    private static List<String> pkg(String... command) {
+        var argv = new ArrayList<>(List.of("pkg", "--rootdir", ROOT, "--repo-conf-dir", REPOS, "-o", "ABI=FreeBSD:15:amd64",
+                "-o", "IGNORE_OSVERSION=yes"));
+        argv.addAll(List.of(command));
+        return argv;
+    }
+
+    private CommandResult install(String... names) {
+        var argv = new ArrayList<>(pkg("install", "--yes", "--repository", "FreeBSD-base"));
+        argv.addAll(List.of(names));
+        return run(host, argv);
+    }
+
+    @Test
+    void install_puts_the_set_and_its_dependency_into_the_root_at_the_newest_patch_level() {
+        CommandResult r = install(Pkg.MINIMAL_JAIL_SET);
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).startsWith("Updating FreeBSD-base repository catalogue...\n")
+                .contains("FreeBSD-base repository update completed. 2 packages processed.\nAll repositories are up to date.\n")
+                .contains("New packages to be INSTALLED:\n\tFreeBSD-runtime: 15.1p3 [FreeBSD-base]\n"
+                        + "\tFreeBSD-set-minimal-jail: 15.1p3 [FreeBSD-base]\n")
+                .contains("[1/2] Installing FreeBSD-runtime-15.1p3...\n[1/2] Extracting FreeBSD-runtime-15.1p3: .......... done\n");
+        assertThat(host.readText(ROOT + "/bin/freebsd-version")).contains("USERLAND_VERSION=\"15.1-RELEASE-p3\"");
+        assertThat(host.stat(ROOT + "/etc/rc")).isPresent();
+        assertThat(host.readText(ROOT + PkgJobs.INSTALLED)).contains("FreeBSD-runtime\t15.1p3\tFreeBSD-base\n")
+                .contains("FreeBSD-set-minimal-jail\t15.1p3\tFreeBSD-base\n");
+        assertThat(host.stat(ROOT + "/var/cache/pkg/FreeBSD-runtime-15.1p3.pkg")).isPresent();
+    }
+
+    @Test
+    void a_second_install_and_an_upgrade_find_nothing_to_do() {
+        assertThat(install(Pkg.MINIMAL_JAIL_SET).exitCode()).isZero();
+
+        CommandResult again = install(Pkg.MINIMAL_JAIL_SET);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.stdout()).contains("FreeBSD-base repository is up to date.\n")
+                .endsWith("The most recent versions of packages are already installed\n");
+        CommandResult upgrade = run(host, pkg("upgrade", "--yes", "--repository", "FreeBSD-base"));
+        assertThat(upgrade.exitCode()).isZero();
+        assertThat(upgrade.stdout()).endsWith("Your packages are up to date.\n");
+    }
+
+    @Test
+    void upgrade_brings_an_older_root_to_the_repository_s_patch_level() {
+        assertThat(install(Pkg.MINIMAL_JAIL_SET).exitCode()).isZero();
+        host.writeText(ROOT + PkgJobs.INSTALLED, "FreeBSD-runtime\t15.1p2\tFreeBSD-base\nFreeBSD-set-minimal-jail\t15.1p3\tFreeBSD-base\n");
+        host.writeText(ROOT + "/bin/freebsd-version", "USERLAND_VERSION=\"15.1-RELEASE-p2\"\n");
+
+        CommandResult r = run(host, pkg("upgrade", "-y", "-r", "FreeBSD-base"));
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("Installed packages to be UPGRADED:\n\tFreeBSD-runtime: 15.1p2 -> 15.1p3 [FreeBSD-base]\n")
+                .contains("[1/1] Upgrading FreeBSD-runtime from 15.1p2 to 15.1p3...\n");
+        assertThat(host.readText(ROOT + "/bin/freebsd-version")).contains("15.1-RELEASE-p3");
+    }
+
+    @Test
+    void an_unknown_package_is_pkg_s_error_and_exit_1() {
+        CommandResult r = install("FreeBSD-set-nonesuch");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("pkg: No packages available to install matching 'FreeBSD-set-nonesuch' have been"
+                + " found in the repositories\n");
+        assertThat(host.stat(ROOT + "/bin/sh")).isEmpty();
+    }
+
+    @Test
+    void an_unreachable_repository_cannot_be_updated_and_exits_with_epkg_fatal() {
+        writeRepo(server.url("/nowhere").toString(), ROOT + KEYS);
+
+        CommandResult r = install(Pkg.MINIMAL_JAIL_SET);
+
+        assertThat(r.exitCode()).isEqualTo(PkgJobs.EPKG_FATAL);
+        assertThat(r.stdout()).contains("repository FreeBSD-base has no meta file, using default settings\n")
+                .endsWith("Unable to update repository FreeBSD-base\nError updating repositories!\n");
+        assertThat(r.stderr()).contains("/meta.txz: Not Found\n");
+    }
+
+    @Test
+    void without_trusted_fingerprints_no_entry_is_processed_and_the_set_is_not_found() {
+        writeRepo(server.url(FixtureServer.PKG_ROOT).toString(), ROOT + "/usr/share/keys/pkg");
+
+        CommandResult r = install(Pkg.MINIMAL_JAIL_SET);
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("pkg: No trusted public keys found\n")
+                .contains("No packages available to install matching 'FreeBSD-set-minimal-jail'");
+        assertThat(r.stdout()).contains("FreeBSD-base repository update completed. 0 packages processed.\n");
+    }
+
+    @Test
+    void without_yes_the_question_is_answered_no_from_empty_stdin() {
+        CommandResult r = run(host, pkg("install", "-r", "FreeBSD-base", Pkg.MINIMAL_JAIL_SET));
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stdout()).contains("\nProceed with this action? [y/N]: ");
+        assertThat(host.stat(ROOT + "/bin/sh")).isEmpty();
+    }
+
+    @Test
+    void bad_global_options_and_a_missing_rootdir_are_pkg_s_errors() {
+        CommandResult bad = run(host, "pkg", "-z", "install");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.stderr()).endsWith("pkg: Invalid argument provided\n");
+
+        var twice = new ArrayList<>(pkg("-o", "ASSUME_ALWAYS_YES=no", "-o", "ASSUME_ALWAYS_YES=yes", "install", "-r",
+                "FreeBSD-base", Pkg.MINIMAL_JAIL_SET));
+        CommandResult redefined = run(host, twice);
+        assertThat(redefined.stderr()).startsWith("pkg: option ASSUME_ALWAYS_YES is defined in the environment to 'no' but"
+                + " command line option redefines it\n");
+        assertThat(redefined.exitCode()).as("the last -o wins: yes, so nothing asks").isZero();
+
+        CommandResult missing = run(host, "pkg", "--rootdir", "/nonexistent", "-o", "ABI=FreeBSD:15:amd64", "install", "x");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr()).isEqualTo("pkg: Invalid rootdir: No such file or directory\n");
+    }
+
+    @Test
+    void what_is_not_modelled_throws() {
+        assertThatThrownBy(() -> run(host, "pkg", "--rootdir", ROOT, "--repo-conf-dir", REPOS, "install", "-y", "x"))
+                .isInstanceOf(SimUnsupportedException.class).hasMessageContaining("ABI");
+        assertThatThrownBy(() -> run(host, "pkg", "--rootdir", ROOT, "--repo-conf-dir", REPOS, "-o", "ABI=FreeBSD:15:amd64",
+                "install", "-y", "x")).isInstanceOf(SimUnsupportedException.class).hasMessageContaining("IGNORE_OSVERSION");
+        assertThatThrownBy(() -> run(host, pkg("delete", "-y", "x"))).isInstanceOf(SimUnsupportedException.class)
+                .hasMessageContaining("pkg delete");
+        assertThatThrownBy(() -> run(host, pkg("install", "-y", "x"))).isInstanceOf(SimUnsupportedException.class)
+                .hasMessageContaining("-r/--repository");
+    }
+}
