@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public enum Setting {
     TARGET("jailspec.target", "sim", "sim", Target::accepts, Target.ALLOWED),
+    TARGETS("jailspec.targets", "", "", v -> Targets.problem(v).isEmpty(), Targets.ALLOWED),
     SSH_KNOWN_HOSTS("jailspec.ssh.knownHosts", "strict", "strict", oneOf("strict", "accept-new"),
             "strict (a host key not in ~/.ssh/known_hosts stops the run) or accept-new (it is added at the first"
                     + " login; a changed key still stops the run); target ssh:// only"),
@@ -175,7 +176,11 @@ public enum Setting {
         if (accepts(value)) {
             return Optional.empty();
         }
-        return this == SIM_FAULTS ? FaultRule.problem(value) : Optional.empty();
+        return switch (this) {
+            case SIM_FAULTS -> FaultRule.problem(value);
+            case TARGETS -> Targets.problem(value);
+            default -> Optional.empty();
+        };
     }
 
     public static Optional<Setting> byKey(String key) {

@@ -61,6 +61,12 @@ public final class Settings {
         return Target.parse(get(Setting.TARGET));
     }
 
+    /** The hosts of jailspec.targets, a matrix spread over several; empty when the run has the one jailspec.target. */
+    public List<Target> targets() {
+        String text = get(Setting.TARGETS);
+        return text.isEmpty() ? List.of() : Targets.parse(text).hosts();
+    }
+
     public String zfsRoot() {
         return get(Setting.ZFS_ROOT);
     }

@@ -45,7 +45,7 @@ public final class SettingsLoader {
         });
         readKeys(systemProperties, "-D system property", given, sources);
 
-        Target target = Target.parse(given.getOrDefault(Setting.TARGET, "sim"));
+        Target target = target(given, sources);
         var values = new EnumMap<Setting, String>(Setting.class);
         for (Setting s : Setting.values()) {
             if (given.containsKey(s)) {
@@ -59,6 +59,39 @@ public final class SettingsLoader {
         }
         applyRealTargetRules(target, values, sources);
         return new Settings(values, sources);
+    }
+
+    /**
+     * The target whose defaults and rules apply: jailspec.target, or for a matrix spread over hosts
+     * (jailspec.targets, which excludes jailspec.target) the first of them, as every cell runs on a
+     * real host with the same settings.
+     */
+    private static Target target(Map<Setting, String> given, Map<Setting, String> sources) {
+        String targets = given.getOrDefault(Setting.TARGETS, "");
+        if (targets.isEmpty()) {
+            return Target.parse(given.getOrDefault(Setting.TARGET, "sim"));
+        }
+        if (given.containsKey(Setting.TARGET)) {
+            throw new SettingsException(Setting.TARGETS.key() + " (from " + sources.get(Setting.TARGETS) + ") spreads the"
+                    + " matrix over its hosts, and " + Setting.TARGET.key() + " (from " + sources.get(Setting.TARGET)
+                    + ") names one target: set one of them (each cell is given its host as jailspec.target)");
+        }
+        if (given.getOrDefault(Setting.MATRIX, "").isEmpty()) {
+            throw new SettingsException(Setting.TARGETS.key() + " (from " + sources.get(Setting.TARGETS) + ") spreads the"
+                    + " cells of " + Setting.MATRIX.key() + " over its hosts, but there is no matrix: give one with"
+                    + " -D" + Setting.MATRIX.key() + "=..., or name the one host as " + Setting.TARGET.key());
+        }
+        if (PROPERTIES_FILE.equals(sources.get(Setting.TARGETS))) {
+            throw new SettingsException(Setting.TARGETS.key() + " is set in " + PROPERTIES_FILE + ", which each cell's JVM"
+                    + " reads too while it is given its one host as " + Setting.TARGET.key() + ": give the hosts with -D"
+                    + Setting.TARGETS.key() + "=... (or " + Setting.TARGETS.envName() + ") instead");
+        }
+        if (Matrix.parse(given.get(Setting.MATRIX), null).cells().stream().anyMatch(c -> c.values().containsKey(Matrix.Axis.HOST))) {
+            throw new SettingsException("the matrix's host axis sets the simulated host's release, but the cells of "
+                    + Setting.TARGETS.key() + " run on real hosts, whose release is their own: leave the host axis out,"
+                    + " or the hosts (the matrix then runs on sim)");
+        }
+        return Targets.parse(targets).hosts().get(0);
     }
 
     private static void applyRealTargetRules(Target target, Map<Setting, String> values, Map<Setting, String> sources) {

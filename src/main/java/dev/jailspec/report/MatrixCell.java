@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,9 +20,14 @@ import java.util.stream.Collectors;
  * each, in order: "FreeBSD" 14.5-RELEASE, "Rocky" 9). Each scenario's Allure result carries the
  * cell as parameters and as its parent suite, and its history id includes the cell: the same
  * scenario run in two cells (two CI jobs whose results are merged into one report) is then two
- * results with their own history, not two retries of one result.
+ * results with their own history, not two retries of one result. Where a matrix is spread over
+ * several hosts, the host the cell ran on is one more parameter ({@link #HOST_PARAMETER}), left out
+ * of the title and the history: the cell is the same cell on whichever host it ran.
  */
-public record MatrixCell(Map<String, String> axes) {
+public record MatrixCell(Map<String, String> axes, Optional<String> host) {
+    /** The parameter naming the host a cell ran on (jailspec.targets). */
+    public static final String HOST_PARAMETER = "Target host";
+
     /** The matrix page, beside the HTML report's index.html (relative links resolve there). */
     public static final String MATRIX_PAGE = "matrix.html";
 
@@ -36,6 +42,16 @@ public record MatrixCell(Map<String, String> axes) {
             }
         }
         axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+        Objects.requireNonNull(host, "host");
+    }
+
+    public MatrixCell(Map<String, String> axes) {
+        this(axes, Optional.empty());
+    }
+
+    /** This cell as run on {@code target}, one of the hosts a matrix is spread over. */
+    public MatrixCell onHost(String target) {
+        return new MatrixCell(axes, Optional.of(target));
     }
 
     /**
@@ -54,7 +70,7 @@ public record MatrixCell(Map<String, String> axes) {
     public MatrixCell withAxis(String axis, String value) {
         var more = new LinkedHashMap<>(axes);
         more.put(axis, value);
-        return new MatrixCell(more);
+        return new MatrixCell(more, host);
     }
 
     /** "FreeBSD 14.5-RELEASE, Rocky 9": the parent suite the scenarios of this cell are shown under. */
@@ -79,6 +95,7 @@ public record MatrixCell(Map<String, String> axes) {
             // The plugin's lists may be unmodifiable: each is replaced by a copy with the cell in it.
             List<Parameter> parameters = new ArrayList<>(result.getParameters());
             axes.forEach((axis, value) -> parameters.add(new Parameter().setName(axis).setValue(value)));
+            host.ifPresent(h -> parameters.add(new Parameter().setName(HOST_PARAMETER).setValue(h)));
             result.setParameters(parameters);
             List<Label> labels = new ArrayList<>(result.getLabels());
             labels.removeIf(l -> ResultsUtils.PARENT_SUITE_LABEL_NAME.equals(l.getName()));

@@ -32,16 +32,27 @@ public final class MatrixPage {
         }
     }
 
-    /** One cell: its title, status, why it is not applicable (empty otherwise), and its scenarios. */
-    public record Cell(String title, CellStatus status, Optional<String> reason, List<ScenarioResult> scenarios) {
+    /**
+     * One cell: its title, status, why it is not applicable or failed outside its scenarios (empty
+     * otherwise: e.g. its host dropped out), its scenarios, and the host it ran on where the matrix was
+     * spread over several (jailspec.targets).
+     */
+    public record Cell(String title, CellStatus status, Optional<String> reason, List<ScenarioResult> scenarios,
+                       Optional<String> host) {
         public Cell {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(host, "host");
             scenarios = List.copyOf(scenarios);
             if (status == CellStatus.NOT_APPLICABLE && reason.isEmpty()) {
                 throw new IllegalArgumentException("a cell that is not applicable says why: " + title);
             }
+        }
+
+        /** A cell of a matrix on one target. */
+        public Cell(String title, CellStatus status, Optional<String> reason, List<ScenarioResult> scenarios) {
+            this(title, status, reason, scenarios, Optional.empty());
         }
     }
 
@@ -67,7 +78,9 @@ public final class MatrixPage {
         var out = new StringBuilder("# Release matrix\n\n");
         out.append(summary()).append("\n\n");
         for (Cell c : cells) {
-            c.reason().ifPresent(r -> out.append("- **").append(c.title()).append("**: not applicable: ").append(r).append('\n'));
+            c.reason().ifPresent(r -> out.append("- **").append(c.title()).append("**: ")
+                    .append(c.status() == CellStatus.NOT_APPLICABLE ? "not applicable: " : "").append(md(r)).append('\n'));
+            c.host().ifPresent(h -> out.append("- **").append(c.title()).append("** ran on ").append(md(h)).append('\n'));
         }
         out.append("\n| feature | scenario |");
         cells.forEach(c -> out.append(' ').append(c.title()).append(" |"));
@@ -91,7 +104,8 @@ public final class MatrixPage {
                 + "</head><body>\n<h1>Release matrix</h1>\n<p id=\"summary\">").append(esc(summary()))
                 .append(" <a href=\"index.html\">Allure report</a></p>\n<ul>\n");
         for (Cell c : cells) {
-            out.append("<li class=\"cell\" data-status=\"").append(c.status().name().toLowerCase()).append("\">")
+            out.append("<li class=\"cell\" data-status=\"").append(c.status().name().toLowerCase()).append("\"")
+                    .append(c.host().map(h -> " data-host=\"" + esc(h) + "\"").orElse("")).append(">")
                     .append(esc(c.title())).append(": ").append(esc(describe(c))).append("</li>\n");
         }
         out.append("</ul>\n<table id=\"matrix\">\n<tr><th>feature</th><th>scenario</th>");
@@ -122,10 +136,11 @@ public final class MatrixPage {
     }
 
     private static String describe(Cell c) {
+        String on = c.host().map(h -> " on " + h).orElse("");
         return switch (c.status()) {
-            case PASSED -> "passed (" + c.scenarios().size() + " scenarios)";
+            case PASSED -> "passed (" + c.scenarios().size() + " scenarios)" + on;
             case FAILED -> "failed (" + c.scenarios().stream().filter(r -> !r.status().equals("passed")).count() + " of "
-                    + c.scenarios().size() + " scenarios did not pass)";
+                    + c.scenarios().size() + " scenarios did not pass)" + on + c.reason().map(r -> ": " + r).orElse("");
             case NOT_APPLICABLE -> "not applicable: " + c.reason().get();
         };
     }

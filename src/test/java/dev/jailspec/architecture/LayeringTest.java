@@ -145,6 +145,31 @@ class LayeringTest {
                 .check(GLUE);
     }
 
+    /** The release matrix's runner, compiled from src/test. */
+    private static final JavaClasses MATRIX_RUNNER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            .importPackages("dev.jailspec.matrix");
+
+    @Test
+    void theMatrixsSchedulerIsPureAndOnlyTheLauncherStartsACellsJvm() {
+        classes().that().haveNameMatching("dev\\.jailspec\\.matrix\\.HostScheduler(\\$.*)?")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe("the JDK or the scheduler's own records",
+                        (JavaClass c) -> c.getPackageName().startsWith("java.")
+                                || c.getName().startsWith("dev.jailspec.matrix.HostScheduler$") || c.getName().equals("dev.jailspec.matrix.HostScheduler")
+                                || c.getName().startsWith("dev.jailspec.matrix.CellOutcome")
+                                || c.getName().equals("dev.jailspec.matrix.MatrixHost")))
+                .because("which cell runs on which host, and what a host dropping out does, is decided in one place"
+                        + " that unit tests drive without JVMs, sshd or hosts (HostSchedulerTest)")
+                .check(MATRIX_RUNNER);
+        noClasses().that().doNotHaveFullyQualifiedName("dev.jailspec.matrix.CellLauncher")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .because("a cell's JVM gets the run's, its host's and its cell's properties in that order in one place")
+                .check(MATRIX_RUNNER);
+        classes().that().haveFullyQualifiedName("dev.jailspec.matrix.CellLauncher")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .check(MATRIX_RUNNER);
+    }
+
     /** A call of, or a reference to, the method {@code name} of {@code owner} (ArchUnit's calls leave out {@code x::m}). */
     private static DescribedPredicate<JavaAccess<?>> accessTo(String owner, String name) {
         return DescribedPredicate.describe(owner + "." + name,

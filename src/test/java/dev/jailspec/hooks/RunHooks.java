@@ -59,7 +59,8 @@ public final class RunHooks {
     /**
      * The run's cell of the release matrix, on every scenario's result: the FreeBSD and Rocky releases,
      * the simulated host's where it is not the template's, and the template kind where it is not dist; so results of several runs (the cells of
-     * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own.
+     * a matrix, CI jobs merged by ci-examples/merge-cells.sh) stay results of their own. A cell of a
+     * matrix on real hosts also names the host it ran on (jailspec.targets spreads the cells over several).
      */
     private static MatrixCell cellOf(JailspecRun run) {
         Settings s = run.settings();
@@ -67,7 +68,8 @@ public final class RunHooks {
                 run.linuxUserland().settings().release());
         cell = !s.target().isReal() && !s.simRelease().equals(s.freebsdRelease()) ? cell.withAxis("Host", s.simRelease()) : cell;
         // The how-to's kind (dist) is every cell's unless it says otherwise, so earlier results keep their history.
-        return s.templateKind() == TemplateKind.DIST ? cell : cell.withAxis("Template", s.templateKind().word());
+        cell = s.templateKind() == TemplateKind.DIST ? cell : cell.withAxis("Template", s.templateKind().word());
+        return s.target().isReal() && System.getProperty(CellMain.CELL) != null ? cell.onHost(s.target().toString()) : cell;
     }
 
     @AfterAll

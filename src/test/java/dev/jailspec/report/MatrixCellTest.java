@@ -34,6 +34,22 @@ class MatrixCellTest {
     }
 
     @Test
+    void theHostACellRanOnIsAParameterOutsideItsTitleAndHistory() {
+        TestResult onA = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9").onHost("ssh://root@192.0.2.10"));
+        TestResult onB = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9").withAxis("Host", "15.1-RELEASE")
+                .onHost("ssh://root@192.0.2.11"));
+        TestResult onNone = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9"));
+
+        assertThat(onA.getParameters()).extracting(Parameter::getName, Parameter::getValue)
+                .contains(org.assertj.core.groups.Tuple.tuple(MatrixCell.HOST_PARAMETER, "ssh://root@192.0.2.10"));
+        assertThat(onB.getParameters()).extracting(Parameter::getName).containsExactly("FreeBSD", "Rocky", "Host",
+                MatrixCell.HOST_PARAMETER);
+        assertThat(onA.getHistoryId()).as("the same cell on another host is the same cell").isEqualTo(onNone.getHistoryId());
+        assertThat(onA.getLabels()).filteredOn(l -> l.getName().equals(ResultsUtils.PARENT_SUITE_LABEL_NAME))
+                .extracting(Label::getValue).containsExactly("FreeBSD 14.5-RELEASE, Rocky 9");
+    }
+
+    @Test
     void inAMatrixRunEachResultLinksToTheMatrixPage() {
         TestResult linked = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9"), true);
         TestResult single = runScenario(MatrixCell.of("14.5-RELEASE", "rocky", "9"), false);

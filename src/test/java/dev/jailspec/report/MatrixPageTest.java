@@ -43,6 +43,30 @@ class MatrixPageTest {
     }
 
     @Test
+    void overSeveralHostsEachCellNamesItsHostAndAHostThatDroppedOut() {
+        var spread = new MatrixPage(List.of(
+                new Cell("freebsd=15.1-RELEASE rocky=9", CellStatus.PASSED, Optional.empty(), List.of(
+                        new ScenarioResult("Thin jail", "The jail runs", "passed", "u1")), Optional.of("ssh://root@a")),
+                new Cell("freebsd=15.1-RELEASE rocky=10", CellStatus.FAILED, Optional.of("its host dropped out: Connection"
+                        + " refused"), List.of(new ScenarioResult("Thin jail", "The jail runs", "broken", "u2")),
+                        Optional.of("ssh://root@b")),
+                new Cell("freebsd=14.5-RELEASE rocky=9", CellStatus.FAILED, Optional.of("not run: every host dropped out"),
+                        List.of(), Optional.empty())));
+
+        assertThat(spread.markdown())
+                .contains("- **freebsd=15.1-RELEASE rocky=9** ran on ssh://root@a")
+                .contains("- **freebsd=15.1-RELEASE rocky=10**: its host dropped out: Connection refused")
+                .contains("- **freebsd=15.1-RELEASE rocky=10** ran on ssh://root@b")
+                .contains("- **freebsd=14.5-RELEASE rocky=9**: not run: every host dropped out")
+                .contains("| Thin jail | The jail runs | passed | broken | - |");
+        assertThat(spread.html())
+                .contains("<li class=\"cell\" data-status=\"passed\" data-host=\"ssh://root@a\">freebsd=15.1-RELEASE"
+                        + " rocky=9: passed (1 scenarios) on ssh://root@a</li>")
+                .contains("failed (1 of 1 scenarios did not pass) on ssh://root@b: its host dropped out: Connection refused");
+        assertThat(spread.failedCells()).containsExactly("freebsd=15.1-RELEASE rocky=10", "freebsd=14.5-RELEASE rocky=9");
+    }
+
+    @Test
     void aCellThatIsNotApplicableMustSayWhy() {
         assertThatThrownBy(() -> new Cell("x", CellStatus.NOT_APPLICABLE, Optional.empty(), List.of()))
                 .hasMessageContaining("says why");
