@@ -114,8 +114,12 @@ public final class ArchiveInspector {
             throw ArchiveStreams.translate(e, name, xzMemoryLimit);
         } finally {
             // Its threads read `in`: they stop before anyone else reads it (`in` itself stays open).
-            if (tar instanceof ArrivingXzInputStream arriving) {
-                arriving.close();
+            if (tar instanceof DecodedBlocksInputStream decoding) {
+                try {
+                    decoding.close();
+                } catch (IOException ignored) {
+                    // it only stops its threads; `in` is not closed
+                }
             }
         }
     }

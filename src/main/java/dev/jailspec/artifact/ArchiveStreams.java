@@ -89,7 +89,9 @@ final class ArchiveStreams {
 
     /**
      * Like {@link #decompress}, for a file: a multi-block xz file is decoded by up to
-     * {@code xzThreads} threads (see {@link ParallelXzInputStream}), anything else is streamed.
+     * {@code xzThreads} threads (see {@link ParallelXzInputStream}), a single-block one by one
+     * thread ahead of the reader ({@link ReadAheadInputStream}) when {@code xzThreads} is above 1,
+     * anything else is streamed.
      * The caller closes the stream.
      */
     static InputStream decompressFile(Path file, String name, Compression expected, long xzMemoryLimit,
@@ -102,7 +104,9 @@ final class ArchiveStreams {
         }
         InputStream raw = Files.newInputStream(file);
         try {
-            return decompress(raw, name, expected, xzMemoryLimit);
+            InputStream tar = decompress(raw, name, expected, xzMemoryLimit);
+            // One xz block: its one decoder runs ahead of the tar reader, on another core.
+            return xzThreads > 1 && tar instanceof XZCompressorInputStream ? new ReadAheadInputStream(tar) : tar;
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;

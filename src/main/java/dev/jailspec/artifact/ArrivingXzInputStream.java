@@ -89,8 +89,17 @@ final class ArrivingXzInputStream extends DecodedBlocksInputStream {
         } else if (first == 0) {
             seen.write(first);
         }
-        // One block without sizes (or none): stream it, the bytes read so far first.
-        return new XZInputStream(new SequenceInputStream(new ByteArrayInputStream(seen.toByteArray()), in), limitKib);
+        // One block without sizes (or none): stream it, the bytes read so far first, on a thread of
+        // its own a few chunks ahead of the tar reader. Closing it leaves `in` open for the drain.
+        InputStream rest = new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the download's reader goes on after the decoder stops
+            }
+        };
+        InputStream xz = new XZInputStream(new SequenceInputStream(new ByteArrayInputStream(seen.toByteArray()), rest),
+                limitKib);
+        return threads >= 2 ? new ReadAheadInputStream(xz) : xz;
     }
 
     private ArrivingXzInputStream(InputStream in, GrowingPart.Arriving file, int memoryLimitKib, int threads,

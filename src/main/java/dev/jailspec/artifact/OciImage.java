@@ -132,6 +132,17 @@ public final class OciImage implements AutoCloseable {
         return flattener.flatten(out, true);
     }
 
+    /**
+     * Writes the flattened tree as {@link #writeFlattenedTar} does, in the same single flattening,
+     * but an unsafe member is listed in the returned inventory (as {@link #inventory()} lists it)
+     * instead of stopping the writing: for a caller that refuses on that inventory before the tar
+     * is used and discards it then. Saves flattening the layers once for the inventory and again
+     * for the tar.
+     */
+    public ArchiveInventory writeFlattenedTarListingUnsafe(OutputStream out) {
+        return flattener.flatten(out, false);
+    }
+
     /** The inventory of the flattened tree, with every unsafe member listed rather than thrown. */
     public synchronized ArchiveInventory inventory() {
         if (inventory == null) {

@@ -12,6 +12,7 @@ import dev.jailspec.artifact.RootfsValidator;
 import dev.jailspec.event.ArchiveInspected;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,8 +32,9 @@ import java.util.Optional;
  * the Downloader's in-flight reader, both formats), else from this run's earlier preparation
  * ({@link PreparedImages}), else from an earlier run's inspection kept beside the download
  * ({@link InspectionCache}, by sha256 and format version), else from the file. Whatever the source,
- * the root file system is validated before anything of it is flattened or extracted; an OCI image
- * is flattened into {@code <image>.rootfs.tar} beside it.
+ * the root file system is validated before anything of it is extracted; an OCI image is flattened
+ * once, into {@code <image>.rootfs.tar.part} beside it, hashed as it is written, and kept as
+ * {@code <image>.rootfs.tar} only when the flattened tree meets the rules.
  */
 final class ImagePreparation {
     private static final String FLATTENED_SUFFIX = ".rootfs.tar";
@@ -105,11 +110,8 @@ final class ImagePreparation {
             validator.require(name, image);
             made = new PreparedImages.Prepared(download, sha256, image);
         } else {
-            OciImage oci = read.oci().get();
-            validator.require(name + " (flattened)", oci.inventory());
             Path flat = download.resolveSibling(download.getFileName() + FLATTENED_SUFFIX);
-            ArchiveInventory extracted = writeFlattened(oci, flat);
-            made = new PreparedImages.Prepared(flat, Hashing.sha256(flat), extracted);
+            made = flattenValidated(read.oci().get(), flat, name + " (flattened)", validator);
         }
         Path rootfs = made.rootfsTar();
         inspections.write(download, InspectionCache.Entry.of(sha256, image, made.extracted(),
@@ -117,20 +119,28 @@ final class ImagePreparation {
         return made;
     }
 
-    /** Writes the flattened tar beside the image, complete or not at all. */
-    private static ArchiveInventory writeFlattened(OciImage oci, Path flat) {
+    /**
+     * Flattens the layers once into {@code flat.part}, hashing the tar as it is written, and keeps
+     * it as {@code flat} only when its inventory meets the rules: a refused image leaves no tar
+     * (the unsafe members it lists were written only to the .part, which is deleted).
+     */
+    private static PreparedImages.Prepared flattenValidated(OciImage oci, Path flat, String what,
+                                                            RootfsValidator validator) {
         Path part = flat.resolveSibling(flat.getFileName() + ".part");
         try {
+            MessageDigest sha256 = Hashing.sha256();
             ArchiveInventory extracted;
-            try (OutputStream out = Files.newOutputStream(part)) {
-                extracted = oci.writeFlattenedTar(out);
+            try (OutputStream out = new DigestOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(part), 1 << 16), sha256)) {
+                extracted = oci.writeFlattenedTarListingUnsafe(out);
             }
+            validator.require(what, extracted);
             try {
                 Files.move(part, flat, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(part, flat, StandardCopyOption.REPLACE_EXISTING);
             }
-            return extracted;
+            return new PreparedImages.Prepared(flat, HexFormat.of().formatHex(sha256.digest()), extracted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the flattened root file system " + flat, e);
         } finally {

@@ -121,6 +121,22 @@ class ArrivingXzTest {
     }
 
     @Test
+    void aSingleBlockFileDecodedAsItArrivesGivesTheFinishedFilesInventoryAndHash() throws IOException {
+        byte[] single = xzCli(TAR, "-T1", "-6");
+        ArchiveInventory expected = serial.inspect(Files.write(dir.resolve("done.tar.xz"), single));
+        GrowingPart growing = arriving(single, 5_003);
+
+        ArchiveInventory inv;
+        try (InputStream in = growing.reader()) {
+            inv = parallel.inspect(in, "image.tar.xz", null);
+            growing.drain(in);
+        }
+
+        assertThat(unnamed(inv)).isEqualTo(unnamed(expected));
+        assertThat(growing.sha256()).contains(Hashing.sha256(single));
+    }
+
+    @Test
     void aMultiBlockFileIsSplitButASingleBlockOneIsStreamed() throws IOException {
         try (InputStream in = arriving(multiBlock(), 1 << 20).reader();
              InputStream decoded = ArrivingXzInputStream.open(in, (GrowingPart.Arriving) in, LIMIT, 2)) {
@@ -130,7 +146,8 @@ class ArrivingXzTest {
         byte[] single = xzCli(TAR, "-T1", "-6");
         try (InputStream in = arriving(single, 1 << 20).reader();
              InputStream decoded = ArrivingXzInputStream.open(in, (GrowingPart.Arriving) in, LIMIT, 2)) {
-            assertThat(decoded).isNotInstanceOf(ArrivingXzInputStream.class);
+            assertThat(decoded).isNotInstanceOf(ArrivingXzInputStream.class)
+                    .as("its one decoder runs ahead of the reader").isInstanceOf(ReadAheadInputStream.class);
             assertThat(decoded.readAllBytes()).isEqualTo(TAR);
         }
         // XZ for Java's encoder leaves the sizes out of its block headers: streamed too, same bytes.

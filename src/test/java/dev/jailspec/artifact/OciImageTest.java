@@ -217,6 +217,29 @@ class OciImageTest {
     }
 
     @Test
+    void oneFlatteningListingTheUnsafeGivesTheTarAndTheInventoryOfTheTwoItReplaces() throws IOException {
+        Artifact archive = FixtureArchives.rockyOciArchive(RockyRelease.R9_7);
+        try (OciImage image = open("rocky.oci.tar.xz", archive.bytes())) {
+            var strictTar = new ByteArrayOutputStream();
+            ArchiveInventory written = image.writeFlattenedTar(strictTar);
+            var listingTar = new ByteArrayOutputStream();
+            ArchiveInventory listed = image.writeFlattenedTarListingUnsafe(listingTar);
+
+            assertThat(listingTar.toByteArray()).isEqualTo(strictTar.toByteArray());
+            assertThat(listed).isEqualTo(written).isEqualTo(image.inventory());
+            assertThat(listed.hasDnf()).isTrue();
+        }
+        FixtureTar layer = FixtureTar.create().dir("etc", 0755).file("etc/os-release", 0644, "ID=rocky\nVERSION_ID=9.7\n")
+                .file("../escape", 0644, "x").charDevice("dev/kmem", 2, 1);
+        try (OciImage evil = open("evil.oci.tar.xz", FixtureOci.create().layer(layer, true).xz())) {
+            ArchiveInventory listed = evil.writeFlattenedTarListingUnsafe(new ByteArrayOutputStream());
+
+            assertThat(listed).isEqualTo(evil.inventory());
+            assertThat(listed.unsafeCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aLayerThatDoesNotUncompressToItsDiffIdIsRefusedBeforeAnythingIsWritten() throws IOException {
         FixtureTar layer = FixtureTar.create().file("a", 0644, "a");
         byte[] good = FixtureOci.create().layer(layer, true).tar();

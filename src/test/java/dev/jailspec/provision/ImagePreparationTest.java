@@ -13,7 +13,9 @@ import dev.jailspec.event.EventBus;
 import dev.jailspec.sim.fixtures.Artifact;
 import dev.jailspec.sim.fixtures.FixtureArchives;
 import dev.jailspec.sim.fixtures.FixtureArchives.RockyRelease;
+import dev.jailspec.sim.fixtures.FixtureOci;
 import dev.jailspec.sim.fixtures.FixtureServer;
+import dev.jailspec.sim.fixtures.FixtureTar;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -98,6 +100,22 @@ class ImagePreparationTest {
         assertThat(warm.prepared()).isEqualTo(cold.prepared());
         assertThat(inspected).extracting(ArchiveInspected::source)
                 .containsExactly(ArchiveInspected.Source.IN_FLIGHT, ArchiveInspected.Source.CACHE);
+    }
+
+    @Test
+    void anOciImageWhoseFlattenedTreeTheRulesRefuseLeavesNoFlattenedTar() {
+        FixtureTar layer = FixtureArchives.rockyTree(RockyRelease.R9_7, true).file("../escape", 0644, "x");
+        Artifact evil = new Artifact("Rocky-9-Container-Base-9.7-evil.x86_64.oci.tar.xz",
+                FixtureOci.create().layer(layer, true).xz());
+        URI url = serve(evil);
+
+        assertThatThrownBy(() -> prepareInANewRun(url, evil)).isInstanceOf(RootfsRejectedException.class)
+                .hasMessageContaining("../escape");
+        Path download = downloader.cachePathFor(url);
+        Path flat = download.resolveSibling(download.getFileName() + ".rootfs.tar");
+        assertThat(flat).as("refused after the one flattening: no tar kept").doesNotExist();
+        assertThat(flat.resolveSibling(flat.getFileName() + ".part")).doesNotExist();
+        assertThat(InspectionCache.entryPath(download)).doesNotExist();
     }
 
     @Test
