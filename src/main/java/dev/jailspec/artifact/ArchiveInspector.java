@@ -86,13 +86,11 @@ public final class ArchiveInspector {
     /**
      * Reads an archive from {@code in} (not closed). {@code name} is used for messages and to
      * say which compression to expect (".txz", ".tar.xz", ".tar.gz", ".tar"; anything else: any).
+     * The bytes of a download as they arrive ({@link Downloader.InFlight}) are decoded as a
+     * finished file is: a multi-block xz file by several threads, a single-block one ahead of the reader.
      */
     public ArchiveInventory inspect(InputStream in, String name) {
-        try {
-            return read(open(in, name), name);
-        } catch (IOException e) {
-            throw ArchiveStreams.translate(e, name, xzMemoryLimit);
-        }
+        return inspect(in, name, null);
     }
 
     /**

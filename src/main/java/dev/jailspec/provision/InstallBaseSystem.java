@@ -17,9 +17,9 @@ import dev.jailspec.host.Host;
 import java.net.URI;
 
 /**
- * How-to steps 6 to 8: the release's {@code base.txz}, checked against the release MANIFEST,
- * copied into {@code <root>/media}, checked again there with the host's own {@code sha256},
- * extracted into the template with {@code tar -xf ... --unlink}, plus the host's resolv.conf
+ * How-to steps 6 to 8: the release's {@code base.txz}, checked against the release MANIFEST and
+ * inspected in the pass that downloads it (from the file when it was in the cache), copied into
+ * {@code <root>/media}, checked again there with the host's own {@code sha256}, extracted into the template with {@code tar -xf ... --unlink}, plus the host's resolv.conf
  * and localtime. Done once per release: a template already snapshotted as {@code @base} is
  * reused without downloading or extracting anything.
  */
@@ -56,11 +56,13 @@ final class InstallBaseSystem implements ProvisionStep {
         ReleaseDirs.Located located = releaseDirs.locate(downloader, bus);
         URI releaseDir = located.dir();
         String sha256 = FreebsdManifest.parse(located.manifest(), releaseDir.resolve("MANIFEST").toString()).sha256Of("base.txz");
-        DownloadResult base = downloader.download(releaseDir.resolve("base.txz"), sha256,
-                "check jailspec.freebsd.mirror and jailspec.freebsd.archiveMirror");
-
-        // Read before anything is extracted: a damaged or hostile archive stops here.
-        ArchiveInventory inventory = new ArchiveInspector().inspect(base.path());
+        // Read before anything is extracted, in the pass that downloads it: a damaged or hostile archive stops here.
+        ArchiveInspector inspector = new ArchiveInspector();
+        Downloader.InspectedDownload<Inventory> got = downloader.download(releaseDir.resolve("base.txz"), sha256,
+                "check jailspec.freebsd.mirror and jailspec.freebsd.archiveMirror",
+                (arriving, name) -> new Inventory(inspector.inspect(arriving, name)));
+        DownloadResult base = got.download();
+        ArchiveInventory inventory = inventoryOf(got, inspector);
         RootfsValidator.safetyOnly().require(base.path().getFileName().toString(), inventory);
 
         String archive = layout.baseArchivePath();
@@ -69,6 +71,26 @@ final class InstallBaseSystem implements ProvisionStep {
         bus.publish(new Note(bus.now(),
                 ExtractionCheck.require(inventory, layout.templatePath(), HostTree.of(host)).describe()));
         TemplateContent.copyHostFiles(host, layout);
+    }
+
+    /** An inventory read in flight; it holds nothing to release. */
+    private record Inventory(ArchiveInventory value) implements AutoCloseable {
+        @Override
+        public void close() {
+        }
+    }
+
+    /** What the in-flight read found, else (the file was in the cache, or the read gave up) the file's inventory. */
+    private static ArchiveInventory inventoryOf(Downloader.InspectedDownload<Inventory> got, ArchiveInspector inspector) {
+        try (Downloader.InFlightOutcome<Inventory> outcome = got.inFlight()) {
+            if (outcome instanceof Downloader.InFlightOutcome.Read<Inventory> read) {
+                return read.value().value();
+            }
+            if (outcome instanceof Downloader.InFlightOutcome.Failed<Inventory> failed) {
+                throw failed.error();
+            }
+            return inspector.inspect(got.download().path());
+        }
     }
 
     @Override

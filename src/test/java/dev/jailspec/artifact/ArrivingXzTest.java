@@ -137,6 +137,24 @@ class ArrivingXzTest {
     }
 
     @Test
+    void thePublicInspectionOfArrivingBytesDecodesThemAsAFinishedFileIs() throws IOException {
+        // What InstallBaseSystem reads base.txz with as it downloads.
+        for (byte[] xz : List.of(multiBlock(), xzCli(TAR, "-T1", "-6"))) {
+            ArchiveInventory expected = serial.inspect(Files.write(dir.resolve("base.txz"), xz));
+            GrowingPart growing = arriving(xz, 9_001);
+
+            ArchiveInventory inv;
+            try (InputStream in = growing.reader()) {
+                inv = parallel.inspect(in, "base.txz");
+                growing.drain(in);
+            }
+
+            assertThat(unnamed(inv)).isEqualTo(unnamed(expected));
+            assertThat(growing.sha256()).contains(Hashing.sha256(xz));
+        }
+    }
+
+    @Test
     void aMultiBlockFileIsSplitButASingleBlockOneIsStreamed() throws IOException {
         try (InputStream in = arriving(multiBlock(), 1 << 20).reader();
              InputStream decoded = ArrivingXzInputStream.open(in, (GrowingPart.Arriving) in, LIMIT, 2)) {
