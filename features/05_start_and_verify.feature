@@ -7,16 +7,23 @@ Feature: Start the Linux jail and verify it
   How-to steps 19 to 22. Step 20's interactive shell becomes commands run with
   "jexec <jail> chroot /compat/rocky ...".
 
+  The scenarios tagged @read-only only look at the jail, so they share one: the first builds it,
+  each that passes leaves it running for the next, and the dnf scenario, which changes the
+  userland, first tears it down and builds its own. A read-only scenario run alone builds its own.
+
   Background:
     Given the Linux jail is running with the Rocky userland
 
+  @read-only
   Scenario: The jail runs at its path
     Then within 30 seconds jls shows the jail running at its path
 
+  @read-only
   Scenario: The jail has its own network stack
     Then inside the jail the epair's "b" side has the jail's address
     And inside the jail the default route goes to the gateway
 
+  @read-only
   Scenario: The Linux file systems are mounted under /compat/rocky
     Linux programs read their mounts from /proc/self/mountinfo, which linprocfs fills with what
     the jail may see (enforce_statfs=1), under Linux's names (linprocfs is "proc", linsysfs
@@ -40,6 +47,7 @@ Feature: Start the Linux jail and verify it
       | sysfs   | /compat/rocky/sys     |
     And a pseudo-terminal can be opened in the Linux userland
 
+  @read-only
   Scenario: The Linux userland reaches no host device and no host directory it was not given
     The Linux /dev is a second devfs. jail(8) gives a devfs ruleset only to the jail's own /dev,
     so jailspec mounts this one with its own ruleset (jailspec.linux.devfsRuleset, defined in
@@ -49,6 +57,7 @@ Feature: Start the Linux jail and verify it
     Then the Linux userland's /dev holds no disk, mem, kmem or io node
     And the Linux userland's /tmp and /home are the host's only as jailspec.linux.hostDirs asks
 
+  @read-only
   Scenario: The Rocky userland answers inside the jail
     The Linux ABI tells Linux programs a kernel release: the host's compat.linux.osrelease, which
     a jail copies when it is created (its linux.osrelease parameter can set its own). glibc refuses

@@ -4,6 +4,7 @@ import dev.jailspec.artifact.Downloader;
 import dev.jailspec.config.Settings;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.HostFactsResolved;
+import dev.jailspec.event.JailShared;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.freebsd.FreebsdVersion;
@@ -46,6 +47,8 @@ public final class JailspecRun implements AutoCloseable {
     private final HostState hostState;
     private final RunLock lock;
     private final Set<Provisioner> openScenarios = ConcurrentHashMap.newKeySet();
+    /** The jail a passed @read-only scenario left running for the next (ScenarioScope). */
+    private final SharedJail sharedJail = new SharedJail();
     private final Thread shutdownHook;
     private volatile boolean closed;
     private volatile List<String> reaped = List.of();
@@ -137,6 +140,19 @@ public final class JailspecRun implements AutoCloseable {
 
     void unregister(Provisioner p) {
         openScenarios.remove(p);
+    }
+
+    SharedJail sharedJail() {
+        return sharedJail;
+    }
+
+    /** At the run's end: the jail the last @read-only scenario left running is torn down like a scenario's. */
+    private void releaseSharedJail() {
+        sharedJail.take().ifPresent(held -> {
+            bus.publish(new JailShared(bus.now(), layout.jailName(), JailShared.Change.RELEASED, "(the run's end)",
+                    held.scope().scenario()));
+            held.provisioner().teardown();
+        });
     }
 
     /** JVM shutdown before close(): tear down what open scenarios made (a Ctrl-C'd scenario counts as failed). */
@@ -269,7 +285,10 @@ public final class JailspecRun implements AutoCloseable {
         }
     }
 
-    /** Releases the lock and closes the target; scenarios tear themselves down before (ScenarioHooks). */
+    /**
+     * Tears down the jail a @read-only scenario left running, releases the lock and closes the target;
+     * scenarios tear themselves down before (ScenarioHooks). A failed teardown is thrown after the close.
+     */
     @Override
     public void close() {
         try {
@@ -277,7 +296,13 @@ public final class JailspecRun implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException e) {
             // shutting down already, or the hook was never added (open failed)
         }
-        closeQuietly();
+        try {
+            if (!closed) {
+                releaseSharedJail();
+            }
+        } finally {
+            closeQuietly();
+        }
     }
 
     private synchronized void closeQuietly() {

@@ -5,6 +5,7 @@ import dev.jailspec.config.TemplateKind;
 import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
+import dev.jailspec.event.JailShared;
 import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.Ifconfig;
@@ -41,6 +42,7 @@ public final class Provisioner {
     private final Teardown teardown;
     private final EventBus bus;
     private final HostFacts facts;
+    private ScenarioScope scope = ScenarioScope.UNNAMED;
 
     /** A provisioner for one scenario; it is registered with the run until {@link #teardown()} or {@link #release()}. */
     public Provisioner(JailspecRun run) {
@@ -64,6 +66,49 @@ public final class Provisioner {
 
     public Layout layout() {
         return layout;
+    }
+
+    /**
+     * At the scenario's start, before its first step: names the scenario, and settles the jail an
+     * earlier {@code @read-only} scenario left running. This scenario takes it over, with everything its
+     * teardown undoes, when both are {@code @read-only} scenarios of one feature; otherwise it is torn
+     * down now, so this scenario starts from the host it would have had without sharing.
+     */
+    public void begin(ScenarioScope scenario) {
+        this.scope = scenario;
+        run.sharedJail().take().ifPresent(held -> {
+            String jail = layout.jailName();
+            if (held.scope().sharesWith(scenario)) {
+                teardown.adopt(held.provisioner().teardown);
+                run.unregister(held.provisioner());
+                bus.publish(new JailShared(bus.now(), jail, JailShared.Change.TAKEN_OVER, scenario.scenario(),
+                        held.scope().scenario()));
+            } else {
+                bus.publish(new JailShared(bus.now(), jail, JailShared.Change.RELEASED, scenario.scenario(),
+                        held.scope().scenario()));
+                held.provisioner().teardown();
+            }
+        });
+    }
+
+    /** Whether this scenario's jail may be left running for the next one ({@link #handOver()}). */
+    public boolean mayShareItsJail() {
+        return scope.readOnly();
+    }
+
+    /**
+     * At a passed {@code @read-only} scenario's end, instead of {@link #teardown()}: its jail stays
+     * running for the next scenario, which takes it over or tears it down ({@link #begin}); the run's
+     * end tears down a jail nobody took.
+     */
+    public void handOver() {
+        if (!scope.readOnly()) {
+            throw new IllegalStateException("\"" + scope.scenario() + "\" is not tagged " + ScenarioScope.READ_ONLY_TAG
+                    + ": its jail cannot be left to another scenario");
+        }
+        run.sharedJail().hold(this, scope);
+        bus.publish(new JailShared(bus.now(), layout.jailName(), JailShared.Change.HELD, scope.scenario(),
+                scope.scenario()));
     }
 
     // --- release template (kept between scenarios and runs) ---

@@ -37,6 +37,21 @@ final class Teardown {
         }
     }
 
+    /**
+     * Takes over what an earlier scenario recorded (it left its jail to this one): undone after this
+     * scenario's own changes, in the earlier order; the earlier teardown is left with nothing to do.
+     */
+    void adopt(Teardown earlier) {
+        synchronized (this) {
+            synchronized (earlier) {
+                earlier.changes.forEach(undo -> { if (!changes.contains(undo)) changes.addLast(undo); });
+                earlier.planted.forEach(undo -> { if (!planted.contains(undo)) planted.addLast(undo); });
+                earlier.changes.clear();
+                earlier.planted.clear();
+            }
+        }
+    }
+
     /** The recorded changes in the order they will be undone. */
     synchronized List<Undo> recorded() {
         return List.copyOf(changes);

@@ -8,6 +8,7 @@ import dev.jailspec.freebsd.FileCopy;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.InterfaceInfo;
 import dev.jailspec.freebsd.JailInfo;
+import dev.jailspec.freebsd.JailPresence;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.Jls;
 import dev.jailspec.freebsd.Sysrc;
@@ -69,7 +70,7 @@ final class UndoExecutor {
     private final Jls jls;
     private final Ifconfig ifconfig;
     private final FreedJailDestroy destroyer;
-    /** Jails this executor stopped: the datasets it destroys wait until they are no longer dying. */
+    /** Jails this executor stopped that were still dying then: the datasets it destroys wait until they are freed. */
     private final List<String> stoppedJails = new CopyOnWriteArrayList<>();
     /** Jails this executor failed to stop: their files stay, rc.d/jail needs them to stop them later. */
     private final Set<String> leftRunning = ConcurrentHashMap.newKeySet();
@@ -131,10 +132,15 @@ final class UndoExecutor {
                 throw new ProvisionException("it has no " + conf + " to stop it with" + byHand);
             }
             new JailService(host).onestop(s.jail());
-            stoppedJails.add(s.jail());
-            // A dying jail is not running (kern_jail.c): jls -j says "is dying" and find() is empty.
-            if (jls.find(s.jail()).isPresent()) {
+            // One jls -d answers both questions: is it still running, and does the kernel still hold it
+            // dying. Only a dying one is waited for before its dataset is destroyed: an absent jail is
+            // freed, and nothing in a teardown starts one again.
+            JailPresence after = jls.presence(s.jail());
+            if (after instanceof JailPresence.Running) {
                 throw new ProvisionException("service jail onestop " + s.jail() + " left the jail running" + byHand);
+            }
+            if (after instanceof JailPresence.Dying) {
+                stoppedJails.add(s.jail());
             }
         } catch (RuntimeException e) {
             leftRunning.add(s.jail());

@@ -48,7 +48,10 @@ final class WriteJailConf implements ProvisionStep {
 
     @Override
     public void apply() {
-        new Mkdir(host).parents("/etc/jail.conf.d");
+        // Asked first: a stat is no host command, and later scenarios find the directory there.
+        if (host.stat(Sandbox.JAIL_CONF_DIR).isEmpty()) {
+            new Mkdir(host).parents(Sandbox.JAIL_CONF_DIR);
+        }
         host.writeFile(layout.jailConfPath(), content.getBytes(StandardCharsets.UTF_8), 0644);
     }
 

@@ -4,13 +4,16 @@ import dev.jailspec.event.Note;
 import dev.jailspec.provision.TeardownPolicy;
 import dev.jailspec.report.RunContext;
 import dev.jailspec.report.WaiverVerdict;
+import dev.jailspec.provision.ScenarioScope;
 import io.cucumber.java.After;
+import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 
 /**
  * A failed scenario first gets a read-only diagnosis in its report. Then this takes back what
  * each scenario created, also when it failed or a command timed out, unless
- * jailspec.teardown says to keep it (then the next run's reaper removes it). A JVM stopped
+ * jailspec.teardown says to keep it (then the next run's reaper removes it), or a passed @read-only
+ * scenario leaves its jail to the next one of its feature (provision.ScenarioScope). A JVM stopped
  * mid-scenario (Ctrl-C) is covered by the run's shutdown hook.
  */
 public final class ScenarioHooks {
@@ -18,6 +21,13 @@ public final class ScenarioHooks {
 
     public ScenarioHooks(World world) {
         this.world = world;
+    }
+
+    /** Before the Background: names the scenario, which settles a jail an earlier @read-only one left running. */
+    @Before(order = 0)
+    public void begin(Scenario scenario) {
+        world.provisioner().begin(ScenarioScope.of(scenario.getUri().toString(), scenario.getName(),
+                scenario.getSourceTagNames()));
     }
 
     @After
@@ -30,7 +40,10 @@ public final class ScenarioHooks {
             world.provisioner().diagnose(scenario.getName());
         }
         TeardownPolicy policy = world.run().teardownPolicy();
-        if (policy.tearsDown(scenario.isFailed())) {
+        if (!scenario.isFailed() && policy.tearsDown(false) && world.provisioner().mayShareItsJail()) {
+            // a passed @read-only scenario: its jail serves the next one of its feature (ScenarioScope)
+            world.provisioner().handOver();
+        } else if (policy.tearsDown(scenario.isFailed())) {
             world.provisioner().teardown();
         } else {
             // the console and the report print how to enter the kept jail and remove it (JailKept)

@@ -43,7 +43,6 @@ class FaultMatrixTest {
         String atBoot = "enable jails at boot";
         String clone = "clone zdata/jails/templates/14.3-RELEASE@base to zdata/jails/containers/lrdev";
         String rocky = "install the Rocky Linux 9 userland into /zdata/jails/containers/lrdev/compat/rocky";
-        String conf = "write the jail's configuration /etc/jail.conf.d/lrdev.conf";
         String start = "start the jail lrdev with service jail start failed";
         String dnf = "run `dnf -y makecache` in the Linux userland of lrdev failed";
         return Stream.of(
@@ -64,7 +63,6 @@ class FaultMatrixTest {
                 jail("tar -xpf=exit:1", rocky, "command `tar -xpf /zdata/jails/media/"),
                 jail("cp /etc/resolv.conf=fail", rocky, "command `cp /etc/resolv.conf /zdata/jails/containers/lrdev/compat/rocky/etc/`"),
                 // the jail without the Linux userland: the same steps, less to extract
-                plainJail("mkdir -p /etc/jail.conf.d=fail", conf, "command `mkdir -p /etc/jail.conf.d` exited 1"),
                 plainJail("service jail start=fail", start, "command `service jail start lrdev` exited 1"),
                 plainJail("ifconfig epair253 create=fail", start, "jail: lrdev: /sbin/ifconfig epair253 create up: failed"),
                 plainJail("route add default=fail", start, "jail: lrdev: /sbin/route add default 192.168.7.221: failed"),

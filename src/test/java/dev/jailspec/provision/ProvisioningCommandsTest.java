@@ -51,8 +51,9 @@ class ProvisioningCommandsTest {
             assertThat(count("zfs", "clone")).isEqualTo(1);
             // linux_enable; jail_enable and jail_parallel_start read together, set together, and not read again.
             assertThat(count("sysrc")).as("sysrc in %s", commands).isEqualTo(4);
-            assertThat(count("mkdir")).as("mkdir in %s", commands).isEqualTo(3);
-            assertThat(commands).as("every command of the path (43 before issue 15's third goal)").hasSize(22);
+            // The userland's root and its mount points; /etc/jail.conf.d is there already and is not made again.
+            assertThat(count("mkdir")).as("mkdir in %s", commands).isEqualTo(2);
+            assertThat(commands).as("every command of the path (43 before issue 15's third goal)").hasSize(21);
             p.teardown();
         }
     }
@@ -71,6 +72,24 @@ class ProvisioningCommandsTest {
             assertThat(count("zfs")).as("zfs in %s", commands).isEqualTo(1);
             assertThat(count("sysrc")).as("sysrc in %s", commands).isEqualTo(1);
             p.teardown();
+        }
+    }
+
+    @Test
+    void theJailConfDirectoryIsMadeOnlyWhereItIsMissing() {
+        try (JailspecRun run = open("count-confdir")) {
+            Provisioner p = new Provisioner(run);
+            p.host().run(dev.jailspec.host.Command.of("rm", "-r", Sandbox.JAIL_CONF_DIR)).orThrow();
+            p.ensureJailRunning(false);
+            assertThat(commands).as("commands of the first jail").contains(List.of("mkdir", "-p", Sandbox.JAIL_CONF_DIR));
+            assertThat(p.host().stat(run.layout().jailConfPath())).isPresent();
+            p.teardown();
+
+            commands.clear();
+            Provisioner next = new Provisioner(run);
+            next.ensureJailRunning(false);
+            assertThat(count("mkdir")).as("mkdir in %s", commands).isZero();
+            next.teardown();
         }
     }
 

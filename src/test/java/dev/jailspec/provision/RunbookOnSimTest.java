@@ -84,7 +84,6 @@ class RunbookOnSimTest {
                 "freebsd-update --not-running-from-cron --currently-running 14\\.3-RELEASE -b", // 9
                 "zfs snapshot zdata/jails/templates/14\\.3-RELEASE@base",   // 10
                 "zfs clone",                                                   // 12
-                "mkdir -p /etc/jail\\.conf\\.d",                                 // 15
                 "mkdir -p /zdata/jails/containers/lrdev/compat/rocky ",        // 17
                 // 17, with --numeric-owner: the userland's own ids, not the host's for the same names
                 "tar -xpf /zdata/jails/media/Rocky-9-Container-Base-\\S+ -C /zdata/jails/containers/lrdev/compat/rocky --numeric-owner",
