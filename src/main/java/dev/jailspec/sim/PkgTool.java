@@ -13,8 +13,12 @@ import java.util.Map;
  * {@code --rootdir}, {@code --repo-conf-dir}, {@code --option}; an unknown one: "Invalid argument
  * provided", exit 1; {@code -r} with {@code -c} or {@code -j}: refused; a rootdir that does not exist:
  * {@code err(EXIT_FAILURE, "Invalid rootdir")}); {@code -o NAME=VALUE} sets pkg's configuration as
- * export_arg_option does; the commands are {@link PkgJobs} (freebsd/pkg src/install.c, src/upgrade.c)
- * [UNVERIFIED: freebsd/pkg read in an unpinned copy, not the pkg 2.x a 15.x host installs].
+ * export_arg_option does; the commands are {@link PkgJobs} (src/install.c, src/upgrade.c). Read at
+ * freebsd/pkg tag 2.7.5 (commit a3183b506a73), the pkg measured on a 15.1-RELEASE-p1 host bootstrapped
+ * from the quarterly repository in August 2026 (a public work log, index id 63471793497); the same
+ * options and messages at 2.4.2, the pkg of a 15.0 host (freebsd/pkg#2674: {@code pkg -v} 2.4.2), and at
+ * 2.8.4, the newest tag. A host has the pkg of the quarterly branch it bootstrapped from, not one the
+ * release fixes [UNVERIFIED: which pkg the quarterly branch carries today].
  *
  * <p>What is not modelled throws: -c, -j, -C, -l, -N, -v, -d, commands other than install and upgrade,
  * ABI detection from the root (a root without a base system cannot be detected; the caller passes
@@ -70,7 +74,8 @@ final class PkgTool implements SimTool {
         }
         String command = g.rest().get(0);
         List<String> args = g.rest().subList(1, g.rest().size());
-        String repoDir = g.repoConfDir() == null ? null : SimFileSystem.absolute(inv.cwd(), g.repoConfDir());
+        // main.c chdir()s into the rootdir before pkg_ini reads the repository directory.
+        String repoDir = g.repoConfDir() == null ? null : SimFileSystem.absolute(root, g.repoConfDir());
         if (repoDir == null) {
             throw new SimUnsupportedException("pkg without --repo-conf-dir (the host's /etc/pkg is not modelled)");
         }

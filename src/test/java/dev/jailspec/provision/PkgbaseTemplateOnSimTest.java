@@ -66,7 +66,9 @@ class PkgbaseTemplateOnSimTest {
             assertThat(new Zfs(run.host()).exists("zdata/jails/templates/15.1-RELEASE-pkgbase@base")).isTrue();
             assertThat(run.host().stat(p.layout().templatePath() + "/usr/share/keys/pkgbase-15/trusted/awskms-15")).isPresent();
             assertThat(run.host().readText(p.layout().pkgRepoConfDir() + "/FreeBSD-base.conf"))
-                    .contains("/FreeBSD:15:amd64/base_release_1\",");
+                    .contains("/FreeBSD:15:amd64/base_release_1\",")
+                    .as("pkg opens the fingerprints under --rootdir: the path inside the template")
+                    .contains("  fingerprints: \"/usr/share/keys/pkgbase-15\",\n");
             p.teardown();
         }
         commands.clear();
