@@ -22,8 +22,8 @@ import java.util.Objects;
  * quarterly repository in 2026) and the same at 2.4.2 (a 15.0 host's) and 2.8.4. src/globals.c sets the
  * {@code yes} of every question from ASSUME_ALWAYS_YES, so {@code -o ASSUME_ALWAYS_YES=yes} answers what
  * {@code --yes} does not reach. The {@code -o} options are those a pkgbase bootstrap into an empty root passes
- * (BastilleBSD/bastille's pkgbase bootstrap: {@code -o IGNORE_OSVERSION="yes" -o ABI="${abi}"
- * -o ASSUME_ALWAYS_YES="yes"}) [UNVERIFIED: read in an unpinned copy of bastille]: pkg cannot detect
+ * (BastilleBSD/bastille tag 1.4.4, commit 2280556b785a, usr/local/share/bastille/bootstrap.sh, its pkgbase
+ * bootstrap: {@code -o IGNORE_OSVERSION="yes" -o ABI="${abi}" -o ASSUME_ALWAYS_YES="yes"}): pkg cannot detect
  * the ABI of a root that holds no base system yet, and the packages' OSVERSION is checked against
  * the host's unless IGNORE_OSVERSION is set. pkg keeps the root's package database in
  * {@code ROOT/var/db/pkg}. The set a jail needs is {@code FreeBSD-set-minimal-jail} (15.1R relnotes,

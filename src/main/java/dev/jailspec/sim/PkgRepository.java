@@ -112,7 +112,7 @@ final class PkgRepository {
      * the server answers 304; the simulator compares the catalogue with the one the root keeps, which is
      * the same while the fixture does not change). Last, with {@code -r}: "NAME is up to date." (not "All
      * repositories are up to date.", which is printed only without -r). The same at tags 2.4.2 and 2.8.4,
-     * except that 2.4.2 fetches with libcurl ("Failed to fetch URL: Not found", fetch_libcurl.c) and
+     * except that 2.4.2 fetches with libcurl ("Failed to fetch URL: Not found", libpkg/fetch_libcurl.c) and
      * labels the catalogue "Fetching data.pkg".
      */
     static Catalogue update(Invocation inv, SimFileSystem fs, String root, Definition repo) throws IOException, UpdateFailed {
@@ -220,8 +220,8 @@ final class PkgRepository {
 
     /**
      * One GET as libpkg/fetch_libfetch.c's fetch_open does it (tag 2.7.5; pkg 2.7.0 returned from
-     * libcurl to libfetch): a status libfetch counts FETCH_UNAVAIL (404, 410, 416 in lib/libfetch/
-     * http.errors [UNVERIFIED: read in a 2012 copy of freebsd-src, not at releng/15.x]) is EPKG_ENOENT
+     * libcurl to libfetch): a status libfetch counts FETCH_UNAVAIL (404, 410, 416 in
+     * lib/libfetch/http.errors [UNVERIFIED: read in a 2012 copy of freebsd-src, not at releng/15.x]) is EPKG_ENOENT
      * at once; any other failure is retried FETCH_RETRY (3) times and is EPKG_FATAL. Unless
      * {@code silent}, the failure is "pkg: SCHEME://HOST/PATH: REASON" on stderr: the host without the
      * port, as the message is built from u->scheme, u->host and u->doc.

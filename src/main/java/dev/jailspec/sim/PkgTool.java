@@ -66,8 +66,9 @@ final class PkgTool implements SimTool {
         }
         if (!g.options().containsKey("ABI")) {
             throw new SimUnsupportedException("pkg without -o ABI=...: detecting the ABI of " + root
-                    + " (libpkg pkg_config.c reads it from the root's binaries) is not modelled");
+                    + " (libpkg/pkg_abi.c pkg_abi_from_file reads the root's /usr/bin/uname, else /bin/sh) is not modelled");
         }
+        osversionGuess(inv, g);
         if (!g.yes("IGNORE_OSVERSION")) {
             throw new SimUnsupportedException("pkg without -o IGNORE_OSVERSION=yes: the OSVERSION check of the"
                     + " packages against the root is not modelled");
@@ -85,6 +86,23 @@ final class PkgTool implements SimTool {
             case "upgrade" -> jobs.upgrade(args);
             default -> throw new SimUnsupportedException("pkg " + command);
         };
+    }
+
+    /**
+     * libpkg/pkg_config.c config_init_abi (freebsd/pkg tag 2.7.5, the same at 2.4.2 and 2.8.4): an ABI
+     * without OSVERSION is "Setting ABI requires setting OSVERSION, guessing the OSVERSION as: N" on
+     * stderr, N being pkg_abi_get_freebsd_osversion's major * 100000 + minor * 1000 of the ABI, whose
+     * FreeBSD form names no minor (a 15.0-ALPHA2 host printed 1500000 for ABI=FreeBSD:15:amd64,
+     * freebsd/pkg#2475).
+     */
+    private static void osversionGuess(Invocation inv, Globals g) {
+        String abi = g.options().get("ABI");
+        if (g.options().containsKey("OSVERSION") || !abi.matches("FreeBSD:\\d+:.+")) {
+            throw new SimUnsupportedException("pkg -o ABI=" + abi + (g.options().containsKey("OSVERSION")
+                    ? " with -o OSVERSION" : "") + " (only FreeBSD:N:ARCH without OSVERSION is modelled)");
+        }
+        int major = Integer.parseInt(abi.split(":")[1]);
+        inv.err("pkg: Setting ABI requires setting OSVERSION, guessing the OSVERSION as: " + major * 100000);
     }
 
     /** src/main.c's getopt_long loop; null when it stopped with "Invalid argument provided". */
