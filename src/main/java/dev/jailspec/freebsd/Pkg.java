@@ -30,6 +30,14 @@ import java.util.Objects;
  * System Packaging Changes; the same name in public jail scripts).
  */
 public final class Pkg {
+    /**
+     * pkg(8) as the port installs it (ports-mgmt/pkg, PREFIX /usr/local), run by its path: root's PATH
+     * has /usr/sbin first, where {@code pkg} is pkg(7), freebsd-src's bootstrapper, which runs pkg(8)
+     * when it is installed and otherwise offers to fetch it [UNVERIFIED: what pkg(7), usr.sbin/pkg/pkg.c,
+     * does at releng/15.x with these options when pkg(8) is missing; only an old copy was readable]. By its
+     * path a host without pkg(8) is sh's "not found", exit 127, which the step names.
+     */
+    public static final String PROGRAM = "/usr/local/sbin/pkg";
     public static final String BASE_REPOSITORY = "FreeBSD-base";
     public static final String MINIMAL_JAIL_SET = "FreeBSD-set-minimal-jail";
     /** The one architecture jailspec builds for (the release's files are under releases/amd64/amd64). */
@@ -77,7 +85,7 @@ public final class Pkg {
     }
 
     private static List<String> global(Target t) {
-        return List.of("pkg", "--rootdir", t.rootdir(), "--repo-conf-dir", t.repoConfDir(),
+        return List.of(PROGRAM, "--rootdir", t.rootdir(), "--repo-conf-dir", t.repoConfDir(),
                 "-o", "ABI=" + abi(t.release()), "-o", "IGNORE_OSVERSION=yes", "-o", "ASSUME_ALWAYS_YES=yes");
     }
 

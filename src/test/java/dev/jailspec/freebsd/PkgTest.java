@@ -14,7 +14,7 @@ class PkgTest {
     @Test
     void theTemplateIsInstalledAndPatchedFromTheBaseRepositoryWithGlobalOptionsFirst() {
         ScriptedHost host = new ScriptedHost();
-        List<String> global = List.of("pkg", "--rootdir", ROOT, "--repo-conf-dir", REPOS, "-o", "ABI=FreeBSD:15:amd64",
+        List<String> global = List.of("/usr/local/sbin/pkg", "--rootdir", ROOT, "--repo-conf-dir", REPOS, "-o", "ABI=FreeBSD:15:amd64",
                 "-o", "IGNORE_OSVERSION=yes", "-o", "ASSUME_ALWAYS_YES=yes");
         host.expect(concat(global, "install", "--yes", "--repository", "FreeBSD-base", "FreeBSD-set-minimal-jail")).stdout("");
         host.expect(concat(global, "upgrade", "--yes", "--repository", "FreeBSD-base")).stdout("");
