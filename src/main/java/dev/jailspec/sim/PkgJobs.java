@@ -29,7 +29,8 @@ import java.util.Optional;
  * "The most recent versions of packages are already installed" (install) or "Your packages are up to
  * date." (upgrade), exit 0. The job lines are src/event.c's: "[i/n] Fetching NAME-VERSION" (the
  * file name of the url without ".pkg"), "Installing NAME-VERSION...", "Upgrading NAME from OLD to
- * NEW...", "Extracting NAME-VERSION", with the non-tty progress bar (". done", up to ten dots).
+ * NEW...", "Extracting NAME-VERSION" (not printed for a package with no files), with the non-tty progress bar
+ * ({@link PkgProgress}).
  *
  * <p>Packages are fetched into the root's {@code /var/cache/pkg} and extracted into the root with the
  * simulated tar's extraction (libarchive, as pkg's own); the root's package database, pkg's
@@ -131,8 +132,10 @@ final class PkgJobs {
         installed.forEach((name, version) -> catalogue.find(name)
                 .filter(e -> !e.version().equals(version)).ifPresent(jobs::add));
         int n = installed.size();
-        inv.out("Checking for upgrades (" + n + " candidates): .......... done");
-        inv.out("Processing candidates (" + n + " candidates): .......... done");
+        inv.out(PkgProgress.line("Checking for upgrades (" + n + " candidates)", PkgProgress.candidates(n, n)));
+        // pkg_jobs.c ticks once per request_add entry: taken to be the packages the catalogue has another
+        // version of [UNVERIFIED: which candidates pkg_jobs_process_remote_pkg adds to request_add].
+        inv.out(PkgProgress.line("Processing candidates (" + n + " candidates)", PkgProgress.candidates(jobs.size(), n)));
         if (jobs.isEmpty()) {
             inv.out("Checking integrity... done (0 conflicting)");
             inv.out("Your packages are up to date.");
@@ -166,9 +169,10 @@ final class PkgJobs {
         fs.mkdirs(root + "/var/cache/pkg");
         for (int i = 0; i < n; i++) {
             PkgRepository.Entry e = jobs.get(i);
-            inv.out("[" + (i + 1) + "/" + n + "] Fetching " + e.name() + "-" + e.version() + ": .......... done");
             byte[] body = PkgRepository.get(inv, repo.url() + "/" + e.path()).orElseThrow(() ->
                     new SimUnsupportedException("pkg: a package the catalogue lists that its repository does not serve"));
+            inv.out(PkgProgress.line("[" + (i + 1) + "/" + n + "] Fetching " + e.name() + "-" + e.version(),
+                    PkgProgress.fetch(body.length)));
             if (!sha256(body).equals(e.sha256())) {
                 throw new SimUnsupportedException("pkg: a package whose checksum is not the catalogue's (" + e.path() + ")");
             }
@@ -180,7 +184,10 @@ final class PkgJobs {
             String tag = "[" + (i + 1) + "/" + n + "] ";
             inv.out(tag + (from.isEmpty() ? verb + " " + e.name() + "-" + e.version() + "..."
                     : verb + " " + e.name() + from + installed.get(e.name()) + " to " + e.version() + "..."));
-            inv.out(tag + "Extracting " + e.name() + "-" + e.version() + ": .......... done");
+            List<long[]> ticks = PkgProgress.extraction(fs.read(cached(e)));
+            if (ticks != null) {
+                inv.out(PkgProgress.line(tag + "Extracting " + e.name() + "-" + e.version(), ticks));
+            }
             extract(cached(e));
             installed.put(e.name(), e.version());
         }

@@ -138,10 +138,10 @@ final class PkgRepository {
             return new Catalogue(entries(text), text);
         }
         if (meta.body().isPresent()) {
-            inv.out("Fetching meta.conf: . done");
+            inv.out(PkgProgress.line("Fetching meta.conf", PkgProgress.fetch(meta.body().get().length)));
         }
         if (text != null) {
-            inv.out("Fetching data: .......... done");
+            inv.out(PkgProgress.line("Fetching data", PkgProgress.fetch(data.body().get().length)));
         }
         if (text == null || !trusted(inv, fs, root, repo, text)) {
             // pkg_repo_binary_update_proceed: the catalogue failed, packagesite is the fallback.
@@ -154,7 +154,7 @@ final class PkgRepository {
             throw new SimUnsupportedException("pkg: a repository serving packagesite (the fixture serves data.pkg only)");
         }
         List<Entry> entries = entries(text);
-        inv.out("Processing entries: .......... done");
+        inv.out(PkgProgress.line("Processing entries", PkgProgress.entries(entries.size())));
         inv.out(repo.name() + " repository update completed. " + entries.size() + " packages processed.");
         inv.out(repo.name() + " is up to date.");
         fs.mkdirs(root + "/var/db/pkg/repos/" + repo.name());

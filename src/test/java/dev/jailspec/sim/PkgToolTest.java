@@ -72,19 +72,35 @@ class PkgToolTest {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stderr()).as("an ABI without OSVERSION is guessed, with a warning").isEqualTo(GUESS);
         assertThat(r.stdout()).startsWith("Updating FreeBSD-base repository catalogue...\n")
-                .contains("Fetching meta.conf: . done\nFetching data: .......... done\nProcessing entries: .......... done\n"
+                .as("one dot a tenth reached: the fixture's files are under one 8192-byte read, its 2 entries one tick")
+                .contains("Fetching meta.conf: . done\nFetching data: . done\nProcessing entries: . done\n"
                         + "FreeBSD-base repository update completed. 2 packages processed.\nFreeBSD-base is up to date.\n")
                 .doesNotContain("All repositories are up to date.")
                 .contains("The following 2 package(s) will be affected (of 0 checked):\n")
-                .contains("[1/2] Fetching FreeBSD-runtime-15.1p3: .......... done\n")
+                .contains("[1/2] Fetching FreeBSD-runtime-15.1p3: . done\n")
                 .contains("New packages to be INSTALLED:\n\tFreeBSD-runtime: 15.1p3 [FreeBSD-base]\n"
                         + "\tFreeBSD-set-minimal-jail: 15.1p3 [FreeBSD-base]\n")
-                .contains("[1/2] Installing FreeBSD-runtime-15.1p3...\n[1/2] Extracting FreeBSD-runtime-15.1p3: .......... done\n");
+                .contains("[1/2] Installing FreeBSD-runtime-15.1p3...\n[1/2] Extracting FreeBSD-runtime-15.1p3: ")
+                .as("a set has no files: do_extract prints no Extracting line")
+                .endsWith("[2/2] Installing FreeBSD-set-minimal-jail-15.1p3...\n");
         assertThat(host.readText(ROOT + "/bin/freebsd-version")).contains("USERLAND_VERSION=\"15.1-RELEASE-p3\"");
         assertThat(host.stat(ROOT + "/etc/rc")).isPresent();
         assertThat(host.readText(ROOT + PkgJobs.INSTALLED)).contains("FreeBSD-runtime\t15.1p3\tFreeBSD-base\n")
                 .contains("FreeBSD-set-minimal-jail\t15.1p3\tFreeBSD-base\n");
         assertThat(host.stat(ROOT + "/var/cache/pkg/FreeBSD-runtime-15.1p3.pkg")).isPresent();
+    }
+
+    @Test
+    void the_progress_bar_prints_a_dot_a_tenth_and_done_at_the_total() {
+        assertThat(PkgProgress.line("Fetching data", PkgProgress.fetch(80 * 1024))).isEqualTo("Fetching data: .......... done");
+        assertThat(PkgProgress.line("Fetching meta.conf", PkgProgress.fetch(179))).isEqualTo("Fetching meta.conf: . done");
+        assertThat(PkgProgress.line("Fetching x", PkgProgress.fetch(12000))).as("8192 of 12000 is 68%: one dot, then 100%")
+                .isEqualTo("Fetching x: .. done");
+        assertThat(PkgProgress.line("Processing entries", PkgProgress.entries(496))).isEqualTo("Processing entries: .......... done");
+        assertThat(PkgProgress.line("Checking for upgrades (0 candidates)", PkgProgress.candidates(0, 0)))
+                .isEqualTo("Checking for upgrades (0 candidates): . done");
+        assertThat(PkgProgress.line("Checking for upgrades (2 candidates)", PkgProgress.candidates(2, 2)))
+                .isEqualTo("Checking for upgrades (2 candidates): .. done");
     }
 
     @Test
@@ -165,7 +181,7 @@ class PkgToolTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.stderr()).startsWith(GUESS + "pkg: No trusted public keys found\n").contains("/packagesite.pkg: Not Found\n")
                 .contains("/packagesite.txz: Not Found\n").doesNotContain("No packages available");
-        assertThat(r.stdout()).contains("Fetching data: .......... done\n").doesNotContain("packages processed")
+        assertThat(r.stdout()).contains("Fetching data: . done\n").doesNotContain("packages processed")
                 .endsWith("Unable to update repository FreeBSD-base\nError updating repositories!\n");
         assertThat(host.stat(ROOT + "/bin/sh")).isEmpty();
     }
