@@ -21,7 +21,8 @@ Feature: Release template
   - pkgbase (FreeBSD 15.0 and later): pkg installs the set FreeBSD-set-minimal-jail from the
     FreeBSD-base repository into the template (pkg --rootdir, with jailspec's own repository
     directory, --repo-conf-dir, so the host's /etc/pkg stays as it is; the host's signing keys
-    /usr/share/keys/pkgbase-15 are copied in first), then patches it with pkg upgrade. pkg cannot
+    /usr/share/keys/pkgbase-15 are copied in first, and the repository names them as the template
+    sees them, since pkg reads them under --rootdir), then patches it with pkg upgrade. pkg cannot
     detect the ABI of an empty root, so it is given (-o ABI=FreeBSD:15:amd64), with
     IGNORE_OSVERSION and ASSUME_ALWAYS_YES, so nothing asks. Its template is named after its kind
     ("15.1-RELEASE-pkgbase"), so both kinds can be kept side by side.

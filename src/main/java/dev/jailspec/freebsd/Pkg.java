@@ -18,16 +18,26 @@ import java.util.Objects;
  * ({@code -R}) and {@code -o NAME=VALUE} (exported to the environment as pkg's configuration),
  * parsed with a leading "+" so they stand before the command; src/install.c
  * {@code "+ACfFgiIlMnqr:RUxy"} and src/upgrade.c {@code "+CfFgiInqr:Uxyv"}: {@code -r/--repository},
- * {@code -y/--yes} [UNVERIFIED: read in an unpinned copy of freebsd/pkg, not the pkg 2.x a 15.x host
- * installs]. The {@code -o} options are those a pkgbase bootstrap into an empty root passes
- * (BastilleBSD/bastille's pkgbase bootstrap: {@code -o IGNORE_OSVERSION="yes" -o ABI="${abi}"
- * -o ASSUME_ALWAYS_YES="yes"}) [UNVERIFIED: read in an unpinned copy of bastille]: pkg cannot detect
+ * {@code -y/--yes}; read at freebsd/pkg tag 2.7.5 (the pkg of a 15.1 host bootstrapped from the
+ * quarterly repository in 2026) and the same at 2.4.2 (a 15.0 host's) and 2.8.4. src/globals.c sets the
+ * {@code yes} of every question from ASSUME_ALWAYS_YES, so {@code -o ASSUME_ALWAYS_YES=yes} answers what
+ * {@code --yes} does not reach. The {@code -o} options are those a pkgbase bootstrap into an empty root passes
+ * (BastilleBSD/bastille tag 1.4.4, commit 2280556b785a, usr/local/share/bastille/bootstrap.sh, its pkgbase
+ * bootstrap: {@code -o IGNORE_OSVERSION="yes" -o ABI="${abi}" -o ASSUME_ALWAYS_YES="yes"}): pkg cannot detect
  * the ABI of a root that holds no base system yet, and the packages' OSVERSION is checked against
  * the host's unless IGNORE_OSVERSION is set. pkg keeps the root's package database in
  * {@code ROOT/var/db/pkg}. The set a jail needs is {@code FreeBSD-set-minimal-jail} (15.1R relnotes,
  * System Packaging Changes; the same name in public jail scripts).
  */
 public final class Pkg {
+    /**
+     * pkg(8) as the port installs it (ports-mgmt/pkg, PREFIX /usr/local), run by its path: root's PATH
+     * has /usr/sbin first, where {@code pkg} is pkg(7), freebsd-src's bootstrapper, which runs pkg(8)
+     * when it is installed and otherwise offers to fetch it [UNVERIFIED: what pkg(7), usr.sbin/pkg/pkg.c,
+     * does at releng/15.x with these options when pkg(8) is missing; only an old copy was readable]. By its
+     * path a host without pkg(8) is sh's "not found", exit 127, which the step names.
+     */
+    public static final String PROGRAM = "/usr/local/sbin/pkg";
     public static final String BASE_REPOSITORY = "FreeBSD-base";
     public static final String MINIMAL_JAIL_SET = "FreeBSD-set-minimal-jail";
     /** The one architecture jailspec builds for (the release's files are under releases/amd64/amd64). */
@@ -75,7 +85,7 @@ public final class Pkg {
     }
 
     private static List<String> global(Target t) {
-        return List.of("pkg", "--rootdir", t.rootdir(), "--repo-conf-dir", t.repoConfDir(),
+        return List.of(PROGRAM, "--rootdir", t.rootdir(), "--repo-conf-dir", t.repoConfDir(),
                 "-o", "ABI=" + abi(t.release()), "-o", "IGNORE_OSVERSION=yes", "-o", "ASSUME_ALWAYS_YES=yes");
     }
 
@@ -87,8 +97,9 @@ public final class Pkg {
     /**
      * The FreeBSD-base repository of {@code release} on {@code mirror}: FreeBSD.conf's
      * {@code ${ABI}/base_release_${VERSION_MINOR}} written out for the release, so the repository
-     * does not depend on what pkg would detect (usr.sbin/pkg/FreeBSD.conf.quarterly-release
-     * [UNVERIFIED: read in an unpinned copy, not at releng/15.x]).
+     * does not depend on what pkg would detect (freebsd-src usr.sbin/pkg/FreeBSD.conf.quarterly-release at
+     * commit 0dcfecbf4757, the same FreeBSD-base block a 15.0 host's /etc/pkg/FreeBSD.conf holds as quoted
+     * in freebsd/pkg#2565, 2025-12-04).
      */
     public static String repositoryUrl(String mirror, ReleaseVersion release) {
         requirePkgbase(release);
@@ -100,11 +111,18 @@ public final class Pkg {
      * the fingerprints of {@code /usr/share/keys/pkgbase-N}) with the release's url and
      * {@code mirror_type: "none"} (the url is taken as it is, not looked up by SRV records), and
      * enabled. It goes in jailspec's own repository directory, so the host's /etc/pkg and
-     * /usr/local/etc/pkg stay as they are. {@code fingerprintsDir} is given as the host sees it, as
-     * bastille passes FINGERPRINTS inside the root [UNVERIFIED: whether pkg reads a repository's
-     * fingerprints path relative to --rootdir].
+     * /usr/local/etc/pkg stay as they are (with {@code --repo-conf-dir} pkg reads that directory only,
+     * libpkg/pkg_config.c load_repositories). {@code fingerprintsDir} is the path inside the root
+     * ({@link #keysDir}): pkg opens a repository's fingerprints relative to {@code --rootdir}
+     * (libpkg/pkg_repo.c pkg_repo_load_fingerprints_from_path, {@code openat(ctx.rootfd, ...)}, freebsd/pkg
+     * tags 2.4.2 and 2.7.5; 2.8.4 falls back to the host's path only when the root has none), so the keys
+     * are copied into the root first ({@code CopyPkgbaseKeys}).
      */
     public static String baseRepositoryConf(String url, String fingerprintsDir) {
+        if (!fingerprintsDir.startsWith("/")) {
+            throw new IllegalArgumentException("the fingerprints directory is a path inside the root, from /, got '"
+                    + fingerprintsDir + "'");
+        }
         return BASE_REPOSITORY + ": {\n"
                 + "  url: \"" + url + "\",\n"
                 + "  mirror_type: \"none\",\n"

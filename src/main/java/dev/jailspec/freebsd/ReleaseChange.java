@@ -49,7 +49,8 @@ public enum ReleaseChange {
                     + " so, with jailspec's own repository file); distribution sets and freebsd-update remain",
             "15.0R relnotes, Userland Configuration Changes (src 5d832135a971); usr.sbin/pkg/FreeBSD.conf.quarterly-release"
                     + " (FreeBSD-base: url pkg+https://pkg.FreeBSD.org/${ABI}/base_release_${VERSION_MINOR}, fingerprints"
-                    + " /usr/share/keys/pkgbase-${VERSION_MAJOR}, enabled: no) [UNVERIFIED: read in an unpinned copy]", true),
+                    + " /usr/share/keys/pkgbase-${VERSION_MAJOR}, enabled: no; freebsd-src commit 0dcfecbf4757, and the same block"
+                    + " quoted from a 15.0 host's /etc/pkg/FreeBSD.conf in freebsd/pkg#2565)", true),
     /** A jail.conf parameter for bhyve PCI passthrough; touches nothing jailspec sets. */
     JAIL_ALLOW_VMM_PPT("15.1-RELEASE",
             "jail.conf gains allow.vmm_ppt (bhyve PCI passthrough; jailspec does not set it)",

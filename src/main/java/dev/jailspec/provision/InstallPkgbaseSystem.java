@@ -43,6 +43,11 @@ final class InstallPkgbaseSystem implements ProvisionStep {
     @Override
     public void apply() {
         CommandResult r = new Pkg(host).installBase(target(layout), List.of(Pkg.MINIMAL_JAIL_SET));
+        if (r.exitCode() == 127) {
+            throw new ProvisionException("the host has no pkg(8) at " + Pkg.PROGRAM + " (" + r.stderr().strip()
+                    + "): a pkgbase template is built with it; install it once as root with 'pkg bootstrap',"
+                    + " then run again");
+        }
         if (r.exitCode() != 0) {
             throw new ProvisionException("pkg could not install " + Pkg.MINIMAL_JAIL_SET + " into " + layout.templatePath()
                     + " (exit " + r.exitCode() + "):\n" + r.tail(8).indent(2).stripTrailing()

@@ -30,8 +30,8 @@ final class WritePkgbaseRepository implements ProvisionStep {
 
     String content() {
         ReleaseVersion release = ReleaseVersion.parse(layout.release());
-        return Pkg.baseRepositoryConf(Pkg.repositoryUrl(mirror, release),
-                layout.templatePath() + Pkg.keysDir(release));
+        // The fingerprints as the root sees them: pkg opens them under --rootdir (Pkg.baseRepositoryConf).
+        return Pkg.baseRepositoryConf(Pkg.repositoryUrl(mirror, release), Pkg.keysDir(release));
     }
 
     @Override

@@ -9,18 +9,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code pkg install} and {@code pkg upgrade} of the simulated pkg into a root (freebsd/pkg
- * src/install.c {@code "+ACfFgiIlMnqr:RUxy"} and src/upgrade.c {@code "+CfFgiInqr:Uxyv"}, of which
- * {@code -y/--yes} and {@code -r/--repository} are modelled) [UNVERIFIED: read in an unpinned copy of
- * freebsd/pkg]. Both first update the repository ({@link PkgRepository#update}; a failed update is
- * pkgcli_update's EPKG_FATAL returned as the exit status, 3 [UNVERIFIED: EPKG_FATAL's value in pkg.h]).
- * A name no catalogue has: "No packages available to install matching 'NAME' have been found in the
- * repositories", exit 1 (public transcripts of pkg install). The jobs summary is print_jobs_summary's
- * ("The following N package(s) will be affected (of M checked):", "New packages to be INSTALLED:",
- * "Installed packages to be UPGRADED:") without the space and download size lines [UNVERIFIED: left
- * out]; without --yes or ASSUME_ALWAYS_YES, query_yesno asks "Proceed with this action? [y/N]: " and
- * anything but y on stdin is no (exit 1). Nothing to do: "The most recent versions of packages are
- * already installed" (install) or "Your packages are up to date." (upgrade), exit 0.
+ * {@code pkg install} and {@code pkg upgrade} of the simulated pkg into a root, as freebsd/pkg tag 2.7.5
+ * has them (src/install.c {@code exec_install}, getopt {@code "+ACfFgiIlMnqr:RUxy"}; src/upgrade.c
+ * {@code exec_upgrade}, {@code "+CfFgiInqr:Uxyv"}; of which {@code -y/--yes} and {@code -r/--repository}
+ * are modelled; the same at tags 2.4.2 and 2.8.4, which adds {@code X} to install's). Both first update
+ * the repository ({@link PkgRepository#update}); a failed update is pkgcli_update's return value
+ * returned as the exit status, EPKG_FATAL, which is 3 (libpkg/pkg.h.in: EPKG_OK = 0, EPKG_END,
+ * EPKG_WARN, EPKG_FATAL, the same at all three tags). A name no catalogue has: pkg_jobs_find_remote_pattern's
+ * "No packages available to install matching 'NAME' have been found in the repositories"
+ * (libpkg/pkg_jobs.c), exit 1. The jobs summary is print_jobs_summary's (src/utils.c): "The following N
+ * package(s) will be affected (of 0 checked):" (pkg_jobs_total returns j->total, which nothing sets, so
+ * 0 for install and upgrade alike; a 15.0 host's pkg 2.4.2 printed it, freebsd/pkg#2674), "New packages
+ * to be INSTALLED:", "Installed packages to be UPGRADED:", "Number of packages to be installed: N";
+ * the size lines that follow ("... to be downloaded.", "The process will require ... more space.")
+ * are left out, as the fixture's catalogue carries no sizes. Without --yes or ASSUME_ALWAYS_YES
+ * (src/globals.c sets yes from it), vquery_yesno asks "Proceed with this action? [y/N]: " and takes
+ * y, Y or yes (any case) as yes, n, N or no as no, asks again after anything else ("Please type
+ * 'Y[es]' or 'N[o]' to make a selection"), and end of input is the default, no (exit 1). Nothing to do:
+ * "The most recent versions of packages are already installed" (install) or "Your packages are up to
+ * date." (upgrade), exit 0. The job lines are src/event.c's: "[i/n] Fetching NAME-VERSION" (the
+ * file name of the url without ".pkg"), "Installing NAME-VERSION...", "Upgrading NAME from OLD to
+ * NEW...", "Extracting NAME-VERSION" (not printed for a package with no files), with the non-tty progress bar
+ * ({@link PkgProgress}).
  *
  * <p>Packages are fetched into the root's {@code /var/cache/pkg} and extracted into the root with the
  * simulated tar's extraction (libarchive, as pkg's own); the root's package database, pkg's
@@ -29,7 +39,7 @@ import java.util.Optional;
  */
 final class PkgJobs {
     static final String INSTALLED = "/var/db/pkg/sim-installed";
-    /** EPKG_FATAL, what pkgcli_update returns when a repository could not be updated. */
+    /** EPKG_FATAL (libpkg/pkg.h.in, freebsd/pkg 2.7.5), what pkgcli_update returns when a repository could not be updated. */
     static final int EPKG_FATAL = 3;
 
     private final Invocation inv;
@@ -51,12 +61,12 @@ final class PkgJobs {
 
     int install(List<String> args) throws IOException {
         Optional<Options> o = options(args, "ACfFgiIlMnqRUx", () -> {
-            inv.err("Usage: pkg install [-AfInFMqRUy] [-r reponame] [-Cgix] <pkg-name> ...\n");
+            inv.err("Usage: pkg install [-ACfFgiIlMnqRUxy] [--autoremove] [-r reponame] <pkg-name> ...\n");
             inv.err("For more information see 'pkg help install'.");
         });
         if (o.isEmpty() || o.get().operands().isEmpty()) {
             if (o.isPresent()) {
-                inv.err("Usage: pkg install [-AfInFMqRUy] [-r reponame] [-Cgix] <pkg-name> ...\n");
+                inv.err("Usage: pkg install [-ACfFgiIlMnqRUxy] [--autoremove] [-r reponame] <pkg-name> ...\n");
                 inv.err("For more information see 'pkg help install'.");
             }
             return 1;
@@ -102,7 +112,7 @@ final class PkgJobs {
 
     int upgrade(List<String> args) throws IOException {
         Optional<Options> o = options(args, "CfFgiInqUxv", () -> {
-            inv.err("Usage: pkg upgrade [-fInFqUy] [-r reponame] [-Cgix] <pkg-name> ...\n");
+            inv.err("Usage: pkg upgrade [-fInFqUy] [--autoremove] [-r reponame] [-Cgix] <pkg-name> ...\n");
             inv.err("For more information see 'pkg help upgrade'.");
         });
         if (o.isEmpty()) {
@@ -122,14 +132,16 @@ final class PkgJobs {
         installed.forEach((name, version) -> catalogue.find(name)
                 .filter(e -> !e.version().equals(version)).ifPresent(jobs::add));
         int n = installed.size();
-        inv.out("Checking for upgrades (" + n + " candidates): .......... done");
-        inv.out("Processing candidates (" + n + " candidates): .......... done");
+        inv.out(PkgProgress.line("Checking for upgrades (" + n + " candidates)", PkgProgress.candidates(n, n)));
+        // pkg_jobs.c ticks once per request_add entry: taken to be the packages the catalogue has another
+        // version of [UNVERIFIED: which candidates pkg_jobs_process_remote_pkg adds to request_add].
+        inv.out(PkgProgress.line("Processing candidates (" + n + " candidates)", PkgProgress.candidates(jobs.size(), n)));
         if (jobs.isEmpty()) {
             inv.out("Checking integrity... done (0 conflicting)");
             inv.out("Your packages are up to date.");
             return 0;
         }
-        inv.out("The following " + jobs.size() + " package(s) will be affected (of " + n + " checked):");
+        inv.out("The following " + jobs.size() + " package(s) will be affected (of 0 checked):");
         inv.out("");
         inv.out("Installed packages to be UPGRADED:");
         jobs.forEach(e -> inv.out("\t" + e.name() + ": " + installed.get(e.name()) + " -> " + e.version() + " [" + repo.name() + "]"));
@@ -157,9 +169,10 @@ final class PkgJobs {
         fs.mkdirs(root + "/var/cache/pkg");
         for (int i = 0; i < n; i++) {
             PkgRepository.Entry e = jobs.get(i);
-            inv.out("[" + (i + 1) + "/" + n + "] Fetching " + e.name() + "-" + e.version() + ".pkg: .......... done");
-            byte[] body = PkgRepository.get(inv, repo.url() + "/" + e.path(), true).orElseThrow(() ->
+            byte[] body = PkgRepository.get(inv, repo.url() + "/" + e.path()).orElseThrow(() ->
                     new SimUnsupportedException("pkg: a package the catalogue lists that its repository does not serve"));
+            inv.out(PkgProgress.line("[" + (i + 1) + "/" + n + "] Fetching " + e.name() + "-" + e.version(),
+                    PkgProgress.fetch(body.length)));
             if (!sha256(body).equals(e.sha256())) {
                 throw new SimUnsupportedException("pkg: a package whose checksum is not the catalogue's (" + e.path() + ")");
             }
@@ -171,7 +184,10 @@ final class PkgJobs {
             String tag = "[" + (i + 1) + "/" + n + "] ";
             inv.out(tag + (from.isEmpty() ? verb + " " + e.name() + "-" + e.version() + "..."
                     : verb + " " + e.name() + from + installed.get(e.name()) + " to " + e.version() + "..."));
-            inv.out(tag + "Extracting " + e.name() + "-" + e.version() + ": .......... done");
+            List<long[]> ticks = PkgProgress.extraction(fs.read(cached(e)));
+            if (ticks != null) {
+                inv.out(PkgProgress.line(tag + "Extracting " + e.name() + "-" + e.version(), ticks));
+            }
             extract(cached(e));
             installed.put(e.name(), e.version());
         }
@@ -232,10 +248,24 @@ final class PkgJobs {
         if (o.yes() || globals.yes("ASSUME_ALWAYS_YES")) {
             return true;
         }
-        inv.out().out("\nProceed with this action? [y/N]: ");
-        String answer = new String(inv.stdin(), StandardCharsets.UTF_8).strip();
-        inv.out("");
-        return answer.startsWith("y") || answer.startsWith("Y");
+        String prompt = "\nProceed with this action? [y/N]: ";
+        inv.out().out(prompt);
+        for (String line : new String(inv.stdin(), StandardCharsets.UTF_8).split("(?<=\n)")) {
+            // getline keeps the newline: an unterminated last line ("y" at end of input) matches no answer.
+            String a = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line + "\0";
+            if (a.equals("y") || a.equals("Y") || a.equalsIgnoreCase("yes")) {
+                return true;
+            }
+            if (a.equals("n") || a.equals("N") || a.equalsIgnoreCase("no")) {
+                return false;
+            }
+            if (a.isEmpty()) {
+                return false; // an empty line is the default, no
+            }
+            inv.out("Please type 'Y[es]' or 'N[o]' to make a selection");
+            inv.out().out(prompt);
+        }
+        return false;
     }
 
     private PkgRepository.Definition repository(String name) {

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * A pkg repository of the simulated pkg: its definition read from the repository directory
- * (pkg reads every {@code *.conf} there, libpkg/pkg_config.c [UNVERIFIED: read in an unpinned copy]),
- * and its catalogue fetched over HTTP as {@code pkgcli_update} (freebsd/pkg src/update.c) and
+ (with {@code --repo-conf-dir DIR}, only DIR: load_repositories reads REPOS_DIR, /etc/pkg and
+ * /usr/local/etc/pkg/repos, only when no directory is given; load_repo_files takes every {@code *.conf}
+ * there by the host's path, not under --rootdir; libpkg/pkg_config.c, freebsd/pkg tag 2.7.5, the same
+ * at 2.4.2 and 2.8.4), and its catalogue fetched over HTTP as {@code pkgcli_update} (src/update.c) and
  * {@code pkg_update} do, with their words. Only the form jailspec writes is read: one
  * {@code NAME: { key: "value", ... }} block a file with url, mirror_type "none", signature_type
  * "fingerprints", fingerprints and enabled; other UCL is not modelled.
@@ -57,8 +59,9 @@ final class PkgRepository {
         if (!fs.isDirectory(dir)) {
             return out;
         }
-        for (String name : fs.list(dir)) {
-            if (name.endsWith(".conf")) {
+        // load_repo_files: scandir with configfile (no leading '.', longer than ".conf"), in alphasort order.
+        for (String name : fs.list(dir).stream().sorted().toList()) {
+            if (!name.startsWith(".") && name.length() > 5 && name.endsWith(".conf")) {
                 out.add(parse(fs.readText(dir + "/" + name), dir + "/" + name));
             }
         }
@@ -95,70 +98,106 @@ final class PkgRepository {
     }
 
     /**
-     * {@code pkgcli_update} for one repository: "Updating NAME repository catalogue...", the fetch of
-     * meta.conf and data.pkg, the fingerprints check, and "NAME repository update completed. N packages
-     * processed." or "NAME repository is up to date." when the catalogue is the one the root already has;
-     * then "All repositories are up to date.". A repository that does not answer: the missing files as
-     * pkg names them, "Unable to update repository NAME" and "Error updating repositories!" (src/update.c;
-     * a transcript of pkg update against a server answering 404: meta.txz "Not Found", "repository ... has
-     * no meta file, using default settings") [UNVERIFIED: that pkg 2.x, which fetches with libcurl, names
-     * the same files and reasons]. Without a trusted key for the catalogue's signature, pkg warns "No
-     * trusted public keys found" and processes no entries (a test measured on 15.1-RELEASE with pkg 2.7.5
-     * against a pkgbase mirror, read in a public repository) [UNVERIFIED: not seen in a transcript here].
+     * {@code pkgcli_update} (src/update.c) for the one repository named by {@code -r}, through
+     * {@code pkg_repo_binary_update_proceed} (libpkg/repo/binary/update.c), freebsd/pkg tag 2.7.5:
+     * "Updating NAME repository catalogue..."; meta.conf fetched silently, else meta.txz, and only a
+     * meta.txz fetch that failed with EPKG_FATAL (not one answered 404, EPKG_ENOENT) is the notice
+     * "repository NAME has no meta file, using default settings"; then the catalogue {@code data.pkg},
+     * else {@code data.<packing_format>}, and when that failed or its signature was not trusted
+     * ({@link #trusted}), {@code packagesite.pkg} and {@code packagesite.<packing_format>}. The fixture
+     * serves no packagesite, so a catalogue that cannot be used ends the update: "Unable to update
+     * repository NAME" (a notice, stdout) and "Error updating repositories!", and the caller returns
+     * EPKG_FATAL. A new catalogue: "Processing entries", "NAME repository update completed. N packages
+     * processed."; an unchanged one: "NAME repository is up to date." (pkg asks with If-Modified-Since and
+     * the server answers 304; the simulator compares the catalogue with the one the root keeps, which is
+     * the same while the fixture does not change). Last, with {@code -r}: "NAME is up to date." (not "All
+     * repositories are up to date.", which is printed only without -r). The same at tags 2.4.2 and 2.8.4,
+     * except that 2.4.2 fetches with libcurl ("Failed to fetch URL: Not found", libpkg/fetch_libcurl.c) and
+     * labels the catalogue "Fetching data.pkg".
      */
     static Catalogue update(Invocation inv, SimFileSystem fs, String root, Definition repo) throws IOException, UpdateFailed {
         inv.out("Updating " + repo.name() + " repository catalogue...");
-        Optional<byte[]> meta = get(inv, repo.url() + "/meta.conf", false);
-        if (meta.isEmpty()) {
-            get(inv, repo.url() + "/meta.txz", true);
-            inv.out("repository " + repo.name() + " has no meta file, using default settings");
-            get(inv, repo.url() + "/data.pkg", true);
-            inv.out("Unable to update repository " + repo.name());
-            inv.out("Error updating repositories!");
-            throw new UpdateFailed();
+        Fetched meta = fetch(inv, repo.url() + "/meta.conf", true);
+        String format = "tzst"; // pkg_repo_meta_default: DEFAULT_COMPRESSION, TZS (auto.def)
+        if (meta.body().isEmpty()) {
+            if (fetch(inv, repo.url() + "/meta.txz", false).status() == Status.FATAL) {
+                inv.out("repository " + repo.name() + " has no meta file, using default settings");
+            }
+        } else {
+            format = packingFormat(new String(meta.body().get(), java.nio.charset.StandardCharsets.UTF_8), format);
         }
-        Optional<byte[]> data = get(inv, repo.url() + "/data.pkg", true);
-        if (data.isEmpty()) {
-            inv.out("Unable to update repository " + repo.name());
-            inv.out("Error updating repositories!");
-            throw new UpdateFailed();
+        Fetched data = fetch(inv, repo.url() + "/data.pkg", false);
+        if (data.body().isEmpty()) {
+            data = fetch(inv, repo.url() + "/data." + format, false);
         }
-        String text = new String(data.get(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = data.body().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
         String cached = root + "/var/db/pkg/repos/" + repo.name() + "/sim-catalogue";
-        if (fs.isRegularFile(cached) && fs.readText(cached).equals(text)) {
+        if (text != null && fs.isRegularFile(cached) && fs.readText(cached).equals(text)) {
             inv.out(repo.name() + " repository is up to date.");
-            inv.out("All repositories are up to date.");
+            inv.out(repo.name() + " is up to date.");
             return new Catalogue(entries(text), text);
         }
-        inv.out("Fetching meta.conf: . done");
-        inv.out("Fetching data.pkg: .......... done");
-        List<Entry> entries = trusted(fs, root, repo, text) ? entries(text) : List.of();
-        if (entries.isEmpty()) {
-            inv.err("pkg: No trusted public keys found");
+        if (meta.body().isPresent()) {
+            inv.out(PkgProgress.line("Fetching meta.conf", PkgProgress.fetch(meta.body().get().length)));
         }
-        inv.out("Processing entries: .......... done");
+        if (text != null) {
+            inv.out(PkgProgress.line("Fetching data", PkgProgress.fetch(data.body().get().length)));
+        }
+        if (text == null || !trusted(inv, fs, root, repo, text)) {
+            // pkg_repo_binary_update_proceed: the catalogue failed, packagesite is the fallback.
+            if (fetch(inv, repo.url() + "/packagesite.pkg", false).body().isEmpty()
+                    && fetch(inv, repo.url() + "/packagesite." + format, false).body().isEmpty()) {
+                inv.out("Unable to update repository " + repo.name());
+                inv.out("Error updating repositories!");
+                throw new UpdateFailed();
+            }
+            throw new SimUnsupportedException("pkg: a repository serving packagesite (the fixture serves data.pkg only)");
+        }
+        List<Entry> entries = entries(text);
+        inv.out(PkgProgress.line("Processing entries", PkgProgress.entries(entries.size())));
         inv.out(repo.name() + " repository update completed. " + entries.size() + " packages processed.");
-        inv.out("All repositories are up to date.");
+        inv.out(repo.name() + " is up to date.");
         fs.mkdirs(root + "/var/db/pkg/repos/" + repo.name());
-        if (!entries.isEmpty()) {
-            fs.writeText(cached, text);
-        }
+        fs.writeText(cached, text);
         return new Catalogue(entries, text);
     }
 
-    /** Whether a {@code trusted/} file of the repository's fingerprints directory holds the catalogue's signer. */
-    private static boolean trusted(SimFileSystem fs, String root, Definition repo, String catalogue) throws IOException {
+    /** meta.conf's packing_format (pkg_repo_meta_parse), or {@code dflt} when it names none. */
+    private static String packingFormat(String metaConf, String dflt) {
+        Matcher m = Pattern.compile("(?m)^\\s*packing_format\\s*=\\s*\"?(tzst|txz|tbz|tgz|tar)\"?\\s*;").matcher(metaConf);
+        return m.find() ? m.group(1) : dflt;
+    }
+
+    /**
+     * pkg_repo_check_fingerprint and pkg_repo_load_fingerprints (libpkg/pkg_repo.c, tag 2.7.5): the
+     * repository's {@code fingerprints} directory is opened relative to the root
+     * ({@code openat(ctx.rootfd, RELATIVE_PATH(path))}), so under {@code --rootdir ROOT} it is
+     * {@code ROOT/<fingerprints>/trusted}; missing: "Error opening the trusted directory DIR/trusted" and
+     * "Error loading trusted certificates"; empty: "No trusted certificates"; no file naming the
+     * catalogue's signer: "No trusted public keys found" (all warnx, stderr). Tag 2.4.2 reads the same
+     * way; tag 2.8.4 tries the host's own path when the root has none.
+     */
+    private static boolean trusted(Invocation inv, SimFileSystem fs, String root, Definition repo, String catalogue) throws IOException {
         String signer = catalogue.lines().findFirst().filter(l -> l.startsWith("signed-by\t"))
                 .map(l -> l.substring("signed-by\t".length())).orElse("");
-        String trusted = repo.fingerprints() + "/trusted";
-        if (repo.fingerprints().isEmpty() || !fs.isDirectory(trusted)) {
+        String path = repo.fingerprints() + "/trusted";
+        String trusted = root + (path.startsWith("/") ? "" : "/") + path;
+        if (!fs.isDirectory(trusted)) {
+            inv.err("pkg: Error opening the trusted directory " + path);
+            inv.err("pkg: Error loading trusted certificates");
             return false;
         }
-        for (String f : fs.list(trusted)) {
+        List<String> files = fs.list(trusted);
+        if (files.isEmpty()) {
+            inv.err("pkg: No trusted certificates");
+            return false;
+        }
+        for (String f : files) {
             if (fs.readText(trusted + "/" + f).contains("fingerprint: \"" + signer + "\"")) {
                 return true;
             }
         }
+        inv.err("pkg: No trusted public keys found");
         return false;
     }
 
@@ -168,26 +207,47 @@ final class PkgRepository {
                 .toList();
     }
 
-    /** One GET; a failure is "pkg: URL: reason" on stderr when {@code loud} (libfetch's words, FetchTool.REASONS). */
-    static Optional<byte[]> get(Invocation inv, String url, boolean loud) throws IOException {
+    enum Status { OK, ENOENT, FATAL }
+
+    /** What one fetch left: the body when it was answered 200, else how libfetch failed. */
+    record Fetched(Status status, Optional<byte[]> body) {
+    }
+
+    /** A package's body, or empty after fetch's message (the caller names what is missing). */
+    static Optional<byte[]> get(Invocation inv, String url) throws IOException {
+        return fetch(inv, url, false).body();
+    }
+
+    /**
+     * One GET as libpkg/fetch_libfetch.c's fetch_open does it (tag 2.7.5; pkg 2.7.0 returned from
+     * libcurl to libfetch): a status libfetch counts FETCH_UNAVAIL (404, 410, 416 in
+     * lib/libfetch/http.errors [UNVERIFIED: read in a 2012 copy of freebsd-src, not at releng/15.x]) is EPKG_ENOENT
+     * at once; any other failure is retried FETCH_RETRY (3) times and is EPKG_FATAL. Unless
+     * {@code silent}, the failure is "pkg: SCHEME://HOST/PATH: REASON" on stderr: the host without the
+     * port, as the message is built from u->scheme, u->host and u->doc.
+     */
+    static Fetched fetch(Invocation inv, String url, boolean silent) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        URI uri = URI.create(url);
+        String shown = uri.getScheme() + "://" + uri.getHost() + uri.getRawPath();
         try {
-            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                     .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
                 if (r.statusCode() == 200) {
-                    return Optional.of(in.readAllBytes());
+                    return new Fetched(Status.OK, Optional.of(in.readAllBytes()));
                 }
             }
-            if (loud) {
-                inv.err("pkg: " + url + ": " + FetchTool.REASONS.getOrDefault(r.statusCode(), "Unknown HTTP error"));
+            if (!silent) {
+                inv.err("pkg: " + shown + ": " + FetchTool.REASONS.getOrDefault(r.statusCode(), "Unknown HTTP error"));
             }
-            return Optional.empty();
+            boolean unavail = r.statusCode() == 404 || r.statusCode() == 410 || r.statusCode() == 416;
+            return new Fetched(unavail ? Status.ENOENT : Status.FATAL, Optional.empty());
         } catch (ConnectException e) {
-            if (loud) {
-                inv.err("pkg: " + url + ": Connection refused");
+            if (!silent) {
+                inv.err("pkg: " + shown + ": Connection refused");
             }
-            return Optional.empty();
+            return new Fetched(Status.FATAL, Optional.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SimUnsupportedException("pkg interrupted while fetching " + url);

@@ -13,8 +13,12 @@ import java.util.Map;
  * {@code --rootdir}, {@code --repo-conf-dir}, {@code --option}; an unknown one: "Invalid argument
  * provided", exit 1; {@code -r} with {@code -c} or {@code -j}: refused; a rootdir that does not exist:
  * {@code err(EXIT_FAILURE, "Invalid rootdir")}); {@code -o NAME=VALUE} sets pkg's configuration as
- * export_arg_option does; the commands are {@link PkgJobs} (freebsd/pkg src/install.c, src/upgrade.c)
- * [UNVERIFIED: freebsd/pkg read in an unpinned copy, not the pkg 2.x a 15.x host installs].
+ * export_arg_option does; the commands are {@link PkgJobs} (src/install.c, src/upgrade.c). Read at
+ * freebsd/pkg tag 2.7.5 (commit a3183b506a73), the pkg measured on a 15.1-RELEASE-p1 host bootstrapped
+ * from the quarterly repository in August 2026 (a public work log, index id 63471793497); the same
+ * options and messages at 2.4.2, the pkg of a 15.0 host (freebsd/pkg#2674: {@code pkg -v} 2.4.2), and at
+ * 2.8.4, the newest tag. A host has the pkg of the quarterly branch it bootstrapped from, not one the
+ * release fixes [UNVERIFIED: which pkg the quarterly branch carries today].
  *
  * <p>What is not modelled throws: -c, -j, -C, -l, -N, -v, -d, commands other than install and upgrade,
  * ABI detection from the root (a root without a base system cannot be detected; the caller passes
@@ -62,15 +66,17 @@ final class PkgTool implements SimTool {
         }
         if (!g.options().containsKey("ABI")) {
             throw new SimUnsupportedException("pkg without -o ABI=...: detecting the ABI of " + root
-                    + " (libpkg pkg_config.c reads it from the root's binaries) is not modelled");
+                    + " (libpkg/pkg_abi.c pkg_abi_from_file reads the root's /usr/bin/uname, else /bin/sh) is not modelled");
         }
+        osversionGuess(inv, g);
         if (!g.yes("IGNORE_OSVERSION")) {
             throw new SimUnsupportedException("pkg without -o IGNORE_OSVERSION=yes: the OSVERSION check of the"
                     + " packages against the root is not modelled");
         }
         String command = g.rest().get(0);
         List<String> args = g.rest().subList(1, g.rest().size());
-        String repoDir = g.repoConfDir() == null ? null : SimFileSystem.absolute(inv.cwd(), g.repoConfDir());
+        // main.c chdir()s into the rootdir before pkg_ini reads the repository directory.
+        String repoDir = g.repoConfDir() == null ? null : SimFileSystem.absolute(root, g.repoConfDir());
         if (repoDir == null) {
             throw new SimUnsupportedException("pkg without --repo-conf-dir (the host's /etc/pkg is not modelled)");
         }
@@ -80,6 +86,23 @@ final class PkgTool implements SimTool {
             case "upgrade" -> jobs.upgrade(args);
             default -> throw new SimUnsupportedException("pkg " + command);
         };
+    }
+
+    /**
+     * libpkg/pkg_config.c config_init_abi (freebsd/pkg tag 2.7.5, the same at 2.4.2 and 2.8.4): an ABI
+     * without OSVERSION is "Setting ABI requires setting OSVERSION, guessing the OSVERSION as: N" on
+     * stderr, N being pkg_abi_get_freebsd_osversion's major * 100000 + minor * 1000 of the ABI, whose
+     * FreeBSD form names no minor (a 15.0-ALPHA2 host printed 1500000 for ABI=FreeBSD:15:amd64,
+     * freebsd/pkg#2475).
+     */
+    private static void osversionGuess(Invocation inv, Globals g) {
+        String abi = g.options().get("ABI");
+        if (g.options().containsKey("OSVERSION") || !abi.matches("FreeBSD:\\d+:.+")) {
+            throw new SimUnsupportedException("pkg -o ABI=" + abi + (g.options().containsKey("OSVERSION")
+                    ? " with -o OSVERSION" : "") + " (only FreeBSD:N:ARCH without OSVERSION is modelled)");
+        }
+        int major = Integer.parseInt(abi.split(":")[1]);
+        inv.err("pkg: Setting ABI requires setting OSVERSION, guessing the OSVERSION as: " + major * 100000);
     }
 
     /** src/main.c's getopt_long loop; null when it stopped with "Invalid argument provided". */

@@ -63,7 +63,7 @@ public final class SimulatorSourcesPage {
                 .append("`SimulatorSourcesPageTest` fails when it is stale; regenerate it with\n`")
                 .append(REGENERATE).append("`.\n\n")
                 .append("Every simulated behaviour cites in a comment where it comes from: a file of freebsd-src, openzfs/zfs,\n")
-                .append("dnf or libarchive (by its path, at the release tag or commit named beside it), a section of\n")
+                .append("freebsd/pkg, dnf or libarchive (by its path, at the release tag or commit named beside it), a section of\n")
                 .append("`shared/reference/freebsd-facts.md`, or a transcript of `src/test/resources/transcripts`. What could\n")
                 .append("not be read at the release modelled is marked `[UNVERIFIED: what]` (docs/ARCHITECTURE.md,\n")
                 .append("\"Sources of the simulator\"). This page lists the marks (with the source file cited just before\n")

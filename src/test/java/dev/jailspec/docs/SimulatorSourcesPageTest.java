@@ -78,6 +78,22 @@ class SimulatorSourcesPageTest {
         assertThat(m.malformed()).extracting(SourceMarks.Unverified::line).containsExactly(9, 10);
     }
 
+    @Test
+    void freebsdPkgPathsAndTagsAreSourcesAndVersions() {
+        String source = """
+                package x;
+                /**
+                 * pkgcli_update (src/update.c) and pkg_repo_load_fingerprints (libpkg/pkg_repo.c), freebsd/pkg tag
+                 * 2.7.5; the same at freebsd/pkg 2.4.2. Not a pkg path: src/main/java/dev/X.java.
+                 */
+                class X {
+                }
+                """;
+        SourceMarks m = SourceMarks.read("x/X.java", source, Set.of());
+        assertThat(m.sources()).containsExactly("freebsd/pkg src/update.c", "freebsd/pkg libpkg/pkg_repo.c");
+        assertThat(m.versions()).containsExactly("freebsd/pkg 2.7.5", "freebsd/pkg 2.4.2");
+    }
+
     private static boolean isProgram(String file) {
         try {
             return Files.readString(Path.of("src/main/java", file)).contains("implements SimTool");

@@ -33,12 +33,14 @@ record SourceMarks(String file, Set<String> sources, Set<String> versions, List<
     /** A file of freebsd-src, openzfs/zfs, dnf or libarchive by its path in the repository. */
     private static final Pattern PATH = Pattern.compile("(?<![\\w/.-])((?:usr\\.sbin|usr\\.bin|sbin|bin|lib|libexec|sys"
             + "|cmd|module|contrib|dnf|doc|plugins|libarchive|tar)/[A-Za-z0-9_.+/-]*[A-Za-z0-9_])");
+    /** A file of freebsd/pkg by its path there (libpkg/pkg_repo.c, src/update.c), named as pkg's. */
+    private static final Pattern PKG_PATH = Pattern.compile("(?<![\\w/.-])((?:libpkg|src)/[A-Za-z0-9_./-]*[A-Za-z0-9_]\\.(?:c|h|in))\\b");
     /** A source file named alone: kern_jail.c, rc.subr, service.sh, output.py. */
     private static final Pattern FILE = Pattern.compile("(?<![\\w/.-])([A-Za-z_][\\w-]*\\.(?:c|h|py|sh|subr|l|y))\\b");
     /** A differential test that checks the simulator against the real program: RealDnfDifferentialTest. */
     private static final Pattern DIFFERENTIAL = Pattern.compile("\\b(\\w+DifferentialTest)\\b");
     private static final Pattern VERSION = Pattern.compile("releng/\\d+\\.\\d+|(?:freebsd-src|commit)\\s+[0-9a-f]{7,40}\\b"
-            + "|zfs-\\d+\\.\\d+\\.\\d+|DNF \\d+\\.\\d+\\.\\d+|dnf-plugins-core \\d+\\.\\d+\\.\\d+|libarchive \\d+\\.\\d+(?:\\.\\d+)?|@v\\d+\\.\\d+\\.\\d+");
+            + "|freebsd/pkg(?:\\s+tags?)?\\s+\\d+\\.\\d+\\.\\d+|zfs-\\d+\\.\\d+\\.\\d+|DNF \\d+\\.\\d+\\.\\d+|dnf-plugins-core \\d+\\.\\d+\\.\\d+|libarchive \\d+\\.\\d+(?:\\.\\d+)?|@v\\d+\\.\\d+\\.\\d+");
 
     static SourceMarks read(String file, String source, Set<String> corpusNames) {
         Set<String> sources = new LinkedHashSet<>();
@@ -56,6 +58,7 @@ record SourceMarks(String file, Set<String> sources, Set<String> versions, List<
                 }
             });
             find(PATH, t, m -> sources.add(m.group(1)));
+            find(PKG_PATH, t, m -> sources.add("freebsd/pkg " + m.group(1)));
             find(FILE, t, m -> {
                 if (sources.stream().noneMatch(s -> s.endsWith("/" + m.group(1)))) {
                     sources.add(m.group(1));
@@ -63,7 +66,8 @@ record SourceMarks(String file, Set<String> sources, Set<String> versions, List<
             });
             find(DIFFERENTIAL, t, m -> sources.add("checked by " + m.group(1)));
             // A version named inside a mark ("not at releng/14.3") is one the file was not read at.
-            find(VERSION, marks(file, c, unverified, malformed), m -> versions.add(m.group().replaceAll("\\s+", " ")));
+            find(VERSION, marks(file, c, unverified, malformed), m -> versions.add(m.group().replaceAll("\\s+", " ")
+                    .replaceFirst("^freebsd/pkg tags? ", "freebsd/pkg ")));
         }
         // A file named alone and also by its path is one source.
         sources.removeIf(s -> !s.contains("/") && !s.startsWith("freebsd-facts") && !s.startsWith("transcript ")
@@ -109,7 +113,7 @@ record SourceMarks(String file, Set<String> sources, Set<String> versions, List<
     private static String lastSourceBefore(String t, int end) {
         String last = "";
         int lastAt = -1;
-        for (Pattern p : List.of(PATH, FILE)) {
+        for (Pattern p : List.of(PATH, PKG_PATH, FILE)) {
             Matcher m = p.matcher(t).region(0, end);
             while (m.find()) {
                 if (m.start() > lastAt) {

@@ -14,7 +14,7 @@ class PkgTest {
     @Test
     void theTemplateIsInstalledAndPatchedFromTheBaseRepositoryWithGlobalOptionsFirst() {
         ScriptedHost host = new ScriptedHost();
-        List<String> global = List.of("pkg", "--rootdir", ROOT, "--repo-conf-dir", REPOS, "-o", "ABI=FreeBSD:15:amd64",
+        List<String> global = List.of("/usr/local/sbin/pkg", "--rootdir", ROOT, "--repo-conf-dir", REPOS, "-o", "ABI=FreeBSD:15:amd64",
                 "-o", "IGNORE_OSVERSION=yes", "-o", "ASSUME_ALWAYS_YES=yes");
         host.expect(concat(global, "install", "--yes", "--repository", "FreeBSD-base", "FreeBSD-set-minimal-jail")).stdout("");
         host.expect(concat(global, "upgrade", "--yes", "--repository", "FreeBSD-base")).stdout("");
@@ -49,11 +49,13 @@ class PkgTest {
     void theRepositoryIsFreebsdsDefinitionForTheReleaseOnTheMirrorEnabled() {
         String url = Pkg.repositoryUrl("https://pkg.FreeBSD.org/", R15_1);
         assertThat(url).isEqualTo("https://pkg.FreeBSD.org/FreeBSD:15:amd64/base_release_1");
-        assertThat(Pkg.baseRepositoryConf(url, ROOT + "/usr/share/keys/pkgbase-15")).startsWith("FreeBSD-base: {\n")
+        assertThat(Pkg.baseRepositoryConf(url, Pkg.keysDir(R15_1))).startsWith("FreeBSD-base: {\n")
                 .contains("  url: \"https://pkg.FreeBSD.org/FreeBSD:15:amd64/base_release_1\",\n")
                 .contains("  mirror_type: \"none\",\n  signature_type: \"fingerprints\",\n")
-                .contains("  fingerprints: \"" + ROOT + "/usr/share/keys/pkgbase-15\",\n")
+                .contains("  fingerprints: \"/usr/share/keys/pkgbase-15\",\n")
                 .contains("  enabled: yes\n").doesNotContain("enabled: no");
         assertThat(Pkg.abi(ReleaseVersion.parse("15.0-RELEASE"))).isEqualTo("FreeBSD:15:amd64");
+        assertThatThrownBy(() -> Pkg.baseRepositoryConf(url, "usr/share/keys/pkgbase-15"))
+                .hasMessageContaining("a path inside the root, from /");
     }
 }

@@ -40,7 +40,7 @@ class PkgbaseTemplateOnSimTest {
     }
 
     private List<List<String>> pkgCommands() {
-        return commands.stream().filter(c -> c.get(0).equals("pkg")).toList();
+        return commands.stream().filter(c -> c.get(0).equals(dev.jailspec.freebsd.Pkg.PROGRAM)).toList();
     }
 
     @Test
@@ -66,7 +66,9 @@ class PkgbaseTemplateOnSimTest {
             assertThat(new Zfs(run.host()).exists("zdata/jails/templates/15.1-RELEASE-pkgbase@base")).isTrue();
             assertThat(run.host().stat(p.layout().templatePath() + "/usr/share/keys/pkgbase-15/trusted/awskms-15")).isPresent();
             assertThat(run.host().readText(p.layout().pkgRepoConfDir() + "/FreeBSD-base.conf"))
-                    .contains("/FreeBSD:15:amd64/base_release_1\",");
+                    .contains("/FreeBSD:15:amd64/base_release_1\",")
+                    .as("pkg opens the fingerprints under --rootdir: the path inside the template")
+                    .contains("  fingerprints: \"/usr/share/keys/pkgbase-15\",\n");
             p.teardown();
         }
         commands.clear();
@@ -125,6 +127,28 @@ class PkgbaseTemplateOnSimTest {
             assertThatThrownBy(keys::apply).isInstanceOf(ProvisionException.class)
                     .hasMessageContaining("the host has no /usr/share/keys/pkgbase-15/trusted")
                     .hasMessageContaining("jailspec.freebsd.template=dist");
+        }
+    }
+
+    @Test
+    void aHostWithoutPkg8IsToldToBootstrapIt() {
+        Layout layout = new Layout("zdata/jails", "/zdata/jails", RELEASE, "lrdev", 253, "bridge0", "192.168.7.253/24",
+                "192.168.7.221", "/compat/rocky", TemplateKind.PKGBASE);
+        try (var sim = dev.jailspec.sim.SimHost.create(dir.resolve("nopkg"),
+                dev.jailspec.sim.SimHostSpec.defaults().withRelease(RELEASE),
+                dev.jailspec.config.RunClock.parse(DATE).orElseThrow())) {
+            // The simulated host always has pkg(8); sh's answer for a host without it, by the path Pkg runs.
+            var host = new dev.jailspec.host.ForwardingHost(sim) {
+                @Override
+                public dev.jailspec.host.CommandResult run(Command c, java.util.function.Consumer<dev.jailspec.host.OutputLine> l) {
+                    return c.argv().get(0).equals(dev.jailspec.freebsd.Pkg.PROGRAM)
+                            ? sim.run(Command.of("/usr/local/sbin/nonesuch")) : sim.run(c, l);
+                }
+            };
+            assertThatThrownBy(() -> new InstallPkgbaseSystem(host, layout).apply())
+                    .isInstanceOf(ProvisionException.class)
+                    .hasMessageContaining("the host has no pkg(8) at /usr/local/sbin/pkg")
+                    .hasMessageContaining("'pkg bootstrap'");
         }
     }
 
