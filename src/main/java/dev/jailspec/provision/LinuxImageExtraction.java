@@ -39,8 +39,8 @@ final class LinuxImageExtraction {
      * (which names the flattening's rules). A change here makes a kept template stale; raise the
      * leading number when the extraction changes in a way these words do not show.
      */
-    static final String RECIPE = "1;tar -xpf --numeric-owner;resolv.conf;" + String.join(",", MOUNT_POINTS)
-            + ";inspection " + InspectionCache.FORMAT_VERSION;
+    static final String RECIPE = "1/tar-xpf-numeric-owner/resolv.conf/" + String.join(",", MOUNT_POINTS)
+            + "/inspection-" + InspectionCache.FORMAT_VERSION;
 
     /** The listing's entry for the configured image and, for a {@code .latest} alias, the dated file it names. */
     record Resolved(TaggedChecksums.Entry listed, TaggedChecksums.Entry dated) {
