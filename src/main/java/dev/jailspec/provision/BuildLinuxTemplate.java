@@ -2,9 +2,7 @@ package dev.jailspec.provision;
 
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
-import dev.jailspec.freebsd.DestroyMode;
 import dev.jailspec.freebsd.Zfs;
-import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +24,13 @@ final class BuildLinuxTemplate implements ProvisionStep {
     private final Marks marks;
     private final LinuxImageExtraction extraction;
     private final EventBus bus;
+    private final UndoExecutor undos;
     /** Why the template found on the host does not serve (set by isDone), or null. */
     private String staleReason;
 
     BuildLinuxTemplate(Host host, HostState state, LinuxTemplate names, Marks marks, LinuxImageExtraction extraction,
-                       EventBus bus) {
+                       UndoExecutor undos, EventBus bus) {
+        this.undos = undos;
         this.zfs = new Zfs(host);
         this.state = state;
         this.names = names;
@@ -111,24 +111,14 @@ final class BuildLinuxTemplate implements ProvisionStep {
         zfs.set(names.dataset(), Marks.KEEP, Marks.KEEP_LINUX_TEMPLATE);
     }
 
-    /** Destroys the stale template, only when it and everything below it carry jailspec's mark. */
+    /** Destroys the stale template through the one executor that checks jailspec's marks. */
     private void destroyStale() {
-        String prefix = names.dataset();
-        List<String> foreign = state.datasets().byName().values().stream()
-                .filter(d -> d.name().startsWith(prefix + "@") || d.name().startsWith(prefix + "/"))
-                .filter(d -> !d.mark().isJailspecs()).map(HostState.Dataset::name).sorted().toList();
-        if (!foreign.isEmpty()) {
-            throw new ProvisionException("the Linux template " + prefix + " must be rebuilt (" + staleReason + "), but it"
-                    + " holds " + String.join(", ", foreign) + ", which jailspec did not create; nothing was destroyed."
-                    + " Move or destroy it by hand, then run again");
-        }
-        bus.publish(new Note(bus.now(), "rebuilding the Linux template " + prefix + ": " + staleReason));
-        CommandResult r = zfs.tryDestroy(prefix, DestroyMode.RECURSIVE);
-        if (r.exitCode() != 0) {
-            throw new ProvisionException("the Linux template " + prefix + " must be rebuilt (" + staleReason + "), but zfs"
-                    + " destroy -r " + prefix + " failed: " + r.stderr().strip() + ". A jail kept from it"
-                    + " (jailspec.teardown=never) still uses it: remove that jail (zfs destroy -r on its dataset), or set"
-                    + " jailspec.linux.template=false");
+        bus.publish(new Note(bus.now(), "rebuilding the Linux template " + names.dataset() + ": " + staleReason));
+        try {
+            undos.destroyStaleTemplate(names.dataset(), staleReason);
+        } catch (ProvisionException e) {
+            throw new ProvisionException("the Linux template " + names.dataset() + " must be rebuilt (" + staleReason
+                    + "), but " + e.getMessage() + "; or set jailspec.linux.template=false", e);
         }
     }
 

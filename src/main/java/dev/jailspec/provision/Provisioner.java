@@ -253,7 +253,7 @@ public final class Provisioner {
             return;
         }
         LinuxImageExtraction extraction = run.linuxImageExtraction(host);
-        BuildLinuxTemplate build = new BuildLinuxTemplate(host, run.hostState(), names, run.marks(), extraction, bus);
+        BuildLinuxTemplate build = new BuildLinuxTemplate(host, run.hostState(), names, run.marks(), extraction, undos, bus);
         StepRunner.Outcome built = cloned ? StepRunner.Outcome.ALREADY_DONE : steps.ensure(build);
         if (!cloned) {
             datasetChanged(built, names.dataset(), DatasetChanged.Change.CREATED, "Linux template, snapshotted as "

@@ -145,6 +145,23 @@ class LinuxTemplateOnSimTest {
     }
 
     @Test
+    void aStaleTemplateHoldingSomeoneElsesSnapshotIsNotDestroyed() {
+        scenario("held-1");
+        ok(host(), "zfs", "set", Marks.LINUX_RECIPE + "=0/an-older-extraction", TEMPLATE);
+        // A snapshot someone else took: it shows the template's marks only as inherited, so it is not jailspec's.
+        ok(host(), "zfs", "snapshot", TEMPLATE + "@mine");
+        try (JailspecRun run = SimRuns.open(settings(), "held-2")) {
+            Provisioner p = new Provisioner(run);
+            assertThatThrownBy(p::ensureLinuxJailRunning).isInstanceOf(ProvisionException.class)
+                    .hasMessageContaining("the Linux template " + TEMPLATE + " must be rebuilt (the extraction is now")
+                    .hasMessageContaining("holds " + TEMPLATE + "@mine, which jailspec did not create; nothing was destroyed");
+            p.teardown();
+        }
+        assertThat(exists(TEMPLATE + "@mine")).isTrue();
+        assertThat(exists(TEMPLATE + "@base")).isTrue();
+    }
+
+    @Test
     void withTheSettingOffEveryScenarioExtractsIntoItsOwnClone() {
         for (String runId : List.of("off-1", "off-2")) {
             Scenario s = scenario(runId, "jailspec.linux.template", "false");
