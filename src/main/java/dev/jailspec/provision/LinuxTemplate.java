@@ -10,7 +10,7 @@ package dev.jailspec.provision;
  * so {@code zfs destroy -r} of the jail's dataset takes it too, and its exec, setuid and readonly are
  * inherited from the jail's clone as the userland's directory's are without a template.
  */
-record LinuxTemplate(String dataset, String path, String cloneDataset, String cloneMountpoint) {
+public record LinuxTemplate(String dataset, String path, String cloneDataset, String cloneMountpoint) {
 
     static LinuxTemplate of(Layout layout, LinuxUserland userland) {
         String suffix = "-" + userland.distribution().name() + userland.settings().release();
@@ -18,7 +18,7 @@ record LinuxTemplate(String dataset, String path, String cloneDataset, String cl
                 layout.jailDataset() + "/" + userland.distribution().name(), layout.linuxRootOnHost());
     }
 
-    String snapshot() {
+    public String snapshot() {
         return dataset + "@" + Layout.BASE_SNAPSHOT;
     }
 }

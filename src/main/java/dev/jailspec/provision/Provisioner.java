@@ -271,6 +271,11 @@ public final class Provisioner {
         }
     }
 
+    /** The Linux template and the jail's clone of it; empty with jailspec.linux.template=false. */
+    public Optional<LinuxTemplate> linuxTemplate() {
+        return run.settings().linuxTemplate() ? Optional.of(run.linuxTemplate()) : Optional.empty();
+    }
+
     /** Its undos are recorded before it starts: a start that fails or hangs half-way may leave the jail or its epair behind. */
     public void startJail() {
         var step = new StartJail(jailService, jls, new Ifconfig(host), layout, undos);
