@@ -3,7 +3,9 @@ Feature: Teardown
   After every scenario jailspec stops the jail and destroys what the scenario created: the
   jail's clone, its configuration file, its epair, the rc.conf values it changed and its section
   of /etc/devfs.rules with the ruleset it loaded (both kept with jailspec.teardown.hostconfig=keep). The
-  release template and its "@base" snapshot stay, so the next run reuses them.
+  release template and its "@base" snapshot stay, so the next run reuses them, and so does the Linux
+  template (jailspec.linux.template, "true" by default): the Rocky userland extracted once, whose "@base"
+  each Linux jail clones to its /compat/rocky; the jail's clone of it goes with the jail.
 
   jailspec.teardown chooses when: "always" (the default), "on-success", or "never" to keep the
   jail for debugging; the console and the report then print the commands to enter it (a host
@@ -27,3 +29,4 @@ Feature: Teardown
     Given the Linux jail is running with the Rocky userland
     When the scenario's changes are torn down
     Then /etc/devfs.rules and the kernel hold jailspec's devfs ruleset only if jailspec.teardown.hostconfig is keep
+    And the jail's clone of the Linux template no longer exists, and the Linux template's "@base" stays

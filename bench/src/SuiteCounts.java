@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * Counts what one run asked of its host, from the run's {@code reports/events.jsonl}: the numbers
  * the performance issue sets goals for (host commands, {@code zfs list} and {@code zfs get}, {@code sysrc}, image copies, hashes and
  * extractions per archive, and the passes over each image, {@code ArchiveInspected}: {@code inspections} in all,
- * {@code inspect.<image>} each, {@code inspect-cached.<image>} for one a warm run took from the inspection cache). Prints one {@code key<TAB>value} line each, sorted by key, so two
+ * {@code inspect.<image>} each, {@code inspect-cached.<image>} for one a warm run took from the inspection cache; the
+ * Linux template's uses, {@code linux-template.built}, {@code .rebuilt} and {@code .reused}, from {@code LinuxTemplateUsed}). Prints one {@code key<TAB>value} line each, sorted by key, so two
  * runs' outputs compare line by line ({@code bench/suite --previous}).
  *
  * <p>Usage: {@code java -cp CLASSPATH SuiteCounts EVENTS_JSONL}
@@ -60,6 +61,8 @@ public final class SuiteCounts {
                             add("inspections");
                         }
                     }
+                    // A Linux jail's userland cloned from the kept Linux template: built (an extraction), rebuilt, or reused (none).
+                    case "LinuxTemplateUsed" -> add("linux-template." + e.path("change").asText().toLowerCase(java.util.Locale.ROOT));
                     case "CommandStarted" -> command(e.path("command"));
                     case "FileWritten" -> {
                         if ("Copied".equals(e.path("content").path("type").asText())) {

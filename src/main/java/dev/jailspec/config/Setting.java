@@ -92,6 +92,9 @@ public enum Setting {
     LINUX_HOST_DIRS("jailspec.linux.hostDirs", "", "", Rules.HOST_DIRS,
             "empty (the Linux /tmp and /home are the userland's own), or host directories to share read-write"
                     + " with the Linux userland, ','-separated, from /tmp and /home (e.g. /tmp,/home)"),
+    LINUX_TEMPLATE("jailspec.linux.template", "true", "true", oneOf("true", "false"),
+            "true (the Linux userland is extracted once into a kept, marked Linux template and each jail gets a"
+                    + " zfs clone of its @base snapshot) or false (every jail extracts the image into its own clone)"),
     LOCK_WAIT("jailspec.lock.wait", "10s", "2m", Rules.DURATION,
             "how long a run waits for another run on the same host to finish, e.g. 30s, 2m or PT2M"),
     TIMEOUT_DEFAULT("jailspec.timeout.default", "5s", "2m", Rules.DURATION,

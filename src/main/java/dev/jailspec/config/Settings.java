@@ -94,6 +94,11 @@ public final class Settings {
         return get(Setting.FREEBSD_PKG_MIRROR);
     }
 
+    /** Whether jails get their Linux userland as a clone of the kept Linux template (jailspec.linux.template=true). */
+    public boolean linuxTemplate() {
+        return get(Setting.LINUX_TEMPLATE).equals("true");
+    }
+
     /** Whether a template of a release past its end of life may be built (jailspec.freebsd.allowEol=true). */
     public boolean allowEol() {
         return get(Setting.FREEBSD_ALLOW_EOL).equals("true");

@@ -12,7 +12,7 @@ public sealed interface JailspecEvent permits
         StepStarted, StepFinished,
         CommandStarted, CommandOutput, CommandFinished, CommandTimedOut, CommandAborted,
         FileWritten, DatasetChanged, JailStateChanged,
-        SettingsResolved, HostFactsResolved, WaitFinished, Note, DiagnosisCollected, JailKept, JailShared,
+        SettingsResolved, HostFactsResolved, WaitFinished, Note, DiagnosisCollected, JailKept, JailShared, LinuxTemplateUsed,
         DownloadProgress, DownloadRetrying, DownloadFinished, ArtifactResolved, ArchiveInspected, HostReconnect {
 
     Instant at();

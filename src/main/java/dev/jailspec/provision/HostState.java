@@ -9,6 +9,7 @@ import dev.jailspec.event.WaitFinished;
 import dev.jailspec.freebsd.Sysrc;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.freebsd.ZfsProperty;
+import dev.jailspec.freebsd.ZfsPropertySource;
 import dev.jailspec.host.Host;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,10 +38,13 @@ import java.util.Optional;
 final class HostState implements EventSubscriber {
     /** The properties the one recursive read asks: what the steps decide on, not space (that changes with every file). */
     static final List<String> DATASET_PROPERTIES;
+    /** What a Linux template was built from: read in the same recursive read, so reusing it asks nothing more. */
+    static final List<String> LINUX_TEMPLATE_MARKS = List.of(Marks.LINUX_IMAGE, Marks.LINUX_RECIPE);
 
     static {
         List<String> props = new ArrayList<>(List.of("type", "mountpoint", "origin"));
         props.addAll(DatasetMarks.MARK_PROPERTIES);
+        props.addAll(LINUX_TEMPLATE_MARKS);
         DATASET_PROPERTIES = List.copyOf(props);
     }
 
@@ -128,24 +132,33 @@ final class HostState implements EventSubscriber {
         return reads;
     }
 
-    /** One dataset or snapshot as the recursive {@code zfs get} showed it; {@code -} values are empty. */
+    /**
+     * One dataset or snapshot as the recursive {@code zfs get} showed it; {@code -} values are empty.
+     * {@code builtFrom} holds the {@link #LINUX_TEMPLATE_MARKS} set on it locally.
+     */
     record Dataset(String name, boolean snapshot, Optional<String> mountpoint, Optional<String> origin,
-            DatasetMarks.Mark mark) {
+            DatasetMarks.Mark mark, Map<String, String> builtFrom) {
     }
 
     /** Everything at and below the root: a name under it that is not here does not exist. */
     record Datasets(String root, Map<String, Dataset> byName) {
         static Datasets of(String root, List<ZfsProperty> lines) {
             Map<String, Map<String, Optional<String>>> values = new LinkedHashMap<>();
+            Map<String, Map<String, String>> builtFrom = new HashMap<>();
             for (ZfsProperty p : lines) {
                 values.computeIfAbsent(p.dataset(), k -> new HashMap<>()).put(p.property(), p.valueIfSet());
+                Map<String, String> own = builtFrom.computeIfAbsent(p.dataset(), k -> new HashMap<>());
+                // Only a local value: a clone or child below the template would show it inherited.
+                if (LINUX_TEMPLATE_MARKS.contains(p.property()) && p.source().kind() == ZfsPropertySource.Kind.LOCAL) {
+                    p.valueIfSet().ifPresent(v -> own.put(p.property(), v));
+                }
             }
             Map<String, DatasetMarks.Mark> marks = DatasetMarks.marks(lines);
             Map<String, Dataset> byName = new LinkedHashMap<>();
             values.forEach((name, v) -> byName.put(name, new Dataset(name,
                     v.getOrDefault("type", Optional.empty()).filter("snapshot"::equals).isPresent(),
                     v.getOrDefault("mountpoint", Optional.empty()), v.getOrDefault("origin", Optional.empty()),
-                    marks.get(name))));
+                    marks.get(name), Map.copyOf(builtFrom.get(name)))));
             return new Datasets(root, Map.copyOf(byName));
         }
 

@@ -254,7 +254,17 @@ public final class JailspecRun implements AutoCloseable {
     }
 
     ProvisionStep linuxUserlandInstaller(Host on) {
-        return new InstallLinuxUserland(on, layout, downloader, linuxUserland, linuxImage(), preparedImages, bus);
+        return new InstallLinuxUserland(on, layout, linuxImageExtraction(on));
+    }
+
+    /** The run's Linux image on its way into a directory of {@code on}: the jail's clone or the Linux template. */
+    LinuxImageExtraction linuxImageExtraction(Host on) {
+        return new LinuxImageExtraction(on, layout, downloader, linuxUserland, linuxImage(), preparedImages, bus);
+    }
+
+    /** The names of the kept Linux template and of the jail's clone of it (jailspec.linux.template). */
+    LinuxTemplate linuxTemplate() {
+        return LinuxTemplate.of(layout, linuxUserland);
     }
 
     /** Checks the host once per run, before the first change; throws with what to fix. */

@@ -28,8 +28,11 @@ public final class LinuxJailChecks {
     private final LinuxUserland linux;
     private final EventBus bus;
     private final PrefixedHost userland;
+    private final String userlandDataset;
 
-    LinuxJailChecks(Host host, Layout layout, LinuxUserland linux, EventBus bus, PrefixedHost userland) {
+    LinuxJailChecks(Host host, Layout layout, LinuxUserland linux, EventBus bus, PrefixedHost userland,
+                    String userlandDataset) {
+        this.userlandDataset = userlandDataset;
         this.host = host;
         this.layout = layout;
         this.linux = linux;
@@ -92,7 +95,7 @@ public final class LinuxJailChecks {
         String said = (r.stdout() + r.stderr()).strip();
         return Optional.of("package " + name + " that dnf installed is not in the rpm database after the jail was stopped and started"
                 + " (rpm -q exited " + r.exitCode() + ": " + said + "); the database in " + layout.linuxRootInJail()
-                + "/var/lib/rpm must be on the jail's own dataset (" + layout.jailDataset()
+                + "/var/lib/rpm must be on the jail's own dataset (" + userlandDataset
                 + "), not on a mount that the restart replaces or a copy the restart restores");
     }
 

@@ -12,8 +12,10 @@ import java.util.Map;
  * someone else creates below a marked one shows the mark as "inherited from ..." and is not ours.
  *
  * <p>{@value #KEEP} says a marked object is meant to outlive the run: the dataset tree
- * ({@code keep=tree}) and the complete release template with its {@code @base} snapshot
- * ({@code keep=template}). Teardown and the reaper leave those alone.
+ * ({@code keep=tree}), the complete release template with its {@code @base} snapshot
+ * ({@code keep=template}) and the Linux template ({@code keep=linux-template}, with
+ * {@value #LINUX_IMAGE} and {@value #LINUX_RECIPE} saying what it was built from). Teardown and the
+ * reaper leave those alone.
  */
 public record Marks(String runId) {
     public static final String OWNER = "jailspec:owner";
@@ -22,6 +24,12 @@ public record Marks(String runId) {
     public static final String OWNER_VALUE = "jailspec";
     public static final String KEEP_TREE = "tree";
     public static final String KEEP_TEMPLATE = "template";
+    /** The kept Linux template's {@value #KEEP}: its {@code @base} is what the Linux jails clone. */
+    public static final String KEEP_LINUX_TEMPLATE = "linux-template";
+    /** On the Linux template: the sha256 of the image it was extracted from. */
+    public static final String LINUX_IMAGE = "jailspec:linux-image";
+    /** On the Linux template: what else decided its tree ({@link LinuxImageExtraction#RECIPE}). */
+    public static final String LINUX_RECIPE = "jailspec:linux-recipe";
 
     public Map<String, String> zfsProperties() {
         return Map.of(OWNER, OWNER_VALUE, RUN, runId);

@@ -7,6 +7,7 @@ import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailShared;
 import dev.jailspec.event.JailStateChanged;
+import dev.jailspec.event.LinuxTemplateUsed;
 import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.JailInfo;
@@ -43,6 +44,8 @@ public final class Provisioner {
     private final EventBus bus;
     private final HostFacts facts;
     private ScenarioScope scope = ScenarioScope.UNNAMED;
+    /** The dataset the jail's Linux userland is on: the jail's clone, or its clone of the Linux template. */
+    private String userlandDataset;
 
     /** A provisioner for one scenario; it is registered with the run until {@link #teardown()} or {@link #release()}. */
     public Provisioner(JailspecRun run) {
@@ -59,6 +62,7 @@ public final class Provisioner {
         this.teardown = new Teardown(undos, bus);
         this.steps = new StepRunner(bus, teardown);
         this.facts = new HostFacts(host, layout, LinuxJailOptions.of(run.settings()));
+        this.userlandDataset = layout.jailDataset();
         // A new scenario: what an earlier one saw of the host is not evidence for this one.
         run.hostState().forget();
         run.register(this);
@@ -230,6 +234,48 @@ public final class Provisioner {
         steps.ensure(run.linuxUserlandInstaller(host));
     }
 
+    /**
+     * The jail's Linux userland as {@link #ensureLinuxJailRunning()} gets it: with jailspec.linux.template=true
+     * a clone of the kept Linux template, built first when it is missing or was built from another image or
+     * recipe (issue 15: the image is extracted once per host, not once per jail); otherwise, or when the
+     * userland is already in the jail's clone, {@link #installLinuxUserland()}.
+     */
+    public void provideLinuxUserland() {
+        LinuxTemplate names = run.linuxTemplate();
+        if (!run.settings().linuxTemplate()) {
+            installLinuxUserland();
+            return;
+        }
+        boolean cloned = run.hostState().datasets().exists(names.cloneDataset());
+        if (!cloned && run.linuxUserlandInstaller(host).isDone()) {
+            // Extracted into the jail's clone already (feature 04's way): a clone mounted over it would hide it.
+            installLinuxUserland();
+            return;
+        }
+        LinuxImageExtraction extraction = run.linuxImageExtraction(host);
+        BuildLinuxTemplate build = new BuildLinuxTemplate(host, run.hostState(), names, run.marks(), extraction, undos, bus);
+        StepRunner.Outcome built = cloned ? StepRunner.Outcome.ALREADY_DONE : steps.ensure(build);
+        if (!cloned) {
+            datasetChanged(built, names.dataset(), DatasetChanged.Change.CREATED, "Linux template, snapshotted as "
+                    + names.snapshot());
+        }
+        StepRunner.Outcome clone = steps.ensure(new CloneLinuxTemplate(host, run.hostState(), names, run.marks(),
+                extraction.distribution().requiredFiles().get(0)));
+        userlandDataset = names.cloneDataset();
+        if (clone == StepRunner.Outcome.APPLIED) {
+            datasetChanged(clone, names.cloneDataset(), DatasetChanged.Change.CLONED, "from " + names.snapshot());
+            LinuxTemplateUsed.Change change = built == StepRunner.Outcome.ALREADY_DONE ? LinuxTemplateUsed.Change.REUSED
+                    : build.rebuildReason().isPresent() ? LinuxTemplateUsed.Change.REBUILT : LinuxTemplateUsed.Change.BUILT;
+            bus.publish(new LinuxTemplateUsed(bus.now(), names.dataset(), extraction.resolve().dated().file(), change,
+                    names.cloneDataset(), build.rebuildReason().orElse("")));
+        }
+    }
+
+    /** The Linux template and the jail's clone of it; empty with jailspec.linux.template=false. */
+    public Optional<LinuxTemplate> linuxTemplate() {
+        return run.settings().linuxTemplate() ? Optional.of(run.linuxTemplate()) : Optional.empty();
+    }
+
     /** Its undos are recorded before it starts: a start that fails or hangs half-way may leave the jail or its epair behind. */
     public void startJail() {
         var step = new StartJail(jailService, jls, new Ifconfig(host), layout, undos);
@@ -259,7 +305,7 @@ public final class Provisioner {
         cloneJail();
         writeJailConf(true);
         loadLinuxDevfsRuleset();
-        installLinuxUserland();
+        provideLinuxUserland();
         startJail();
         awaitJailRunning(Duration.ofSeconds(30));
     }
@@ -276,7 +322,7 @@ public final class Provisioner {
 
     /** The checks a Linux-jail expert adds to the how-to's (issue 14), read only. */
     public LinuxJailChecks checks() {
-        return new LinuxJailChecks(host, layout, run.linuxUserland(), bus, insideLinuxUserland());
+        return new LinuxJailChecks(host, layout, run.linuxUserland(), bus, insideLinuxUserland(), userlandDataset);
     }
 
     /** Commands and files of the Linux userland ({@code jexec NAME chroot /compat/rocky ...}). */

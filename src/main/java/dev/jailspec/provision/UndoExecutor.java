@@ -201,6 +201,31 @@ final class UndoExecutor {
         }
     }
 
+    /**
+     * For the step that rebuilds a kept template which no longer serves (a Linux template built from
+     * another image, {@link BuildLinuxTemplate}): destroys it with its snapshot, only when it and
+     * everything below it carry jailspec's own mark. {@code zfs destroy -r} refuses while a clone of it
+     * exists (a jail kept with jailspec.teardown=never); that is a failure saying what to remove.
+     */
+    void destroyStaleTemplate(String dataset, String why) {
+        sandbox.requireDataset(dataset);
+        Map<String, DatasetMarks.Mark> found = new DatasetMarks(host).read(dataset, true);
+        DatasetMarks.Mark top = found.get(dataset);
+        if (top == null) {
+            return;
+        }
+        if (!top.isJailspecs()) {
+            throw new ProvisionException(dataset + " was not created by jailspec (" + top.describe() + "); left alone");
+        }
+        requireAllMarked(dataset, found);
+        var r = new Zfs(host).tryDestroy(dataset, DestroyMode.RECURSIVE);
+        if (r.exitCode() != 0) {
+            throw new ProvisionException("zfs destroy -r " + dataset + " failed: " + r.stderr().strip() + ". A jail kept"
+                    + " from it (jailspec.teardown=never) still uses it: remove that jail (zfs destroy -r on its dataset)");
+        }
+        bus.publish(new DatasetChanged(bus.now(), dataset, DatasetChanged.Change.DESTROYED, "to be rebuilt: " + why));
+    }
+
     private Outcome destroyPlanted(String dataset) {
         sandbox.requireDataset(dataset);
         Map<String, DatasetMarks.Mark> found = new DatasetMarks(host).read(dataset, true);

@@ -13,6 +13,7 @@ import dev.jailspec.event.Highlight;
 import dev.jailspec.event.Stdin;
 import dev.jailspec.event.JailKept;
 import dev.jailspec.event.JailShared;
+import dev.jailspec.event.LinuxTemplateUsed;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.SettingsResolved;
 import dev.jailspec.event.WaitFinished;
@@ -83,6 +84,7 @@ public final class AllureBridge implements EventSubscriber {
                 "diagnosis: " + p.name() + (p.answered() ? "" : " (failed)"), "# " + p.source() + "\n" + p.text())));
         on.on(Note.class, e -> instantStep(e.text(), Status.PASSED, step -> { }));
         on.on(JailShared.class, e -> instantStep(e.describe(), Status.PASSED, step -> { }));
+        on.on(LinuxTemplateUsed.class, e -> instantStep(e.describe(), Status.PASSED, step -> { }));
         on.on(JailKept.class, e -> attachToCurrent("kept jail " + e.jail() + ": how to enter and remove it",
                 String.join("\n", KeptJailText.lines(e)) + "\n"));
         on.on(WaitFinished.class, e -> instantStep("await " + e.alias(), e.satisfied() ? Status.PASSED : Status.FAILED,

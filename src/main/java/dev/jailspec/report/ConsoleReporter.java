@@ -11,6 +11,7 @@ import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.JailKept;
 import dev.jailspec.event.JailShared;
+import dev.jailspec.event.LinuxTemplateUsed;
 import dev.jailspec.event.RunStarted;
 import dev.jailspec.event.ScenarioFinished;
 import dev.jailspec.event.ScenarioStarted;
@@ -53,6 +54,7 @@ public final class ConsoleReporter implements EventSubscriber {
         on.on(ScenarioStarted.class, e -> out.line("Scenario: " + e.name()));
         on.on(JailKept.class, e -> KeptJailText.lines(e).forEach(l -> out.line("  " + l)));
         on.on(JailShared.class, e -> out.line("  # " + e.describe()));
+        on.on(LinuxTemplateUsed.class, e -> out.line("  # " + e.describe()));
         on.on(StepStarted.class, e -> out.line("> " + e.text()));
         on.on(CommandFinished.class, this::printCommand);
         on.on(CommandTimedOut.class, e -> out.line("  $ " + ShellQuote.join(e.argv()) + "  -> TIMED OUT after "

@@ -11,6 +11,7 @@ import dev.jailspec.event.HostReconnect;
 import dev.jailspec.event.EventSubscriber;
 import dev.jailspec.event.FileWritten;
 import dev.jailspec.event.JailShared;
+import dev.jailspec.event.LinuxTemplateUsed;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.RunFinished;
 import dev.jailspec.event.RunStarted;
@@ -113,6 +114,8 @@ public final class RunbookExporter implements EventSubscriber {
         on.on(Note.class, e -> locked(() -> runbook.add(new CommentEntry("note: " + e.text()))));
         // A scenario that takes over a jail runs none of the commands that built it: its script says whose they are.
         on.on(JailShared.class, e -> locked(() -> runbook.add(new CommentEntry("note: " + e.describe()))));
+        // A reused Linux template extracts nothing: the script says where the userland came from.
+        on.on(LinuxTemplateUsed.class, e -> locked(() -> runbook.add(new CommentEntry("note: " + e.describe()))));
         on.on(WaitFinished.class, e -> locked(() -> runbook.add(new CommentEntry("waited for " + e.alias() + ": "
                 + (e.satisfied() ? "done" : "GAVE UP") + " after " + e.elapsedMs() + " ms and " + e.polls() + " poll"
                 + (e.polls() == 1 ? "" : "s") + " (timeout " + e.timeoutMs() + " ms); the polls are the probes above"))));

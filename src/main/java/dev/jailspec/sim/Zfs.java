@@ -124,8 +124,9 @@ final class Zfs {
      * An inheritable boolean property (exec, setuid, readonly): set here ({@code local}), else
      * the nearest ancestor's local value ({@code inherited from A}), else the default
      * ({@code default}); a snapshot inherits from its file system. This is dsl_prop_get's walk
-     * up the parents (module/zfs/dsl_prop.c dsl_prop_get_dd) [UNVERIFIED: unpinned copy]; a
-     * clone's parent is the dataset above it, not its origin.
+     * up the parents (module/zfs/dsl_prop.c dsl_prop_get_dd at zfs-2.2.7: the loop follows
+     * {@code dd->dd_parent} only, so a clone's parent is the dataset above it, never its origin;
+     * dsl_prop_get_ds asks a snapshot's own properties first, then its file system's directory).
      */
     Value inheritedBoolean(SimState.DatasetState ds, String prop) {
         if (!ds.snapshot && ds.props.containsKey(prop)) {
@@ -143,7 +144,11 @@ final class Zfs {
         return new Value(ZfsProps.BOOLEAN_DEFAULTS.get(prop), "default");
     }
 
-    /** A user property: set here ({@code local}), inherited from an ancestor, or absent. */
+    /**
+     * A user property: set here ({@code local}), inherited from an ancestor, or absent. User
+     * properties are inheritable (dsl_prop_get_dd at zfs-2.2.7: {@code prop == ZPROP_USERPROP}), by the
+     * same walk up {@code dd_parent}: a clone does not inherit its origin snapshot's marks.
+     */
     Optional<Value> userProperty(SimState.DatasetState ds, String prop) {
         if (ds.props.containsKey(prop)) {
             return Optional.of(new Value(ds.props.get(prop), "local"));

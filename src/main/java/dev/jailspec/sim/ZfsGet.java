@@ -128,6 +128,9 @@ final class ZfsGet {
 
     private Line line(SimState.DatasetState ds, String prop, boolean parsable, boolean all) throws IOException {
         if (ZfsProps.isUserProp(prop)) {
+            // cmd/zfs/zfs_main.c get_callback at zfs-2.2.7: a user property the dataset neither has nor inherits
+            // is "-" with source ZPROP_SRC_NONE ("-"); one whose ZPROP_SOURCE is the dataset's own name is local,
+            // any other name "inherited from" it.
             Optional<Zfs.Value> v = zfs.userProperty(ds, prop);
             return new Line(ds.name, prop, v.map(Zfs.Value::value).orElse("-"), v.map(Zfs.Value::source).orElse("-"),
                     prop.length(), true);

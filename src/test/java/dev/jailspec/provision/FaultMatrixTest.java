@@ -42,7 +42,8 @@ class FaultMatrixTest {
         String abi = "enable the Linux ABI";
         String atBoot = "enable jails at boot";
         String clone = "clone zdata/jails/templates/14.3-RELEASE@base to zdata/jails/containers/lrdev";
-        String rocky = "install the Rocky Linux 9 userland into /zdata/jails/containers/lrdev/compat/rocky";
+        String rocky = "build the Linux template zdata/jails/templates/14.3-RELEASE-rocky9 (the Rocky Linux 9 image"
+                + " extracted once, snapshotted as zdata/jails/templates/14.3-RELEASE-rocky9@base) failed";
         String start = "start the jail lrdev with service jail start failed";
         String dnf = "run `dnf -y makecache` in the Linux userland of lrdev failed";
         return Stream.of(
@@ -59,9 +60,12 @@ class FaultMatrixTest {
                 jail("service linux start=exit:2", abi, "command `service linux start` exited 2"),
                 jail("sysrc jail_enable=YES=fail", atBoot, "command `sysrc jail_enable=YES jail_parallel_start=YES` exited 1"),
                 jail("zfs clone=exit:1", clone, "command `zfs clone -o jailspec:owner=jailspec"),
-                jail("mkdir -p /zdata=fail", rocky, "command `mkdir -p /zdata/jails/containers/lrdev/compat/rocky` exited 1"),
+                // the Linux template (jailspec.linux.template=true): a half-built one is destroyed again
+                jail("mkdir -p /zdata=fail", rocky, "command `mkdir -p /zdata/jails/templates/14.3-RELEASE-rocky9` exited 1"),
                 jail("tar -xpf=exit:1", rocky, "command `tar -xpf /zdata/jails/media/"),
-                jail("cp /etc/resolv.conf=fail", rocky, "command `cp /etc/resolv.conf /zdata/jails/containers/lrdev/compat/rocky/etc/`"),
+                jail("cp /etc/resolv.conf=fail", rocky, "command `cp /etc/resolv.conf /zdata/jails/templates/14.3-RELEASE-rocky9/etc/`"),
+                jail("zfs snapshot zdata/jails/templates/14.3-RELEASE-rocky9@base=fail", rocky,
+                        "command `zfs snapshot zdata/jails/templates/14.3-RELEASE-rocky9@base` exited 1"),
                 // the jail without the Linux userland: the same steps, less to extract
                 plainJail("service jail start=fail", start, "command `service jail start lrdev` exited 1"),
                 plainJail("ifconfig epair253 create=fail", start, "jail: lrdev: /sbin/ifconfig epair253 create up: failed"),

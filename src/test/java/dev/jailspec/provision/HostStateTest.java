@@ -64,7 +64,7 @@ class HostStateTest {
         assertThat(state.datasets().mark(ROOT + "/containers")).hasValueSatisfying(m -> assertThat(m.isJailspecs()).isFalse());
 
         assertThat(commands).singleElement().satisfies(argv -> assertThat(argv)
-                .containsSubsequence("zfs", "get", "-r", "type,mountpoint,origin,jailspec:owner,jailspec:run,jailspec:keep", ROOT));
+                .containsSubsequence("zfs", "get", "-r", "type,mountpoint,origin,jailspec:owner,jailspec:run,jailspec:keep,jailspec:linux-image,jailspec:linux-recipe", ROOT));
     }
 
     @Test

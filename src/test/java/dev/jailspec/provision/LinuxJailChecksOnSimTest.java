@@ -215,7 +215,7 @@ class LinuxJailChecksOnSimTest {
             assertThat(p.checks().packageMissing("dnf-plugins-core")).hasValueSatisfying(m -> assertThat(m)
                     .startsWith("package dnf-plugins-core that dnf installed is not in the rpm database after the jail"
                             + " was stopped and started (rpm -q exited 1: package dnf-plugins-core is not installed)")
-                    .contains("/compat/rocky/var/lib/rpm must be on the jail's own dataset (zdata/jails/containers/lrdev)"));
+                    .contains("/compat/rocky/var/lib/rpm must be on the jail's own dataset (zdata/jails/containers/lrdev/rocky)"));
             p.teardown();
         }
     }

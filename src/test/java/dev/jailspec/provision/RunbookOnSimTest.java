@@ -83,10 +83,17 @@ class RunbookOnSimTest {
                 "cp /etc/resolv\\.conf /zdata/jails/templates/14\\.3-RELEASE/etc/resolv\\.conf", // 8
                 "freebsd-update --not-running-from-cron --currently-running 14\\.3-RELEASE -b", // 9
                 "zfs snapshot zdata/jails/templates/14\\.3-RELEASE@base",   // 10
-                "zfs clone",                                                   // 12
-                "mkdir -p /zdata/jails/containers/lrdev/compat/rocky ",        // 17
+                "zfs clone (-o \\S+ )*zdata/jails/templates/14\\.3-RELEASE@base zdata/jails/containers/lrdev ", // 12
+                // 17 into the Linux template (jailspec.linux.template=true), extracted once per host and image
+                "zfs create (-o \\S+ )*zdata/jails/templates/14\\.3-RELEASE-rocky9 ",
+                "mkdir -p /zdata/jails/templates/14\\.3-RELEASE-rocky9 ",
                 // 17, with --numeric-owner: the userland's own ids, not the host's for the same names
-                "tar -xpf /zdata/jails/media/Rocky-9-Container-Base-\\S+ -C /zdata/jails/containers/lrdev/compat/rocky --numeric-owner",
+                "tar -xpf /zdata/jails/media/Rocky-9-Container-Base-\\S+ -C /zdata/jails/templates/14\\.3-RELEASE-rocky9 --numeric-owner",
+                "cp /etc/resolv\\.conf /zdata/jails/templates/14\\.3-RELEASE-rocky9/etc/", // 18
+                "zfs snapshot zdata/jails/templates/14\\.3-RELEASE-rocky9@base",
+                // the jail's /compat/rocky: a clone of the Linux template, with the host's resolv.conf of now
+                "zfs clone (-o \\S+ )*-o mountpoint=/zdata/jails/containers/lrdev/compat/rocky"
+                        + " zdata/jails/templates/14\\.3-RELEASE-rocky9@base zdata/jails/containers/lrdev/rocky ",
                 "cp /etc/resolv\\.conf /zdata/jails/containers/lrdev/compat/rocky/etc/", // 18
                 "service jail start lrdev -> 0");                               // 19
         assertThat(matching(first.commands(), runbook)).as("how-to commands in the order they ran")
@@ -98,9 +105,14 @@ class RunbookOnSimTest {
                 "CREATED zdata/jails/templates/14.3-RELEASE",
                 "SNAPSHOTTED zdata/jails/templates/14.3-RELEASE@base",
                 "CLONED zdata/jails/containers/lrdev",
+                "CREATED zdata/jails/templates/14.3-RELEASE-rocky9",
+                "CLONED zdata/jails/containers/lrdev/rocky",
                 "STARTED lrdev /zdata/jails/containers/lrdev",
                 "STOPPED lrdev /zdata/jails/containers/lrdev",
+                "DESTROYED zdata/jails/containers/lrdev/rocky",
                 "DESTROYED zdata/jails/containers/lrdev");
+        assertThat(first.changes()).as("the Linux template stays").doesNotContain(
+                "DESTROYED zdata/jails/templates/14.3-RELEASE-rocky9");
 
         RunLog second = provisionAndTearDown("run-2");
 
@@ -108,10 +120,12 @@ class RunbookOnSimTest {
                 .noneMatch(c -> c.startsWith("tar -xf") && c.contains("--unlink"))
                 .noneMatch(c -> c.startsWith("freebsd-update"))
                 .noneMatch(c -> c.startsWith("zfs snapshot"))
+                .noneMatch(c -> c.startsWith("tar -xpf"))
                 .anyMatch(c -> c.startsWith("zfs clone") && c.endsWith("-> 0"))
                 .anyMatch(c -> c.startsWith("service jail start lrdev -> 0"));
         assertThat(second.changes()).as("changes of the second run")
-                .contains("REUSED zdata/jails/templates/14.3-RELEASE@base", "CLONED zdata/jails/containers/lrdev")
+                .contains("REUSED zdata/jails/templates/14.3-RELEASE@base", "CLONED zdata/jails/containers/lrdev",
+                        "REUSED zdata/jails/templates/14.3-RELEASE-rocky9", "CLONED zdata/jails/containers/lrdev/rocky")
                 .doesNotContain("SNAPSHOTTED zdata/jails/templates/14.3-RELEASE@base");
         assertThat(second.notes()).as("what the report says was reused")
                 .anyMatch(n -> n.startsWith("already done, reused: install the 14.3-RELEASE base system"));

@@ -25,6 +25,16 @@ public final class TeardownSteps {
         provisioner.undoChanges();
     }
 
+    @Then("the jail's clone of the Linux template no longer exists, and the Linux template's {snapshot} stays")
+    public void linuxTemplateKept(String snapshot) {
+        var template = provisioner.linuxTemplate();
+        // jailspec.linux.template=false: the userland was in the jail's own clone, which is gone with it.
+        String clone = template.map(t -> t.cloneDataset()).orElse(layout.jailDataset());
+        assertThat(provisioner.facts().dataset(clone)).as("zfs list %s", clone).isEmpty();
+        template.ifPresent(t -> assertThat(provisioner.facts().dataset(t.dataset() + "@" + snapshot))
+                .as("zfs list %s@%s", t.dataset(), snapshot).isPresent());
+    }
+
     @Then("the jail's dataset no longer exists")
     public void datasetGone() {
         assertThat(provisioner.facts().dataset(layout.jailDataset())).as("zfs list %s", layout.jailDataset()).isEmpty();
