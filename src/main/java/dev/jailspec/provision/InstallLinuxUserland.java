@@ -84,7 +84,8 @@ final class InstallLinuxUserland implements ProvisionStep {
                 + dated.sha256() + ")" + (listed.isAlias() ? ", which " + image.fileName() + " points to" : "")));
         ImagePreparation.Ready ready = new ImagePreparation(downloader, preparedImages, bus).prepare(image.image(),
                 listed.sha256(), dated.file(), "check " + settingHint + "mirror or " + settingHint + "imageUrl",
-                RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major()));
+                RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major(),
+                        distribution.requiredPrograms(), distribution::withoutProgramsAdvice));
         DownloadResult download = ready.download();
         if (listed.size() >= 0 && download.size() != listed.size()) {
             throw new ProvisionException(image.image() + " is " + download.size() + " bytes, but " + image.checksum()
