@@ -10,7 +10,10 @@ Feature: Teardown
   jailspec.teardown chooses when: "always" (the default), "on-success", or "never" to keep the
   jail for debugging; the console and the report then print the commands to enter it (a host
   shell, "jexec lrdev /bin/sh", and a shell of its Linux userland, "jexec lrdev chroot
-  /compat/rocky /bin/bash", with the run's names) and to remove it by hand.
+  /compat/rocky /bin/bash", with the run's names) and to remove it by hand. The first failed
+  scenario's kept jail stays as it failed: every later scenario of the run would build or use a jail
+  of the same name, clone, epair and address, so each is skipped with a note saying why, and the
+  run's report shows the one failure and what did not run.
 
   A jail that made network connections can stay "dying" for a while after it is stopped: jls
   no longer lists it, "jls -d" does, and its dataset is busy until the kernel frees it. Teardown

@@ -3,14 +3,16 @@ package dev.jailspec.artifact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The policy a root file system must meet before it becomes a jail's userland. Each rule that
  * fails gives its own {@link Violation} with a message that names the image and says what to do.
  *
  * <pre>{@code
- * RootfsValidator.linuxUserland("rocky", "9").require(imageName, inventory);
+ * RootfsValidator.linuxUserland(d.osReleaseId(), "9", d.requiredPrograms(), d::withoutProgramsAdvice)
+ *         .require(imageName, inventory);
  * RootfsValidator.safetyOnly().require("base.txz", inventory);
  * }</pre>
  */
@@ -22,8 +24,8 @@ public final class RootfsValidator {
         NO_OS_RELEASE,
         /** {@code ID} or the major {@code VERSION_ID} is not the expected one. */
         WRONG_DISTRIBUTION,
-        /** No {@code usr/bin/dnf}: a Minimal-like image. */
-        NO_DNF,
+        /** A program the distribution's userland must have is missing (for Rocky {@code usr/bin/dnf}: a Minimal-like image). */
+        MISSING_PROGRAM,
         /** Members that would write outside the root, through a symlink, or make device nodes. */
         UNSAFE_ENTRIES
     }
@@ -33,24 +35,41 @@ public final class RootfsValidator {
 
     private final String expectedId;
     private final String expectedMajor;
-    private final boolean requireDnf;
+    private final List<String> programs;
+    private final BiFunction<String, Predicate<String>, String> advice;
 
-    private RootfsValidator(String expectedId, String expectedMajor, boolean requireDnf) {
+    private RootfsValidator(String expectedId, String expectedMajor, List<String> programs,
+                            BiFunction<String, Predicate<String>, String> advice) {
         this.expectedId = expectedId;
         this.expectedMajor = expectedMajor;
-        this.requireDnf = requireDnf;
+        this.programs = List.copyOf(programs);
+        this.advice = advice;
     }
 
-    /** A Linux userland: os-release {@code ID} and major {@code VERSION_ID} as given, dnf present, safe. */
-    public static RootfsValidator linuxUserland(String id, String majorVersion) {
+    /**
+     * A Linux userland: os-release {@code ID} and major {@code VERSION_ID} as given, the distribution's
+     * {@code programs} present (paths inside the root, e.g. {@code usr/bin/dnf}), safe. {@code advice}
+     * gives what follows "IMAGE has no P" (the image and what the image has): why, and what to use instead.
+     * A program must be one the inventory notes ({@link ArchiveInventory#NOTABLE_PATHS}).
+     */
+    public static RootfsValidator linuxUserland(String id, String majorVersion, List<String> programs,
+                                                BiFunction<String, Predicate<String>, String> advice) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(majorVersion, "majorVersion");
-        return new RootfsValidator(id, majorVersion, true);
+        Objects.requireNonNull(advice, "advice");
+        for (String p : programs) {
+            if (!ArchiveInventory.NOTABLE_PATHS.contains(p)) {
+                throw new IllegalArgumentException("the required program " + p + " of " + id + " is not a path the"
+                        + " archive inventory notes (ArchiveInventory.NOTABLE_PATHS " + ArchiveInventory.NOTABLE_PATHS
+                        + "): add it there and raise InspectionCache.FORMAT_VERSION, so cached inspections note it too");
+            }
+        }
+        return new RootfsValidator(id, majorVersion, programs, advice);
     }
 
     /** Only the safety rules (e.g. for FreeBSD's base.txz, whose os-release is made at boot). */
     public static RootfsValidator safetyOnly() {
-        return new RootfsValidator(null, null, false);
+        return new RootfsValidator(null, null, List.of(), (image, has) -> "");
     }
 
     public List<Violation> check(String image, ArchiveInventory inv) {
@@ -72,11 +91,10 @@ public final class RootfsValidator {
                         + ". Check the image URL and the configured major version."));
             }
         }
-        if (requireDnf && !inv.hasDnf()) {
-            String looksLike = inv.has("usr/bin/microdnf") ? " (it has usr/bin/microdnf only)" : "";
-            out.add(new Violation(Rule.NO_DNF, image + " has no usr/bin/dnf" + looksLike
-                    + ": it looks like the Minimal image. Use the Container-Base image"
-                    + suggestBase(image).map(s -> " (" + s + ")").orElse("") + ", which ships dnf."));
+        List<String> missing = programs.stream().filter(p -> !inv.has(p)).toList();
+        if (!missing.isEmpty()) {
+            out.add(new Violation(Rule.MISSING_PROGRAM, image + " has no " + String.join(", ", missing)
+                    + advice.apply(image, inv::has)));
         }
         if (!inv.isSafe()) {
             out.add(new Violation(Rule.UNSAFE_ENTRIES, image + " has " + inv.unsafeCount()
@@ -92,10 +110,5 @@ public final class RootfsValidator {
         if (!v.isEmpty()) {
             throw new RootfsRejectedException(image, v);
         }
-    }
-
-    private static Optional<String> suggestBase(String image) {
-        String file = image.substring(image.lastIndexOf('/') + 1);
-        return file.contains("-Minimal") ? Optional.of(file.replace("-Minimal", "-Base")) : Optional.empty();
     }
 }

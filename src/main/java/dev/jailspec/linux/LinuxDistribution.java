@@ -3,6 +3,7 @@ package dev.jailspec.linux;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What one Linux distribution's userland is to the procedure, behind one interface chosen by
@@ -35,6 +36,18 @@ public interface LinuxDistribution {
 
     /** Files a complete userland has (absolute inside it); the first one says the userland is installed. */
     List<String> requiredFiles();
+
+    /**
+     * Programs an image's root file system must have, relative to it ({@code usr/bin/dnf}): the procedure
+     * runs them. An image without one is refused before anything is extracted (artifact.RootfsValidator).
+     */
+    List<String> requiredPrograms();
+
+    /**
+     * What follows "IMAGE has no PROGRAM" when an image lacks {@link #requiredPrograms()}: the likely
+     * reason and the image to use instead; {@code imageHas} tells which paths the image has.
+     */
+    String withoutProgramsAdvice(String image, Predicate<String> imageHas);
 
     /** The package manager's program names, whose commands get the package manager's timeout and report. */
     Set<String> packageManagers();

@@ -4,6 +4,7 @@ import dev.jailspec.artifact.Downloader;
 import dev.jailspec.config.Settings;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.HostFactsResolved;
+import dev.jailspec.event.JailKept;
 import dev.jailspec.event.JailShared;
 import dev.jailspec.event.Note;
 import dev.jailspec.event.SettingsResolved;
@@ -49,6 +50,7 @@ public final class JailspecRun implements AutoCloseable {
     private final Set<Provisioner> openScenarios = ConcurrentHashMap.newKeySet();
     /** The jail a passed @read-only scenario left running for the next (ScenarioScope). */
     private final SharedJail sharedJail = new SharedJail();
+    private JailKept keptAfterFailure;
     private final Thread shutdownHook;
     private volatile boolean closed;
     private volatile List<String> reaped = List.of();
@@ -144,6 +146,17 @@ public final class JailspecRun implements AutoCloseable {
 
     SharedJail sharedJail() {
         return sharedJail;
+    }
+
+    /** The first failed scenario's jail kept for debugging: later scenarios of the run get out of its way. */
+    synchronized void keptAfterFailure(JailKept kept) {
+        if (keptAfterFailure == null) {
+            keptAfterFailure = kept;
+        }
+    }
+
+    synchronized Optional<JailKept> keptAfterFailure() {
+        return Optional.ofNullable(keptAfterFailure);
     }
 
     /** At the run's end: the jail the last @read-only scenario left running is torn down like a scenario's. */

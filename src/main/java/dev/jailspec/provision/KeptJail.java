@@ -30,4 +30,14 @@ final class KeptJail {
                 List.of("rm", layout.jailConfPath()));
         return new JailKept(at, scenario, jail, "jailspec.teardown=" + teardownSetting, host, linux, remove, alsoChanged);
     }
+
+    /** Why {@code scenario} does not run while {@code kept} is kept: what it would collide with and what to do. */
+    static String inTheWay(JailKept kept, String scenario) {
+        return "not run: \"" + scenario + "\" would build or use the jail " + kept.jail() + " (its name, clone, epair"
+                + " and address), which is kept for debugging the failed scenario \"" + kept.scenario() + "\" ("
+                + kept.teardownSetting() + "); run in that jail its result would say nothing, and it would change what"
+                + " was kept. Look into the kept jail (" + String.join(" ", kept.enterHostShell()) + "), remove it with"
+                + " the commands the report lists under it, then run again; with jailspec.teardown=always every"
+                + " scenario runs.";
+    }
 }

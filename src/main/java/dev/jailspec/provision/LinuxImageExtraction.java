@@ -107,7 +107,8 @@ final class LinuxImageExtraction {
         Resolved r = resolve();
         ImagePreparation.Ready ready = new ImagePreparation(downloader, preparedImages, bus).prepare(image.image(),
                 r.listed().sha256(), r.dated().file(), "check " + settingHint + "mirror or " + settingHint + "imageUrl",
-                RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major()));
+                RootfsValidator.linuxUserland(distribution.osReleaseId(), image.major(),
+                        distribution.requiredPrograms(), distribution::withoutProgramsAdvice));
         DownloadResult download = ready.download();
         if (r.listed().size() >= 0 && download.size() != r.listed().size()) {
             throw new ProvisionException(image.image() + " is " + download.size() + " bytes, but " + image.checksum()

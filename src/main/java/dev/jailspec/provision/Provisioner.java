@@ -6,6 +6,7 @@ import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailShared;
+import dev.jailspec.event.JailKept;
 import dev.jailspec.event.JailStateChanged;
 import dev.jailspec.event.LinuxTemplateUsed;
 import dev.jailspec.event.Note;
@@ -432,13 +433,30 @@ public final class Provisioner {
 
     /**
      * Keeps the scenario's jail (see {@link #release()}) and publishes how to enter it and remove
-     * it by hand, for the console and the report.
+     * it by hand, for the console and the report. The first failed scenario's kept jail stays the
+     * run's: later scenarios do not run in it or against its names ({@link #inTheWayOfAKeptJail()}).
      */
-    public void keepForDebugging(String scenario, String teardownSetting) {
+    public void keepForDebugging(String scenario, String teardownSetting, boolean failed) {
         List<String> pending = pendingTeardown();
         release();
         if (!pending.isEmpty()) {
-            bus.publish(KeptJail.event(bus.now(), scenario, layout, teardownSetting, pending));
+            JailKept kept = KeptJail.event(bus.now(), scenario, layout, teardownSetting, pending);
+            bus.publish(kept);
+            if (failed) {
+                run.keptAfterFailure(kept);
+            }
         }
+    }
+
+    /**
+     * Why this scenario must not run, if an earlier failed scenario of the run kept its jail: every
+     * scenario builds or uses a jail of the run's one name, clone, epair and address, so it would run
+     * in the kept jail (changing what was kept to be looked at) or collide with it, and its result
+     * would say nothing. Published as a note; empty when no jail is kept.
+     */
+    public Optional<String> inTheWayOfAKeptJail() {
+        Optional<String> why = run.keptAfterFailure().map(kept -> KeptJail.inTheWay(kept, scope.scenario()));
+        why.ifPresent(text -> bus.publish(new Note(bus.now(), text)));
+        return why;
     }
 }

@@ -38,9 +38,16 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
      */
     public static final Path REPORTS_DIR = Path.of(System.getProperty("reports.dir", "reports"));
 
+    /** This JVM's reports: the first run attaches them, a later run (Cucumber run twice) writes on. */
+    private static final RunReports JVM_REPORTS = new RunReports(() -> {
+        ReportListeners.clearAllureResults(REPORTS_DIR);
+        ReportListeners.clearMatrixPage(REPORTS_DIR);
+        return ReportListeners.attach(RunContext.bus(), REPORTS_DIR);
+    });
+
     private final EventBus bus;
     private final String runId;
-    private final boolean attachReports;
+    private final RunReports reports;
     private final Supplier<String> target;
 
     private final EventHandler<TestRunStarted> runStarted = this::runStarted;
@@ -52,18 +59,19 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
 
     /** Used by Cucumber: publishes on {@link RunContext#bus()}. */
     public CucumberEventBridge() {
-        this(RunContext.bus(), RunContext.runId(), true, CucumberEventBridge::targetFromSettings);
+        this(RunContext.bus(), RunContext.runId(), JVM_REPORTS, CucumberEventBridge::targetFromSettings);
     }
 
     /** For tests: publishes on {@code bus} and attaches no report listeners. */
     public CucumberEventBridge(EventBus bus, String runId, Supplier<String> target) {
-        this(bus, runId, false, target);
+        this(bus, runId, null, target);
     }
 
-    private CucumberEventBridge(EventBus bus, String runId, boolean attachReports, Supplier<String> target) {
+    /** For tests: {@code reports} stands for the JVM's, so two runs of one JVM can be played. */
+    CucumberEventBridge(EventBus bus, String runId, RunReports reports, Supplier<String> target) {
         this.bus = bus;
         this.runId = runId;
-        this.attachReports = attachReports;
+        this.reports = reports;
         this.target = target;
     }
 
@@ -79,10 +87,8 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
 
     private void runStarted(TestRunStarted e) {
         // Attached here, not in a hook, so the log also holds RunStarted; flushed per line, never closed.
-        if (attachReports) {
-            ReportListeners.clearAllureResults(REPORTS_DIR);
-            ReportListeners.clearMatrixPage(REPORTS_DIR);
-            ReportListeners.attach(bus, REPORTS_DIR);
+        if (reports != null) {
+            reports.attachOnce();
         }
         bus.publish(new RunStarted(e.getInstant(), runId, target.get()));
     }
@@ -103,7 +109,7 @@ public final class CucumberEventBridge implements ConcurrentEventListener {
 
     private void scenarioStarted(TestCaseStarted e) {
         var scenario = e.getTestCase();
-        if (attachReports) {
+        if (reports != null) {
             // allure-cucumber7-jvm, listed before this plugin, has just started the scenario's result on this
             // thread; in a hook it would be too late: Allure's current item is then the hook's fixture.
             RunContext.cell().ifPresent(m -> m.cell().markCurrentScenario(m.linkMatrixPage()));

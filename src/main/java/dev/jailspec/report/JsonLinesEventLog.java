@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes every event as one JSON object per line ({@code "type"}, {@code "at"}, then the record's
@@ -38,14 +40,27 @@ public final class JsonLinesEventLog implements EventListener, AutoCloseable {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final BufferedWriter out;
 
-    /** Starts a new file (one per run), creating its directory. */
+    /** The logs this JVM has open: a second writer would truncate the file under the first one. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
+
+    /**
+     * Starts a new file (one per run), creating its directory. A file another log of this JVM still
+     * writes is refused: both would write it, each at its own offset, and the lines would mix.
+     */
     public JsonLinesEventLog(Path file) {
         this.file = file;
+        this.key = file.toAbsolutePath().normalize();
+        if (!OPEN.add(key)) {
+            throw new IllegalStateException("the event log " + key + " is already being written by this JVM:"
+                    + " close that log (ReportListeners.close) before starting another on the same file");
+        }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            Files.createDirectories(key.getParent());
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
+            OPEN.remove(key);
             throw new UncheckedIOException("cannot open the event log " + file, e);
         }
     }
@@ -107,6 +122,8 @@ public final class JsonLinesEventLog implements EventListener, AutoCloseable {
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the event log " + file, e);
+        } finally {
+            OPEN.remove(key);
         }
     }
 }

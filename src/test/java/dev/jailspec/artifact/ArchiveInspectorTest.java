@@ -143,7 +143,8 @@ class ArchiveInspectorTest {
 
         assertThat(inv.isSafe()).isFalse();
         assertThat(inv.unsafeEntries()).extracting(UnsafeEntry::describe).containsExactly(described);
-        assertThatThrownBy(() -> RootfsValidator.linuxUserland("rocky", "9").require(file.toString(), inv))
+        assertThatThrownBy(() -> RootfsValidator.linuxUserland("rocky", "9", new dev.jailspec.linux.rocky.RockyLinux().requiredPrograms(),
+                new dev.jailspec.linux.rocky.RockyLinux()::withoutProgramsAdvice).require(file.toString(), inv))
                 .isInstanceOfSatisfying(RootfsRejectedException.class, e -> assertThat(e.violations())
                         .extracting(RootfsValidator.Violation::rule).containsExactly(RootfsValidator.Rule.UNSAFE_ENTRIES))
                 .hasMessage(file + " has 1 unsafe member(s); extracting it could write outside the jail root or create"

@@ -90,7 +90,8 @@ class OciImageTest {
             assertThat(written.osRelease().prettyName()).isEqualTo("Rocky Linux 9.7 (Blue Onyx)");
             assertThat(written.hasDnf()).isTrue();
             assertThat(image.inventory()).isEqualTo(written);
-            RootfsValidator.linuxUserland("rocky", "9").require(archive.name(), image.inventory());
+            RootfsValidator.linuxUserland("rocky", "9", new dev.jailspec.linux.rocky.RockyLinux().requiredPrograms(),
+                new dev.jailspec.linux.rocky.RockyLinux()::withoutProgramsAdvice).require(archive.name(), image.inventory());
         }
         assertThat(dir.resolve("spool")).isEmptyDirectory();
     }

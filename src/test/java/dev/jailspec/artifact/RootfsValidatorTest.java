@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RootfsValidatorTest {
     private final ArchiveInspector inspector = new ArchiveInspector();
-    private final RootfsValidator rocky9 = RootfsValidator.linuxUserland("rocky", "9");
+    private final RootfsValidator rocky9 = RootfsValidator.linuxUserland("rocky", "9", new dev.jailspec.linux.rocky.RockyLinux().requiredPrograms(),
+                new dev.jailspec.linux.rocky.RockyLinux()::withoutProgramsAdvice);
 
     private ArchiveInventory inventory(Artifact a) {
         return inspector.inspect(new ByteArrayInputStream(a.bytes()), a.name());
@@ -33,7 +34,7 @@ class RootfsValidatorTest {
                 .isInstanceOfSatisfying(RootfsRejectedException.class, e -> {
                     assertThat(e.image()).isEqualTo("Rocky-9-Container-Minimal-9.6-20250531.0.x86_64.tar.xz");
                     assertThat(e.violations()).extracting(RootfsValidator.Violation::rule)
-                            .containsExactly(RootfsValidator.Rule.NO_DNF);
+                            .containsExactly(RootfsValidator.Rule.MISSING_PROGRAM);
                 })
                 .hasMessage("Rocky-9-Container-Minimal-9.6-20250531.0.x86_64.tar.xz has no usr/bin/dnf (it has"
                         + " usr/bin/microdnf only): it looks like the Minimal image. Use the Container-Base image"
@@ -87,6 +88,35 @@ class RootfsValidatorTest {
         assertThatThrownBy(() -> rocky9.require(oci.name(), inventory(oci)))
                 .hasMessage(oci.name() + " is an OCI image archive (it holds oci-layout, index.json and blobs/), not a"
                         + " root file system: flatten its layers first (OciImage).");
+    }
+
+    @Test
+    void theRequiredProgramsAndTheAdviceAreTheDistributions() {
+        Artifact minimal = FixtureArchives.rockyMinimalRootfs(RockyRelease.R9_6);
+        // A distribution whose package manager is microdnf: the Minimal image is its userland, with its own advice.
+        var microdnf = RootfsValidator.linuxUserland("rocky", "9", java.util.List.of("usr/bin/microdnf"),
+                (image, has) -> ": not a microdnf image");
+        var bashAndRpm = RootfsValidator.linuxUserland("rocky", "9", java.util.List.of("usr/bin/bash", "usr/bin/rpm"),
+                (image, has) -> has.test("usr/bin/microdnf") ? ": has microdnf, so take the other image" : ": ?");
+        Artifact bare = new Artifact("bare.tar", FixtureTar.create().dir("etc", 0755)
+                .file("etc/os-release", 0644, "ID=rocky\nVERSION_ID=9.6\n").file("usr/bin/microdnf", 0755, "x").tar());
+
+        assertThat(microdnf.check(minimal.name(), inventory(minimal))).isEmpty();
+        assertThat(rocky9.check(minimal.name(), inventory(minimal))).extracting(RootfsValidator.Violation::rule)
+                .containsExactly(RootfsValidator.Rule.MISSING_PROGRAM);
+        assertThat(bashAndRpm.check("bare.tar", inventory(bare))).extracting(RootfsValidator.Violation::message)
+                .containsExactly("bare.tar has no usr/bin/bash, usr/bin/rpm: has microdnf, so take the other image");
+    }
+
+    @Test
+    void aProgramTheInventoryDoesNotNoteIsRefusedSayingWhereToAddIt() {
+        assertThatThrownBy(() -> RootfsValidator.linuxUserland("debian", "12", java.util.List.of("usr/bin/apt-get"),
+                (image, has) -> ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the required program usr/bin/apt-get of debian is not a path the archive"
+                        + " inventory notes (ArchiveInventory.NOTABLE_PATHS [usr/bin/dnf")
+                .hasMessageEndingWith("add it there and raise InspectionCache.FORMAT_VERSION, so cached inspections"
+                        + " note it too");
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class CellMain {
     /** Feature files (comma-separated) to run instead of all of {@code features/}: a smaller cell, for tests. */
     static final String SELECT = "features.select";
     static final int HOST_LOST = 3;
+    private static final String AS_ROOT_ENGINE = "cucumber.junit-platform.discovery.as-root-engine";
 
     private CellMain() {
     }
@@ -77,7 +78,9 @@ public final class CellMain {
         } else {
             // Cucumber's engine alone, with the glue and plugins of junit-platform.properties, as for RunFeaturesIT.
             request.selectors(Arrays.stream(selected.split(",")).map(f -> selectFile(f.strip())).toList())
-                    .filters(EngineFilter.includeEngines("cucumber"));
+                    .filters(EngineFilter.includeEngines("cucumber"))
+                    // junit-platform.properties keeps Cucumber's engine from discovering as a root engine; here it is one.
+                    .configurationParameter(AS_ROOT_ENGINE, "true");
         }
         String excluded = System.getProperty("features.exclude", "");
         if (!excluded.isBlank()) {

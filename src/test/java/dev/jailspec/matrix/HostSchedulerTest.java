@@ -30,7 +30,15 @@ class HostSchedulerTest {
     /** Open once the scheduler has dealt with a host dropping out (its observer runs on the scheduler's thread). */
     private final CountDownLatch dropSeen = new CountDownLatch(1);
 
+    /** Open once the scheduler has let a dropped host back in. */
+    private final CountDownLatch readmitSeen = new CountDownLatch(1);
+
     private HostScheduler<String> scheduler(List<MatrixHost> hosts, HostScheduler.CellRunner<String> runner) {
+        return scheduler(hosts, runner, HostScheduler.Recheck.NONE);
+    }
+
+    private HostScheduler<String> scheduler(List<MatrixHost> hosts, HostScheduler.CellRunner<String> runner,
+                                            HostScheduler.Recheck recheck) {
         HostScheduler.CellRunner<String> recording = (cell, host) -> {
             runs.computeIfAbsent(cell, c -> Collections.synchronizedList(new ArrayList<>())).add(host.name());
             return runner.run(cell, host);
@@ -40,7 +48,28 @@ class HostSchedulerTest {
             if (e instanceof Event.HostDropped<String>) {
                 dropSeen.countDown();
             }
-        }, Clock.systemUTC());
+            if (e instanceof Event.HostReadmitted<String>) {
+                readmitSeen.countDown();
+            }
+        }, Clock.systemUTC(), recheck);
+    }
+
+    private static HostScheduler.Recheck recheck(HostScheduler.HostCheck check) {
+        return new HostScheduler.Recheck(check, 3, java.time.Duration.ZERO);
+    }
+
+    private List<Event.HostReadmitted<String>> readmitted() {
+        synchronized (events) {
+            return events.stream().filter(e -> e instanceof Event.HostReadmitted<String>)
+                    .map(e -> (Event.HostReadmitted<String>) e).toList();
+        }
+    }
+
+    private List<Event.HostStaysOut<String>> staysOut() {
+        synchronized (events) {
+            return events.stream().filter(e -> e instanceof Event.HostStaysOut<String>)
+                    .map(e -> (Event.HostStaysOut<String>) e).toList();
+        }
     }
 
     /** A's first cell ends only after B's drop was dealt with: the order of what follows is then fixed. */
@@ -161,5 +190,98 @@ class HostSchedulerTest {
         }).run(CELLS);
 
         assertThat(order).containsExactlyElementsOf(CELLS);
+    }
+
+    @Test
+    void aDroppedHostThatReconnectsAtARecheckTakesCellsAgain() throws Exception {
+        var checks = new AtomicInteger();
+        var bDropped = new AtomicInteger();
+        List<Placement<String>> placed = scheduler(List.of(A, B), (cell, host) -> {
+            if (host == B && bDropped.getAndIncrement() == 0) {
+                return new CellOutcome.HostLost("ssh: connect to host b port 22: Connection refused", false);
+            }
+            if (host == A && cell.equals("c1")) {
+                // A holds on to its first cell until B is back, so cells are still queued when it is
+                assertThat(readmitSeen.await(10, TimeUnit.SECONDS)).as("B was let back in").isTrue();
+            }
+            return passed();
+        }, recheck(host -> checks.incrementAndGet() == 2)).run(CELLS);
+
+        assertThat(readmitted()).singleElement().satisfies(r -> {
+            assertThat(r.host()).isEqualTo(B);
+            assertThat(r.attempt()).as("the first re-check failed, the second reconnected").isEqualTo(2);
+            assertThat(r.queued()).containsExactly("c2", "c3", "c4");
+        });
+        assertThat(placed).allMatch(p -> p.outcome().passed());
+        assertThat(runs.get("c2")).as("handed back by B, then run by B again once it was back").containsExactly(B.name(), B.name());
+        assertThat(staysOut()).isEmpty();
+    }
+
+    @Test
+    void aHostWhoseRechecksAllFailStaysOutAndSaysWhy() throws Exception {
+        List<Placement<String>> placed = scheduler(List.of(A, B), (cell, host) -> {
+            if (host == B) {
+                return new CellOutcome.HostLost("connection refused", false);
+            }
+            if (cell.equals("c1")) {
+                // the re-checks end before A's first cell: the host staying out is decided while cells are queued
+                await(() -> !staysOut().isEmpty());
+            }
+            return passed();
+        }, recheck(host -> {
+            throw new java.net.ConnectException("Connection refused");
+        })).run(CELLS);
+
+        assertThat(placed).allMatch(p -> p.host().equals(Optional.of(A)) && p.outcome().passed());
+        assertThat(staysOut()).singleElement().satisfies(o -> {
+            assertThat(o.host()).isEqualTo(B);
+            assertThat(o.attempts()).isEqualTo(3);
+            assertThat(o.lastFailure()).isEqualTo("re-check 3: Connection refused");
+        });
+        assertThat(readmitted()).isEmpty();
+    }
+
+    @Test
+    void withNoHostLeftTheRunWaitsForTheRecheckAndTheHostRunsTheRest() throws Exception {
+        var first = new AtomicInteger();
+        List<Placement<String>> placed = scheduler(List.of(A), (cell, host) -> first.getAndIncrement() == 0
+                ? new CellOutcome.HostLost("A is off", false) : passed(), recheck(host -> true)).run(CELLS);
+
+        assertThat(placed).allMatch(p -> p.host().equals(Optional.of(A)) && p.outcome().passed());
+        assertThat(readmitted()).singleElement().satisfies(r -> assertThat(r.queued())
+                .isEqualTo(CELLS));
+    }
+
+    @Test
+    void aHostIsLetBackInOnceDroppingAgainItStaysOut() throws Exception {
+        var checks = new AtomicInteger();
+        List<Placement<String>> placed = scheduler(List.of(A), (cell, host) -> new CellOutcome.HostLost("A flaps", false),
+                recheck(host -> {
+                    checks.incrementAndGet();
+                    return true;
+                })).run(CELLS);
+
+        assertThat(checks).as("re-checked after the first drop only").hasValue(1);
+        assertThat(runs.get("c1")).containsExactly(A.name(), A.name());
+        assertThat(placed).allMatch(p -> p.outcome() instanceof CellOutcome.NotRun);
+    }
+
+    @Test
+    void theRunDoesNotWaitForARecheckOnceTheQueueIsDone() throws Exception {
+        var never = new CountDownLatch(1);
+        List<Placement<String>> placed = scheduler(List.of(A, B), (cell, host) -> {
+            if (host == B) {
+                return new CellOutcome.HostLost("connection refused", false);
+            }
+            awaitTheDrop(cell);
+            return passed();
+        }, recheck(host -> never.await(1, TimeUnit.MINUTES))).run(CELLS);  // a check that hangs: the run ends anyway
+
+        assertThat(placed).allMatch(p -> p.host().equals(Optional.of(A)) && p.outcome().passed());
+        assertThat(readmitted()).isEmpty();
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(condition);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,9 @@ final class MatrixRun {
         List<Matrix.Cell> runnable = cells.stream().filter(c -> !skipped.containsKey(c)).toList();
         var launcher = new CellLauncher(cells(), runProperties, hosts.size() > 1);
         Map<Matrix.Cell, Placement<Matrix.Cell>> placed = new LinkedHashMap<>();
-        new HostScheduler<>(hosts, launcher, this::tell, Clock.systemUTC()).run(runnable)
+        // A dropped host is asked again, 3 times 10 s apart, whether its sshd answers; back, it takes cells again.
+        var recheck = new HostScheduler.Recheck(new SshBannerCheck(Duration.ofSeconds(5)), 3, Duration.ofSeconds(10));
+        new HostScheduler<>(hosts, launcher, this::tell, Clock.systemUTC(), recheck).run(runnable)
                 .forEach(p -> placed.put(p.cell(), p));
         for (Placement<Matrix.Cell> p : placed.values()) {
             if (p.outcome() instanceof CellOutcome.NotRun) {
@@ -108,6 +111,11 @@ final class MatrixRun {
         } else if (event instanceof Event.HostDropped<Matrix.Cell> d) {
             System.out.println("[matrix] host " + d.host() + " dropped out: " + d.reason() + d.requeued()
                     .map(c -> "; " + c.id() + " had not begun there and goes back to the queue").orElse("") + "; " + moves(d));
+        } else if (event instanceof Event.HostReadmitted<Matrix.Cell> r) {
+            System.out.println("[matrix] host " + r.host() + " reconnected (re-check " + r.attempt() + ") and takes cells"
+                    + " again; queued: " + r.queued().stream().map(Matrix.Cell::id).collect(Collectors.joining(", ")));
+        } else if (event instanceof Event.HostStaysOut<Matrix.Cell> o) {
+            System.out.println("[matrix] host " + o.host() + " stays out: " + o.lastFailure());
         }
         watcher.accept(event);
     }

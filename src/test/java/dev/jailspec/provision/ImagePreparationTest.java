@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the cached file; an image the rules refuse is never kept.
  */
 class ImagePreparationTest {
-    private static final RootfsValidator ROCKY_9 = RootfsValidator.linuxUserland("rocky", "9");
+    private static final RootfsValidator ROCKY_9 = RootfsValidator.linuxUserland("rocky", "9", new dev.jailspec.linux.rocky.RockyLinux().requiredPrograms(),
+                new dev.jailspec.linux.rocky.RockyLinux()::withoutProgramsAdvice);
 
     @TempDir
     Path dir;

@@ -25,6 +25,40 @@ class JailConfTemplateTest {
     }
 
     @Test
+    void theHeaderNamesTheSnapshotTheCloneIsMadeFromWithTheSettingsRootAndTemplateName() {
+        var pkgbase = new Layout("tank/js", "/tank/js", "15.1-RELEASE", "rk9", 42, "bridge0", "10.0.0.9/24",
+                "10.0.0.1", "/compat/rocky", dev.jailspec.config.TemplateKind.PKGBASE);
+
+        for (Layout l : List.of(SEED, pkgbase)) {
+            String second = JailConfTemplate.render(l, "run-1", false).lines().skip(1).findFirst().orElseThrow();
+            // the snapshot CloneJail clones from and verifies as the clone's origin
+            assertThat(second).isEqualTo("# The " + l.jailName() + " jail: a VNET thin jail cloned from "
+                    + l.templateSnapshot() + ".");
+        }
+        assertThat(JailConfTemplate.render(pkgbase, "run-1", false))
+                .contains("\n# The rk9 jail: a VNET thin jail cloned from tank/js/templates/15.1-RELEASE-pkgbase@base.\n");
+        assertThat(JailConfTemplate.render(SEED, "run-1", false))
+                .contains("\n# The lrdev jail: a VNET thin jail cloned from zdata/jails/templates/14.3-RELEASE@base.\n");
+    }
+
+    @Test
+    void onSimTheWrittenHeaderNamesTheClonesOrigin(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path root = dir.resolve("host");
+        SimRuns.copy(SimRuns.templateHost(), root);
+        try (JailspecRun run = SimRuns.open(SimRuns.settings(root, SimRuns.cache(), "5s"), "conf-header")) {
+            Provisioner p = new Provisioner(run);
+            p.cloneJail();
+            p.writeJailConf(false);
+            String origin = p.host().run(dev.jailspec.host.Command.of("zfs", "get", "-H", "-o", "value", "origin",
+                    p.layout().jailDataset())).stdout().strip();
+            assertThat(origin).isEqualTo(p.layout().templateSnapshot());
+            assertThat(p.host().readText(p.layout().jailConfPath()).lines().skip(1).findFirst())
+                    .contains("# The lrdev jail: a VNET thin jail cloned from " + origin + ".");
+            p.teardown();
+        }
+    }
+
+    @Test
     void theFileIsMarkedAsOursOnItsFirstLine() {
         assertThat(JailConfTemplate.render(SEED, "run-1", true)).startsWith(JailConfTemplate.MARK + " run=run-1\n");
     }

@@ -31,7 +31,10 @@ import io.cucumber.plugin.event.TestRunStarted;
 import io.cucumber.plugin.event.TestStep;
 import io.cucumber.plugin.event.TestStepFinished;
 import io.cucumber.plugin.event.TestStepStarted;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +140,40 @@ class CucumberEventBridgeTest {
                 .extracting(ScenarioFinished::status, ScenarioFinished::error)
                 .containsExactly(tuple(Outcome.PASSED, ""), tuple(Outcome.FAILED, "fixture failure"));
         assertThat(((RunFinished) events.get(events.size() - 1)).passed()).isFalse();
+    }
+
+    @Test
+    void twoRunsInOneJvmWriteOneLogOnceAttached(@TempDir Path dir) throws IOException {
+        var bus = new EventBus();
+        var console = new ByteArrayOutputStream();
+        Path reports = dir.resolve("reports");
+        var attached = new java.util.concurrent.atomic.AtomicInteger();
+        var jvm = new RunReports(() -> {
+            attached.incrementAndGet();
+            return ReportListeners.attach(bus, reports, new PrintStream(console, true, StandardCharsets.UTF_8),
+                    new io.qameta.allure.AllureLifecycle(new InMemoryAllureResults()));
+        });
+        var scenario = new FakeScenario("A thin jail starts", List.of());
+        // Cucumber's engine and the suite each ran the features, each with its own plugin instance.
+        for (String run : List.of("first", "second")) {
+            var publisher = new FakePublisher();
+            new CucumberEventBridge(bus, "20250314-093012-abcd", jvm, () -> "sim").setEventPublisher(publisher);
+            publisher.send(new TestRunStarted(AT));
+            publisher.send(new TestCaseStarted(AT, scenario));
+            publisher.send(new TestCaseFinished(AT, scenario, new Result(Status.PASSED, Duration.ZERO, null)));
+            publisher.send(new TestRunFinished(AT, new Result(Status.PASSED, Duration.ZERO, null)));
+        }
+
+        assertThat(attached).hasValue(1);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> types = new ArrayList<>();
+        for (String line : Files.readAllLines(reports.resolve(ReportListeners.EVENT_LOG))) {
+            types.add(json.readTree(line).get("type").asText());
+        }
+        assertThat(types).containsExactly("RunStarted", "ScenarioStarted", "ScenarioFinished", "RunFinished",
+                "RunStarted", "ScenarioStarted", "ScenarioFinished", "RunFinished");
+        // One console too: each run's scenario printed once, not once per attachment.
+        assertThat(console.toString(StandardCharsets.UTF_8).split("Scenario PASSED: A thin jail starts", -1)).hasSize(3);
     }
 
     @Test

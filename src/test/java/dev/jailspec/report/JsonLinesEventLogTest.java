@@ -5,6 +5,7 @@ import static dev.jailspec.report.TestCommands.probe;
 import static dev.jailspec.report.TestCommands.stdin;
 import static dev.jailspec.report.TestCommands.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,5 +88,24 @@ class JsonLinesEventLogTest {
         }
 
         assertThat(read(file)).extracting(node -> node.get("type").asText()).containsExactly("CommandOutput");
+    }
+
+    @Test
+    void aSecondWriterOnAFileThisJvmWritesIsRefusedAndTheFirstsLinesStayWhole() throws IOException {
+        Path file = dir.resolve("reports/events.jsonl");
+        try (var first = new JsonLinesEventLog(file)) {
+            first.on(new CommandOutput(AT, 1, "stdout", "one"));
+            // Before: a second writer truncated the file, the first went on at its own offset, lines mixed.
+            assertThatThrownBy(() -> new JsonLinesEventLog(dir.resolve("reports/../reports/events.jsonl")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(file.toAbsolutePath().normalize() + " is already being written by this JVM")
+                    .hasMessageContaining("close that log");
+            first.on(new CommandOutput(AT, 1, "stdout", "two"));
+        }
+        assertThat(read(file)).extracting(node -> node.get("line").asText()).containsExactly("one", "two");
+        try (var next = new JsonLinesEventLog(file)) { // closed: the file may be started again
+            next.on(new CommandOutput(AT, 2, "stdout", "three"));
+        }
+        assertThat(read(file)).extracting(node -> node.get("line").asText()).containsExactly("three");
     }
 }

@@ -6,6 +6,7 @@ import dev.jailspec.linux.LinuxRelease;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Rocky Linux: the Container-Base image of {@code <mirror>/<major>/images/x86_64/} and its
@@ -45,6 +46,20 @@ public final class RockyLinux implements LinuxDistribution {
     @Override
     public List<String> requiredFiles() {
         return List.of("/usr/bin/dnf", "/usr/bin/rpm", "/etc/os-release", "/etc/resolv.conf");
+    }
+
+    /** dnf: the procedure's package manager (freebsd-facts 7); the Container-Minimal image has microdnf instead. */
+    @Override
+    public List<String> requiredPrograms() {
+        return List.of("usr/bin/dnf");
+    }
+
+    @Override
+    public String withoutProgramsAdvice(String image, Predicate<String> imageHas) {
+        String looksLike = imageHas.test("usr/bin/microdnf") ? " (it has usr/bin/microdnf only)" : "";
+        String file = image.substring(image.lastIndexOf('/') + 1);
+        String base = file.contains("-Minimal") ? " (" + file.replace("-Minimal", "-Base") + ")" : "";
+        return looksLike + ": it looks like the Minimal image. Use the Container-Base image" + base + ", which ships dnf.";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jailspec.report.tools;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jailspec.config.SettingsLoader;
@@ -77,11 +78,13 @@ public final class WaiverCheck {
         List<Map.Entry<String, Outcome>> out = null;
         boolean finished = false;
         boolean passed = false;
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (int n = 1; n <= lines.size(); n++) {
+            String line = lines.get(n - 1);
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode e = JSON.readTree(line);
+            JsonNode e = event(log, n, line);
             switch (e.path("type").asText()) {
                 case "RunStarted" -> {
                     out = new ArrayList<>();
@@ -113,5 +116,18 @@ public final class WaiverCheck {
                     + " first error of this build");
         }
         return out;
+    }
+
+    /** One line of the log as JSON; a line that is not names the file, the line and what to do. */
+    private static JsonNode event(Path log, int n, String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            String start = line.length() > 80 ? line.substring(0, 80) + "..." : line;
+            throw new IllegalStateException("[waivers] " + log + " line " + n + " is not a JSON event ("
+                    + e.getOriginalMessage() + "): " + start.replace('\0', '?') + "\nThe log is one writer's, one event a"
+                    + " line; a broken line means the run was cut mid-line or something else wrote the file. Run the"
+                    + " features again (mvn verify) and judge the new log; keep this one if it happens again.", e);
+        }
     }
 }

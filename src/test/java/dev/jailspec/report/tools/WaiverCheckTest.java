@@ -71,6 +71,19 @@ class WaiverCheckTest {
     }
 
     @Test
+    void aBrokenLineNamesTheFileTheLineAndWhatToDo() throws Exception {
+        Path log = dir.resolve("broken.jsonl");
+        // What two writers on one log left: the tail of one line at the start of another.
+        Files.writeString(log, "{\"type\":\"RunStarted\",\"at\":\"2027-01-15T00:00:00Z\",\"runId\":\"r\",\"target\":\"sim\"}\n"
+                + "ec\":\"sim\"}\n");
+        assertThatThrownBy(() -> WaiverCheck.outcomes(log))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(log + " line 2 is not a JSON event")
+                .hasMessageContaining("ec\":\"sim\"}")
+                .hasMessageContaining("Run the features again");
+    }
+
+    @Test
     void aLogWithoutACompleteRunIsRefused() throws Exception {
         Path log = dir.resolve("cut.jsonl");
         Files.writeString(log, "{\"type\":\"RunStarted\",\"at\":\"2027-01-15T00:00:00Z\",\"runId\":\"r\",\"target\":\"sim\"}\n");
