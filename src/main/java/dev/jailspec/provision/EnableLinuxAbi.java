@@ -69,11 +69,25 @@ final class EnableLinuxAbi implements ProvisionStep {
 
     @Override
     public void verify() {
+        requireLoaded();
+        requireKernelForUserland();
+    }
+
+    /** isDone just found {@value #KLD_FILE} loaded: only the Linux ABI's version is left to check. */
+    @Override
+    public void verifyAlreadyDone() {
+        requireKernelForUserland();
+    }
+
+    private void requireLoaded() {
         if (!kldstat.isFileLoaded(KLD_FILE)) {
             throw new ProvisionException("service linux start ran but kldstat -q -n " + KLD_FILE
                     + " says it is not loaded; load it by hand (kldload linux64), check dmesg, and check that the"
                     + " kernel has the Linux ABI (an amd64 host; /boot/kernel/" + KLD_FILE + " present)");
         }
+    }
+
+    private void requireKernelForUserland() {
         if (userland.isPresent()) {
             String claimed = new Sysctl(host).value(OSRELEASE).orElseThrow(() -> new ProvisionException(
                     "sysctl " + OSRELEASE + " is unknown although " + KLD_FILE + " is loaded; check dmesg"));

@@ -30,4 +30,14 @@ public interface ProvisionStep {
 
     /** Throws {@link ProvisionException} saying what is wrong when the state was not reached. */
     void verify();
+
+    /**
+     * Verifies a step {@link #isDone()} just found done: only what {@link #verify()} checks beyond what
+     * isDone read of the host a moment ago, so the host is not asked the same question twice in a row
+     * (issue 15). By default all of {@link #verify()}; a step whose isDone reads exactly what verify
+     * checks overrides it.
+     */
+    default void verifyAlreadyDone() {
+        verify();
+    }
 }

@@ -278,10 +278,19 @@ public final class Provisioner {
     }
 
     /** Its undos are recorded before it starts: a start that fails or hangs half-way may leave the jail or its epair behind. */
-    public void startJail() {
+    public StepRunner.Outcome startJail() {
         var step = new StartJail(jailService, jls, new Ifconfig(host), layout, undos);
-        if (steps.ensure(step) == StepRunner.Outcome.APPLIED) {
+        StepRunner.Outcome outcome = steps.ensure(step);
+        if (outcome == StepRunner.Outcome.APPLIED) {
             bus.publish(new JailStateChanged(bus.now(), layout.jailName(), JailStateChanged.State.STARTED, layout.jailPath()));
+        }
+        return outcome;
+    }
+
+    /** A jail this just started is waited for; one already running at its path (StartJail.isDone read jls) is not asked again. */
+    private void startJailAndAwait() {
+        if (startJail() == StepRunner.Outcome.APPLIED) {
+            awaitJailRunning(Duration.ofSeconds(30));
         }
     }
 
@@ -291,8 +300,7 @@ public final class Provisioner {
         enableJailsAtBoot();
         cloneJail();
         writeJailConf(linuxMounts);
-        startJail();
-        awaitJailRunning(Duration.ofSeconds(30));
+        startJailAndAwait();
     }
 
     /**
@@ -307,8 +315,7 @@ public final class Provisioner {
         writeJailConf(true);
         loadLinuxDevfsRuleset();
         provideLinuxUserland();
-        startJail();
-        awaitJailRunning(Duration.ofSeconds(30));
+        startJailAndAwait();
     }
 
     /** Commands and files as seen inside the running jail ({@code jexec NAME ...}). */

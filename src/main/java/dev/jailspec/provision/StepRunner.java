@@ -22,7 +22,8 @@ public final class StepRunner {
     }
 
     /**
-     * Checks, records the step's undos and applies if needed, verifies. Any failure, a command that
+     * Checks, records the step's undos and applies if needed, verifies (a step already done with
+     * {@link ProvisionStep#verifyAlreadyDone()}). Any failure, a command that
      * failed or hung included, becomes a {@link ProvisionException} "&lt;step&gt; failed: &lt;cause&gt;"
      * that keeps the cause, so the report names the step and the command.
      */
@@ -30,7 +31,7 @@ public final class StepRunner {
         try {
             if (step.isDone()) {
                 bus.publish(new Note(bus.now(), "already done, reused: " + step.description()));
-                step.verify();
+                step.verifyAlreadyDone();
                 return Outcome.ALREADY_DONE;
             }
             step.undo().forEach(teardown::record);

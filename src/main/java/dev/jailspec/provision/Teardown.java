@@ -83,6 +83,12 @@ final class Teardown {
                 restoreRcConfTogether(first, stack, failures);
                 continue;
             }
+            var coveredBy = undo instanceof Undo.DestroyDataset child ? destroyedWithParent(child, stack) : null;
+            if (coveredBy != null) {
+                report(undo.description() + ": taken with " + coveredBy.dataset() + " by its zfs destroy -r, which"
+                        + " checks every dataset below it for jailspec's mark first");
+                continue;
+            }
             try {
                 executor.undo(undo).text().ifPresent(this::report);
             } catch (RuntimeException e) {
@@ -92,6 +98,17 @@ final class Teardown {
         if (!failures.isEmpty()) {
             throw new ProvisionException("teardown left things behind:\n- " + String.join("\n- ", failures));
         }
+    }
+
+    /**
+     * A later undo of the same run destroying an ancestor of {@code child} recursively (the jail's clone
+     * holding the clone of the Linux template): that one's {@code zfs destroy -r} takes the child, so
+     * the child is not checked and destroyed on its own first (issue 15: two host commands fewer).
+     */
+    private static Undo.DestroyDataset destroyedWithParent(Undo.DestroyDataset child, Deque<Undo> later) {
+        return later.stream().filter(Undo.DestroyDataset.class::isInstance).map(Undo.DestroyDataset.class::cast)
+                .filter(parent -> parent.run().equals(child.run()) && child.dataset().startsWith(parent.dataset() + "/"))
+                .findFirst().orElse(null);
     }
 
     /** rc.conf values next to each other on the stack (a step's variables) are put back with one sysrc each way. */

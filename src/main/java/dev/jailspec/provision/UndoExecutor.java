@@ -186,6 +186,10 @@ final class UndoExecutor {
         }
         requireAllMarked(dataset, found);
         destroyer.destroy(dataset, List.copyOf(stoppedJails));
+        // zfs destroy -r took what was below it too (the jail's clone of the Linux template): each is said, deepest first.
+        found.keySet().stream().filter(name -> !name.equals(dataset)).sorted(java.util.Comparator.reverseOrder())
+                .forEach(name -> bus.publish(new DatasetChanged(bus.now(), name, DatasetChanged.Change.DESTROYED,
+                        by + ", with " + dataset)));
         bus.publish(new DatasetChanged(bus.now(), dataset, DatasetChanged.Change.DESTROYED, by));
         return new Outcome.Done(d.description());
     }

@@ -171,4 +171,85 @@ class StepRunnerTest {
                 .hasMessageContaining(layout.jailDataset() + " was not created by this run (jailspec:run=another-run)");
         assertThat(new Zfs(host).exists(layout.jailDataset())).isTrue();
     }
+
+    /** Records which of its methods the runner called, in order. */
+    private static final class Traced implements ProvisionStep {
+        final List<String> calls = new ArrayList<>();
+        final boolean done;
+
+        Traced(boolean done) {
+            this.done = done;
+        }
+
+        @Override
+        public String description() {
+            return "traced step";
+        }
+
+        @Override
+        public boolean isDone() {
+            calls.add("isDone");
+            return done;
+        }
+
+        @Override
+        public void apply() {
+            calls.add("apply");
+        }
+
+        @Override
+        public void verify() {
+            calls.add("verify");
+        }
+
+        @Override
+        public void verifyAlreadyDone() {
+            calls.add("verifyAlreadyDone");
+        }
+    }
+
+    @Test
+    void aStepAlreadyDoneIsVerifiedOnlyForWhatItsCheckDidNotRead() {
+        var done = new Traced(true);
+        var notDone = new Traced(false);
+
+        runner.ensure(done);
+        runner.ensure(notDone);
+
+        assertThat(done.calls).containsExactly("isDone", "verifyAlreadyDone");
+        assertThat(notDone.calls).containsExactly("isDone", "apply", "verify");
+    }
+
+    @Test
+    void aChildDatasetIsTakenWithItsParentsRecursiveDestroy() {
+        createMarked();
+        String child = layout.jailDataset() + "/rocky";
+        new Zfs(host).create(child, false, new Marks(RUN).zfsProperties());
+        teardown.record(new Undo.DestroyDataset(layout.jailDataset(), RUN));
+        teardown.record(new Undo.DestroyDataset(child, RUN));
+
+        teardown.run();
+
+        assertThat(new Zfs(host).exists(layout.jailDataset())).isFalse();
+        assertThat(new Zfs(host).exists(child)).isFalse();
+        assertThat(notes).containsExactly(
+                "teardown: destroy the dataset " + child + ": taken with " + layout.jailDataset()
+                        + " by its zfs destroy -r, which checks every dataset below it for jailspec's mark first",
+                "teardown: destroy the dataset " + layout.jailDataset());
+    }
+
+    @Test
+    void aParentHoldingAForeignDatasetIsNotDestroyedAndNeitherIsTheChild() {
+        createMarked();
+        String child = layout.jailDataset() + "/rocky";
+        new Zfs(host).create(child, false, new Marks(RUN).zfsProperties());
+        ok(host, "zfs", "create", layout.jailDataset() + "/foreign");
+        teardown.record(new Undo.DestroyDataset(layout.jailDataset(), RUN));
+        teardown.record(new Undo.DestroyDataset(child, RUN));
+
+        assertThatThrownBy(teardown::run).isInstanceOf(ProvisionException.class)
+                .hasMessageContaining(layout.jailDataset() + "/foreign, which jailspec did not create; nothing was destroyed");
+        assertThat(new Zfs(host).exists(child)).as("this run's child under a parent that was refused").isTrue();
+        assertThat(new Zfs(host).exists(layout.jailDataset() + "/foreign")).isTrue();
+    }
 }
