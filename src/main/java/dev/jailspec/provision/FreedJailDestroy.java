@@ -62,7 +62,7 @@ final class FreedJailDestroy {
         var last = new AtomicReference<>(first);
         Attempt done;
         try {
-            done = waits.until("jail " + String.join(", ", removedJails) + " freed, then zfs destroy -r " + dataset, bound,
+            done = waits.untilBackingOff("jail " + String.join(", ", removedJails) + " freed, then zfs destroy -r " + dataset, bound,
                     () -> {
                         Attempt a = attempt(dataset, removedJails);
                         last.set(a);

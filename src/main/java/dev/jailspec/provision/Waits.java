@@ -11,6 +11,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.FixedPollInterval;
+import org.awaitility.pollinterval.IterativePollInterval;
+import org.awaitility.pollinterval.PollInterval;
 
 /**
  * Waiting on the host, never sleeping: Awaitility polls a probe until its value is right. Each
@@ -19,6 +22,8 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class Waits {
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** The longest interval of {@link #untilBackingOff}. */
+    static final Duration BACKED_OFF_INTERVAL = Duration.ofSeconds(2);
 
     private final EventBus bus;
 
@@ -34,6 +39,24 @@ public final class Waits {
      */
     public <T> T until(String alias, Duration timeout, Callable<T> probe, Predicate<? super T> done,
                        Function<? super T, String> describe) {
+        return until(alias, timeout, new FixedPollInterval(POLL_INTERVAL), probe, done, describe);
+    }
+
+    /**
+     * As {@link #until}, for what may take seconds to minutes on a real host (a removed jail stays dying
+     * until its sockets' TIME_WAIT ends): the interval doubles from 250 ms up to 2 s, so a long wait
+     * does not ask the host four times a second throughout (issue 15).
+     */
+    public <T> T untilBackingOff(String alias, Duration timeout, Callable<T> probe, Predicate<? super T> done,
+                                 Function<? super T, String> describe) {
+        PollInterval doubling = IterativePollInterval.iterative(
+                d -> d.multipliedBy(2).compareTo(BACKED_OFF_INTERVAL) > 0 ? BACKED_OFF_INTERVAL : d.multipliedBy(2),
+                POLL_INTERVAL);
+        return until(alias, timeout, doubling, probe, done, describe);
+    }
+
+    private <T> T until(String alias, Duration timeout, PollInterval interval, Callable<T> probe,
+                        Predicate<? super T> done, Function<? super T, String> describe) {
         var last = new AtomicReference<T>();
         var polls = new AtomicInteger();
         long start = System.nanoTime();
@@ -41,7 +64,7 @@ public final class Waits {
             T value = Awaitility.await(alias)
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL_INTERVAL)
+                    .pollInterval(interval)
                     .ignoreExceptions()
                     .until(() -> {
                         polls.incrementAndGet();

@@ -55,4 +55,14 @@ class WaitsTest {
                 }, v -> true, Object::toString))
                 .hasMessageContaining("nothing (the probe never answered)");
     }
+
+    @Test
+    void aWaitThatBacksOffAsksTheHostLessAndStillSaysWhatItSaw() {
+        // Polls at 0, 0.25, 0.75, 1.75 s and then every 2 s: at most 5 in 3 s, where a fixed 250 ms makes 12.
+        assertThatThrownBy(() -> new Waits(bus).untilBackingOff("jail lrdev freed", Duration.ofSeconds(3),
+                () -> "dying", v -> false, v -> "jls -d said " + v))
+                .hasMessageContaining("waited 3000 ms for jail lrdev freed")
+                .hasMessageContaining("jls -d said dying");
+        assertThat(waits).singleElement().satisfies(w -> assertThat(w.polls()).isBetween(2, 5));
+    }
 }
