@@ -1,23 +1,18 @@
 package dev.jailspec.provision;
 
-import dev.jailspec.config.Setting;
-import dev.jailspec.config.TemplateKind;
 import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.DiagnosisCollected;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.JailShared;
 import dev.jailspec.event.JailKept;
 import dev.jailspec.event.JailStateChanged;
-import dev.jailspec.event.LinuxTemplateUsed;
 import dev.jailspec.event.Note;
 import dev.jailspec.freebsd.Ifconfig;
 import dev.jailspec.freebsd.JailInfo;
 import dev.jailspec.freebsd.JailService;
 import dev.jailspec.freebsd.PrefixedHost;
 import dev.jailspec.freebsd.Jls;
-import dev.jailspec.freebsd.Pkg;
 import dev.jailspec.freebsd.ServiceJailStopOutcome;
-import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.CommandResult;
 import dev.jailspec.host.Host;
 import dev.jailspec.host.ShellQuote;
@@ -35,7 +30,6 @@ public final class Provisioner {
     private final JailspecRun run;
     private final Layout layout;
     private final Host host;
-    private final Zfs zfs;
     private final Jls jls;
     private final JailService jailService;
     private final StepRunner steps;
@@ -44,6 +38,7 @@ public final class Provisioner {
     private final Teardown teardown;
     private final EventBus bus;
     private final HostFacts facts;
+    private final TemplateProvision template;
     private ScenarioScope scope = ScenarioScope.UNNAMED;
     /** The dataset the jail's Linux userland is on: the jail's clone, or its clone of the Linux template. */
     private String userlandDataset;
@@ -54,7 +49,6 @@ public final class Provisioner {
         this.layout = run.layout();
         this.host = run.host();
         this.bus = run.bus();
-        this.zfs = new Zfs(host);
         this.jls = new Jls(host);
         this.jailService = new JailService(host);
         this.waits = new Waits(bus);
@@ -64,6 +58,7 @@ public final class Provisioner {
         this.steps = new StepRunner(bus, teardown);
         this.facts = new HostFacts(host, layout, LinuxJailOptions.of(run.settings()));
         this.userlandDataset = layout.jailDataset();
+        this.template = new TemplateProvision(run, host, steps);
         // A new scenario: what an earlier one saw of the host is not evidence for this one.
         run.hostState().forget();
         run.register(this);
@@ -130,67 +125,31 @@ public final class Provisioner {
     }
 
     public void createDatasetTree() {
-        run.requireHostReady();
-        datasetChanged(steps.ensure(new CreateDatasetTree(zfs, run.hostState(), layout, run.marks())), layout.zfsRoot(),
-                DatasetChanged.Change.CREATED, "with media, templates and containers");
-    }
-
-    /** Puts a dataset step's outcome on the bus: the change when applied, REUSED when already done. */
-    private void datasetChanged(StepRunner.Outcome outcome, String dataset, DatasetChanged.Change change, String detail) {
-        bus.publish(new DatasetChanged(bus.now(), dataset,
-                outcome == StepRunner.Outcome.APPLIED ? change : DatasetChanged.Change.REUSED, detail));
+        template.createDatasetTree();
     }
 
     /** Until the template is snapshotted (and marked kept), teardown destroys it again: a half-built template is not reused. */
     public void createTemplateDataset() {
-        datasetChanged(steps.ensure(new CreateTemplateDataset(zfs, run.hostState(), layout, run.marks())),
-                layout.templateDataset(), DatasetChanged.Change.CREATED, "template of " + layout.release());
+        template.createTemplateDataset();
     }
 
     /** The base system into the template: base.txz extracted, or (pkgbase) the repository written, the keys copied, pkg install. */
     public void installBaseSystem() {
-        bus.publish(new Note(bus.now(), "template kind " + layout.templateKind().word() + " ("
-                + Setting.FREEBSD_TEMPLATE.key() + "): " + (layout.templateKind() == TemplateKind.PKGBASE
-                ? "pkg install " + Pkg.MINIMAL_JAIL_SET + " from the FreeBSD-base repository into " + layout.templatePath()
-                        + ", patched with pkg upgrade"
-                : "the release's base.txz extracted into " + layout.templatePath() + ", patched with freebsd-update")));
-        if (layout.templateKind() == TemplateKind.PKGBASE) {
-            steps.ensure(new WritePkgbaseRepository(host, layout, run.pkgMirror()));
-            steps.ensure(new CopyPkgbaseKeys(host, layout));
-            steps.ensure(new InstallPkgbaseSystem(host, layout));
-            return;
-        }
-        steps.ensure(run.baseSystemInstaller(host));
+        template.installBaseSystem();
     }
 
     /** The template's patches: freebsd-update, or (pkgbase) pkg upgrade. */
     public void updateTemplate() {
-        if (layout.templateKind() == TemplateKind.PKGBASE) {
-            steps.ensure(new UpgradePkgbaseTemplate(host, layout));
-            return;
-        }
-        if (run.releaseSupport().skipsUpdate(layout.release())
-                && !run.hostState().datasets().exists(layout.templateSnapshot())) {
-            // freebsd-update.sh fetch_warn_eol: fetch of a release past its EoL exits 1, so it is not run at all.
-            bus.publish(new Note(bus.now(), "freebsd-update skipped: " + layout.release() + " is past its end of life and"
-                    + " jailspec.freebsd.allowEol=true; the template " + layout.templatePath() + " stays unpatched"));
-            return;
-        }
-        steps.ensure(new UpdateTemplate(host, run.hostState(), layout));
+        template.updateTemplate();
     }
 
     public void snapshotTemplate() {
-        datasetChanged(steps.ensure(new SnapshotTemplate(zfs, run.hostState(), layout, run.marks())),
-                layout.templateSnapshot(), DatasetChanged.Change.SNAPSHOTTED, "the jails are cloned from it");
+        template.snapshotTemplate();
     }
 
     /** The whole template: tree, dataset, base system, {@code @base}. Reused when the snapshot exists. */
     public void ensureTemplate() {
-        createDatasetTree();
-        createTemplateDataset();
-        installBaseSystem();
-        updateTemplate();
-        snapshotTemplate();
+        template.ensureTemplate();
     }
 
     // --- the jail (undone by teardown) ---
@@ -200,7 +159,7 @@ public final class Provisioner {
     }
 
     public void cloneJail() {
-        datasetChanged(steps.ensure(new CloneJail(host, run.hostState(), layout, run.marks())), layout.jailDataset(),
+        steps.ensure(new CloneJail(host, run.hostState(), layout, run.marks())).publish(bus, layout.jailDataset(),
                 DatasetChanged.Change.CLONED, "from " + layout.templateSnapshot());
     }
 
@@ -236,40 +195,11 @@ public final class Provisioner {
     }
 
     /**
-     * The jail's Linux userland as {@link #ensureLinuxJailRunning()} gets it: with jailspec.linux.template=true
-     * a clone of the kept Linux template, built first when it is missing or was built from another image or
-     * recipe (issue 15: the image is extracted once per host, not once per jail); otherwise, or when the
-     * userland is already in the jail's clone, {@link #installLinuxUserland()}.
+     * The jail's Linux userland as {@link #ensureLinuxJailRunning()} gets it: a clone of the kept Linux
+     * template, or extracted into the jail's clone ({@link LinuxUserlandProvision}).
      */
     public void provideLinuxUserland() {
-        LinuxTemplate names = run.linuxTemplate();
-        if (!run.settings().linuxTemplate()) {
-            installLinuxUserland();
-            return;
-        }
-        boolean cloned = run.hostState().datasets().exists(names.cloneDataset());
-        if (!cloned && run.linuxUserlandInstaller(host).isDone()) {
-            // Extracted into the jail's clone already (feature 04's way): a clone mounted over it would hide it.
-            installLinuxUserland();
-            return;
-        }
-        LinuxImageExtraction extraction = run.linuxImageExtraction(host);
-        BuildLinuxTemplate build = new BuildLinuxTemplate(host, run.hostState(), names, run.marks(), extraction, undos, bus);
-        StepRunner.Outcome built = cloned ? StepRunner.Outcome.ALREADY_DONE : steps.ensure(build);
-        if (!cloned) {
-            datasetChanged(built, names.dataset(), DatasetChanged.Change.CREATED, "Linux template, snapshotted as "
-                    + names.snapshot());
-        }
-        StepRunner.Outcome clone = steps.ensure(new CloneLinuxTemplate(host, run.hostState(), names, run.marks(),
-                extraction.distribution().requiredFiles().get(0)));
-        userlandDataset = names.cloneDataset();
-        if (clone == StepRunner.Outcome.APPLIED) {
-            datasetChanged(clone, names.cloneDataset(), DatasetChanged.Change.CLONED, "from " + names.snapshot());
-            LinuxTemplateUsed.Change change = built == StepRunner.Outcome.ALREADY_DONE ? LinuxTemplateUsed.Change.REUSED
-                    : build.rebuildReason().isPresent() ? LinuxTemplateUsed.Change.REBUILT : LinuxTemplateUsed.Change.BUILT;
-            bus.publish(new LinuxTemplateUsed(bus.now(), names.dataset(), extraction.resolve().dated().file(), change,
-                    names.cloneDataset(), build.rebuildReason().orElse("")));
-        }
+        userlandDataset = new LinuxUserlandProvision(run, host, steps, undos).provide().orElse(userlandDataset);
     }
 
     /** The Linux template and the jail's clone of it; empty with jailspec.linux.template=false. */

@@ -1,5 +1,6 @@
 package dev.jailspec.provision;
 
+import dev.jailspec.event.DatasetChanged;
 import dev.jailspec.event.EventBus;
 import dev.jailspec.event.Note;
 import java.util.Objects;
@@ -11,7 +12,15 @@ import java.util.Objects;
  * hangs half-way is still undone.
  */
 public final class StepRunner {
-    public enum Outcome { APPLIED, ALREADY_DONE }
+    public enum Outcome {
+        APPLIED, ALREADY_DONE;
+
+        /** Puts a dataset step's outcome on the bus: {@code change} when applied, REUSED when already done. */
+        void publish(EventBus bus, String dataset, DatasetChanged.Change change, String detail) {
+            bus.publish(new DatasetChanged(bus.now(), dataset, this == APPLIED ? change : DatasetChanged.Change.REUSED,
+                    detail));
+        }
+    }
 
     private final EventBus bus;
     private final Teardown teardown;
