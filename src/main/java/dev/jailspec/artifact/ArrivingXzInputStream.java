@@ -97,9 +97,14 @@ final class ArrivingXzInputStream extends DecodedBlocksInputStream {
                 // the download's reader goes on after the decoder stops
             }
         };
-        InputStream xz = new XZInputStream(new SequenceInputStream(new ByteArrayInputStream(seen.toByteArray()), rest),
-                limitKib);
-        return threads >= 2 ? new ReadAheadInputStream(xz) : xz;
+        InputStream compressed = new SequenceInputStream(new ByteArrayInputStream(seen.toByteArray()), rest);
+        if (threads < 2) {
+            return new XZInputStream(compressed, limitKib);
+        }
+        // The check is computed on the reader's thread, not the decoder's (CheckedAfterDecoding).
+        CheckedAfterDecoding.Tail tail = new CheckedAfterDecoding.Tail(compressed);
+        return new CheckedAfterDecoding(new ReadAheadInputStream(new XZInputStream(tail, limitKib, false)), tail,
+                streamHeader[7] & 0x0f);
     }
 
     private ArrivingXzInputStream(InputStream in, GrowingPart.Arriving file, int memoryLimitKib, int threads,

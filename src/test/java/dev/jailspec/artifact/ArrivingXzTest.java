@@ -149,15 +149,18 @@ class ArrivingXzTest {
         try (InputStream in = arriving(single, 1 << 20).reader();
              InputStream decoded = ArrivingXzInputStream.open(in, (GrowingPart.Arriving) in, LIMIT, 2)) {
             assertThat(decoded).isNotInstanceOf(ArrivingXzInputStream.class)
-                    .as("its one decoder runs ahead of the reader").isInstanceOf(ReadAheadInputStream.class);
+                    .as("its one decoder runs ahead of the reader, its check on the reader's thread")
+                    .isInstanceOf(CheckedAfterDecoding.class);
             assertThat(decoded.readAllBytes()).isEqualTo(TAR);
         }
-        // XZ for Java's encoder leaves the sizes out of its block headers: streamed too, same bytes.
+        // XZ for Java's encoder leaves the sizes out of its block headers: streamed too, but its blocks'
+        // checks cannot be told apart on the reader's thread, so at the end the finished file is read again.
         byte[] noSizes = ParallelXzTest.multiBlockXz(TAR, 32 * 1024, 1 << 16);
         try (InputStream in = arriving(noSizes, 1 << 20).reader();
              InputStream decoded = ArrivingXzInputStream.open(in, (GrowingPart.Arriving) in, LIMIT, 2)) {
             assertThat(decoded).isNotInstanceOf(ArrivingXzInputStream.class);
-            assertThat(decoded.readAllBytes()).isEqualTo(TAR);
+            assertThatThrownBy(decoded::readAllBytes).isInstanceOf(InFlightDeclined.class)
+                    .hasMessageContaining("not one xz stream of one block");
         }
     }
 
@@ -217,5 +220,57 @@ class ArrivingXzTest {
                     .hasStackTraceContaining("the download failed");
         }
         assertThat(growing.sha256()).isEmpty();
+    }
+
+    /** Where a one-stream file's check field is: the check-size bytes before the index, which ends at the footer. */
+    private static int checkFieldOf(byte[] xz, int checkSize) {
+        int footer = xz.length - 12;
+        long backward = (xz[footer + 4] & 0xffL) | (xz[footer + 5] & 0xffL) << 8;
+        return footer - (int) ((backward + 1) * 4) - checkSize;
+    }
+
+    @Test
+    void aSingleBlockFileWhoseCheckFieldDisagreesIsRefusedInFlightAsXzRefusesIt() throws IOException {
+        byte[] single = xzCli(TAR, "-T1", "-6");
+        assertThat(single[7] & 0x0f).as("xz's default check, CRC64").isEqualTo(4);
+        byte[] lying = single.clone();
+        lying[checkFieldOf(single, 8)] ^= 0x01;
+        assertThatThrownBy(() -> serial.inspect(new ByteArrayInputStream(lying), "image.tar.xz"))
+                .as("XZ for Java's own check").hasMessageContaining("Integrity check (CRC64) does not match");
+
+        try (InputStream in = arriving(lying, 9_001).reader()) {
+            assertThatThrownBy(() -> parallel.inspect(in, "image.tar.xz", null))
+                    .isInstanceOf(ArchiveException.class).hasMessageContaining("image.tar.xz")
+                    .hasMessageContaining("Integrity check (CRC64) does not match");
+        }
+    }
+
+    @Test
+    void aSingleBlockFileOfEveryCheckTypeIsCheckedOnTheReadersThread() throws IOException {
+        for (String check : List.of("none", "crc32", "crc64", "sha256")) {
+            byte[] single = xzCli(TAR, "-T1", "-6", "--check=" + check);
+            try (InputStream in = arriving(single, 9_001).reader();
+                 InputStream decoded = ArrivingXzInputStream.open(in, (GrowingPart.Arriving) in, LIMIT, 2)) {
+                assertThat(decoded.readAllBytes()).as("--check=" + check).isEqualTo(TAR);
+            }
+        }
+    }
+
+    @Test
+    void twoStreamsInOneFileAreLeftToTheFinishedFilesRead() throws IOException {
+        byte[] half = Arrays.copyOf(TAR, TAR.length / 2);
+        byte[] rest = Arrays.copyOfRange(TAR, TAR.length / 2, TAR.length);
+        byte[] a = xzCli(half, "-T1", "-6");
+        byte[] b = xzCli(rest, "-T1", "-6");
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+
+        try (InputStream in = arriving(both, 9_001).reader();
+             InputStream decoded = ArrivingXzInputStream.open(in, (GrowingPart.Arriving) in, LIMIT, 2)) {
+            assertThatThrownBy(decoded::readAllBytes).isInstanceOf(InFlightDeclined.class)
+                    .hasMessageContaining("not one xz stream of one block");
+        }
+        assertThat(serial.inspect(Files.write(dir.resolve("two.tar.xz"), both)).entryCount())
+                .as("the finished file, read with the decoder's own checks").isPositive();
     }
 }
