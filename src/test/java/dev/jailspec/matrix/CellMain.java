@@ -1,6 +1,7 @@
 package dev.jailspec.matrix;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 import dev.jailspec.RunFeaturesIT;
@@ -9,11 +10,17 @@ import dev.jailspec.event.ScenarioStarted;
 import dev.jailspec.host.TransportException;
 import dev.jailspec.report.RunContext;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -35,7 +42,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class CellMain {
     /** The system property naming the cell, so the hooks know they run as one. */
     public static final String CELL = "matrix.cell";
-    /** Feature files (comma-separated) to run instead of all of {@code features/}: a smaller cell, for tests. */
+    /**
+     * Features to run instead of all of {@code features/}, comma-separated as {@code cucumber.features}
+     * takes them (a run's -Dcucumber.features comes here, RunMatrixIT): files, a file's scenario by
+     * line ({@code features/03_thin_jail.feature:17}), directories.
+     */
     static final String SELECT = "features.select";
     static final int HOST_LOST = 3;
     private static final String AS_ROOT_ENGINE = "cucumber.junit-platform.discovery.as-root-engine";
@@ -77,7 +88,7 @@ public final class CellMain {
             request.selectors(selectClass(RunFeaturesIT.class));
         } else {
             // Cucumber's engine alone, with the glue and plugins of junit-platform.properties, as for RunFeaturesIT.
-            request.selectors(Arrays.stream(selected.split(",")).map(f -> selectFile(f.strip())).toList())
+            request.selectors(featureSelectors(selected))
                     .filters(EngineFilter.includeEngines("cucumber"))
                     // junit-platform.properties keeps Cucumber's engine from discovering as a root engine; here it is one.
                     .configurationParameter(AS_ROOT_ENGINE, "true");
@@ -88,6 +99,19 @@ public final class CellMain {
             request.filters(TagFilter.excludeTags(Arrays.stream(excluded.split(",")).map(String::strip).toList()));
         }
         return request.build();
+    }
+
+    private static final Pattern AT_LINE = Pattern.compile("(.+):(\\d+)");
+
+    /** What {@link #SELECT} names, as the selectors Cucumber's engine takes: a file, a file at a line, a directory. */
+    static List<DiscoverySelector> featureSelectors(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(f -> !f.isEmpty()).map(f -> {
+            Matcher line = AT_LINE.matcher(f);
+            if (line.matches() && !Files.exists(Path.of(f))) {
+                return (DiscoverySelector) selectFile(line.group(1), FilePosition.from(Integer.parseInt(line.group(2))));
+            }
+            return Files.isDirectory(Path.of(f)) ? selectDirectory(f) : selectFile(f);
+        }).toList();
     }
 
     /** A transport error among the run's failures: before any scenario, the host could not be reached. */

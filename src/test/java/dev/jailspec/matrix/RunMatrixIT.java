@@ -73,6 +73,11 @@ class RunMatrixIT {
                 .filter(k -> k.startsWith("jailspec.") && !k.equals(Setting.MATRIX.key()) && !k.equals(Setting.TARGETS.key()))
                 .forEach(k -> props.put(k, System.getProperty(k)));
         props.put("features.exclude", System.getProperty("features.exclude", ""));
+        // -Dcucumber.features narrows every cell as it narrows a run without a matrix.
+        String features = System.getProperty("cucumber.features", "");
+        if (!features.isBlank()) {
+            props.put(CellMain.SELECT, features);
+        }
         return props;
     }
 
