@@ -58,10 +58,15 @@ final class CheckedAfterDecoding extends FilterInputStream {
     /** Read through, not skipped: every byte counts for the check. */
     @Override
     public long skip(long n) throws IOException {
+        return readThrough(this, n);
+    }
+
+    /** Skips {@code n} bytes of {@code in} by reading them through its own {@code read}. */
+    private static long readThrough(InputStream in, long n) throws IOException {
         byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
         long left = n;
         while (left > 0) {
-            int r = read(buf, 0, (int) Math.min(buf.length, left));
+            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (r < 0) {
                 break;
             }
@@ -147,16 +152,7 @@ final class CheckedAfterDecoding extends FilterInputStream {
         /** The compressed bytes are read, not skipped: the tail must be the stream's real end. */
         @Override
         public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
-            long left = n;
-            while (left > 0) {
-                int r = read(buf, 0, (int) Math.min(buf.length, left));
-                if (r < 0) {
-                    break;
-                }
-                left -= r;
-            }
-            return n - left;
+            return readThrough(this, n);
         }
 
         /** Copies in at most two pieces: this runs on the one decoding thread. */

@@ -105,9 +105,7 @@ final class BuildLinuxTemplate implements ProvisionStep {
         extraction.extractInto(names.path());
         extraction.requireUserland(names.path(), "after extracting the " + extraction.distribution().displayName()
                 + " image into the Linux template");
-        zfs.snapshot(names.snapshot());
-        zfs.set(names.snapshot(), Marks.OWNER, Marks.OWNER_VALUE);
-        zfs.set(names.snapshot(), Marks.RUN, marks.runId());
+        SnapshotTemplate.snapshotMarked(zfs, names.snapshot(), marks);
         zfs.set(names.dataset(), Marks.KEEP, Marks.KEEP_LINUX_TEMPLATE);
     }
 

@@ -3,7 +3,6 @@ package dev.jailspec.provision;
 import dev.jailspec.freebsd.Zfs;
 import dev.jailspec.host.Host;
 import java.util.List;
-import java.util.Optional;
 
 /** How-to step 12: the jail's dataset is a clone of the template's {@code @base} snapshot. */
 final class CloneJail implements ProvisionStep {
@@ -27,17 +26,7 @@ final class CloneJail implements ProvisionStep {
     /** Done when the clone exists with this run's own mark; inherited marks (from containers) do not count. */
     @Override
     public boolean isDone() {
-        Optional<DatasetMarks.Mark> mark = state.datasets().mark(layout.jailDataset());
-        if (mark.isEmpty()) {
-            return false;
-        }
-        if (!mark.get().isFromRun(marks.runId())) {
-            String run = mark.get().isJailspecs() ? mark.get().run().orElse("") : "";
-            throw new ProvisionException(layout.jailDataset() + " already exists and was not created by this run"
-                    + (run.isEmpty() ? "" : " (it carries jailspec:run=" + run + ", an earlier run)")
-                    + "; destroy it (zfs destroy -r " + layout.jailDataset() + ") or choose another jailspec.jail.name");
-        }
-        return true;
+        return Clones.isThisRuns(state, layout.jailDataset(), marks);
     }
 
     @Override
@@ -52,16 +41,7 @@ final class CloneJail implements ProvisionStep {
 
     @Override
     public void verify() {
-        HostState.Dataset ds = state.datasets().find(layout.jailDataset()).orElseThrow(() -> new ProvisionException(
-                layout.jailDataset() + " does not exist after zfs clone"));
-        if (!ds.origin().orElse("").equals(layout.templateSnapshot())) {
-            throw new ProvisionException(layout.jailDataset() + " has origin " + ds.origin().orElse("(none)")
-                    + ", expected the template snapshot " + layout.templateSnapshot());
-        }
-        if (!ds.mountpoint().orElse("").equals(layout.jailPath())) {
-            throw new ProvisionException(layout.jailDataset() + " is mounted at " + ds.mountpoint().orElse("(nowhere)")
-                    + ", expected the jail path " + layout.jailPath());
-        }
+        Clones.requireCloneOf(state, layout.jailDataset(), layout.templateSnapshot(), "the template snapshot",
+                layout.jailPath());
     }
-
 }

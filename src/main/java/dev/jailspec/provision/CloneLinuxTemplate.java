@@ -6,7 +6,6 @@ import dev.jailspec.host.Host;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The jail's Linux userland as a clone of the Linux template's {@code @base}, mounted where the
@@ -39,16 +38,7 @@ final class CloneLinuxTemplate implements ProvisionStep {
     /** Done when the clone exists with this run's own mark; anything else at its name is refused. */
     @Override
     public boolean isDone() {
-        Optional<DatasetMarks.Mark> mark = state.datasets().mark(names.cloneDataset());
-        if (mark.isEmpty()) {
-            return false;
-        }
-        if (!mark.get().isFromRun(marks.runId())) {
-            throw new ProvisionException(names.cloneDataset() + " already exists and was not created by this run ("
-                    + mark.get().describe() + "); destroy it (zfs destroy -r " + names.cloneDataset() + ") or choose another"
-                    + " jailspec.jail.name");
-        }
-        return true;
+        return Clones.isThisRuns(state, names.cloneDataset(), marks);
     }
 
     @Override
@@ -66,16 +56,8 @@ final class CloneLinuxTemplate implements ProvisionStep {
 
     @Override
     public void verify() {
-        HostState.Dataset ds = state.datasets().find(names.cloneDataset()).orElseThrow(() -> new ProvisionException(
-                names.cloneDataset() + " does not exist after zfs clone"));
-        if (!ds.origin().orElse("").equals(names.snapshot())) {
-            throw new ProvisionException(names.cloneDataset() + " has origin " + ds.origin().orElse("(none)")
-                    + ", expected the Linux template's snapshot " + names.snapshot());
-        }
-        if (!ds.mountpoint().orElse("").equals(names.cloneMountpoint())) {
-            throw new ProvisionException(names.cloneDataset() + " is mounted at " + ds.mountpoint().orElse("(nowhere)")
-                    + ", expected " + names.cloneMountpoint());
-        }
+        Clones.requireCloneOf(state, names.cloneDataset(), names.snapshot(), "the Linux template's snapshot",
+                names.cloneMountpoint());
         if (host.stat(names.cloneMountpoint() + requiredFile).isEmpty()) {
             throw new ProvisionException(names.cloneMountpoint() + requiredFile + " is missing in the clone of "
                     + names.snapshot() + ": the Linux template is incomplete; destroy it (zfs destroy -r "

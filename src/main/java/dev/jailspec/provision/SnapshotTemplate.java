@@ -35,11 +35,16 @@ final class SnapshotTemplate implements ProvisionStep {
     @Override
     public void apply() {
         if (!state.datasets().exists(layout.templateSnapshot())) {
-            zfs.snapshot(layout.templateSnapshot());
-            zfs.set(layout.templateSnapshot(), Marks.OWNER, Marks.OWNER_VALUE);
-            zfs.set(layout.templateSnapshot(), Marks.RUN, marks.runId());
+            snapshotMarked(zfs, layout.templateSnapshot(), marks);
         }
         zfs.set(layout.templateDataset(), Marks.KEEP, Marks.KEEP_TEMPLATE);
+    }
+
+    /** A template's {@code @base} with this run's mark (the release template's and the Linux template's). */
+    static void snapshotMarked(Zfs zfs, String snapshot, Marks marks) {
+        zfs.snapshot(snapshot);
+        zfs.set(snapshot, Marks.OWNER, Marks.OWNER_VALUE);
+        zfs.set(snapshot, Marks.RUN, marks.runId());
     }
 
     @Override

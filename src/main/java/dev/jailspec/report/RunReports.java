@@ -11,18 +11,17 @@ import java.util.function.Supplier;
  */
 final class RunReports {
     private final Supplier<ReportListeners> attach;
-    private ReportListeners attached;
+    private boolean attached;
 
     RunReports(Supplier<ReportListeners> attach) {
         this.attach = attach;
     }
 
-    /** Attaches the listeners unless a run of this JVM already did; true when this call attached them. */
-    synchronized boolean attachOnce() {
-        if (attached != null) {
-            return false;
+    /** Attaches the listeners unless a run of this JVM already did. */
+    synchronized void attachOnce() {
+        if (!attached) {
+            attach.get();
+            attached = true;
         }
-        attached = attach.get();
-        return true;
     }
 }
